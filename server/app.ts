@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Config } from './config.ts'
+import type { Db } from './db/database.ts'
+import { ANONYMOUS, type Actor } from './http/actor.ts'
+import { installErrorHandlers } from './http/errors.ts'
+import { healthRoutes } from './http/health.ts'
+import { localGovernmentRoutes } from './modules/local-governments/index.ts'
+import { skillStandardRoutes } from './modules/skill-standard/index.ts'
+import { companyRoutes } from './modules/companies/index.ts'
+
+z.config(z.locales.ja())
+
+/** Today's instant; tests pin it. */
+export type Clock = () => Date
+
+export interface AppDeps {
+  config: Config
+  db: Db
+  clock?: Clock
+}
+
+const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url))
+
+export async function buildApp({ config, db, clock = () => new Date() }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+    },
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1_048_576,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  const servesClient = existsSync(CLIENT_DIST)
+  installErrorHandlers(app, { spaFallback: servesClient })
+  // Anonymous until a session resolves the caller.
+  const actorOf = new WeakMap<object, Actor>()
+  app.decorateRequest('actor', {
+    getter(this: object) {
+      return actorOf.get(this) ?? ANONYMOUS
+    },
+    setter(this: object, actor: Actor) {
+      actorOf.set(this, actor)
+    },
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  // Deny by default: an /api route that does not declare who may call it is refused at start-up.
+  app.addHook('onRoute', (options) => {
+    if (options.url.startsWith('/api/') && options.config?.access === undefined) {
+      throw new Error(`${options.method} ${options.url} は利用できる利用者を宣言していません。`)
+    }
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '自治体DX 外部デジタル人材 募集・マッチング API',
+        description: '総務省「自治体DX推進のための外部人材スキル標準」に基づく募集・応募・マッチング・入札制限の API。',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  healthRoutes(app, { db })
+  await app.register(async (api) => {
+    localGovernmentRoutes(api, { db })
+    skillStandardRoutes(api, { db })
+    companyRoutes(api, { db })
+  })
+
+  if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })
+  return app
+}

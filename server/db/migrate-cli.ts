@@ -1,0 +1,14 @@
+import { loadConfig } from '../config.ts'
+import { openDatabase } from './database.ts'
+import { migrate } from './migrate.ts'
+import { seedReferenceData } from './seed.ts'
+
+const config = loadConfig()
+const engine = await openDatabase(config)
+try {
+  const { applied } = await migrate(engine)
+  await seedReferenceData(engine.db)
+  console.log(applied.length ? `適用したマイグレーション: ${applied.join(', ')}` : 'マイグレーションは最新です。')
+} finally {
+  await engine.close()
+}

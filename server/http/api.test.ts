@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest'
+import { ErrorBody } from '#shared/errors'
+import { startTestApp } from '../../test/support/app.ts'
+
+const { app } = await startTestApp()
+
+describe('共通のエラー形式と運用エンドポイント', () => {
+  test('GET /healthz はデータベースを確認して ok を返す', async () => {
+    const response = await app.inject({ url: '/healthz' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ status: 'ok', database: 'ok' })
+  })
+
+  test('存在しない API は同じ形式の 404', async () => {
+    const response = await app.inject({ url: '/api/no-such-thing' })
+    expect(response.statusCode).toBe(404)
+    const body = ErrorBody.parse(response.json())
+    expect(body.error.code).toBe('NOT_FOUND')
+    expect(body.error.message).toMatch(/存在しません/)
+  })
+
+  test('応答にリクエスト ID が付く', async () => {
+    const response = await app.inject({ url: '/healthz' })
+    expect(response.headers['x-request-id']).toMatch(/[0-9a-f-]{36}/)
+  })
+
+  test('OpenAPI 文書を /openapi.json と /docs で公開する', async () => {
+    const json = await app.inject({ url: '/openapi.json' })
+    expect(json.statusCode).toBe(200)
+    const document = json.json() as { openapi: string; paths: Record<string, unknown> }
+    expect(document.openapi).toBe('3.0.3')
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/skill-standard', '/api/skill-standard/roles/{roleId}', '/api/certifications', '/api/local-governments']),
+    )
+    const ui = await app.inject({ url: '/docs/' })
+    expect(ui.statusCode).toBe(200)
+  })
+
+  test('すべての /api ルートが利用できる利用者を宣言している', () => {
+    const routes = app.printRoutes({ commonPrefix: false })
+    expect(routes).toContain('/api/')
+    // buildApp refuses an undeclared /api route at start-up; here we check that the declaration reaches OpenAPI.
+    const document = app.swagger() as { paths: Record<string, Record<string, { description?: string }>> }
+    for (const [path, operations] of Object.entries(document.paths).filter(([path]) => path.startsWith('/api/'))) {
+      for (const [method, operation] of Object.entries(operations)) {
+        expect(operation.description, `${method} ${path}`).toMatch(/^(公開|利用できる利用者: )/)
+      }
+    }
+  })
+})

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { ErrorBody, ErrorCode, ErrorDetail } from '#shared/errors'
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_LOCAL_GOVERNMENT_CODE: 400,
+  INVALID_CORPORATE_NUMBER: 400,
+  MALFORMED_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+/** A request that cannot be answered. Domain modules add their own codes through `code`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode | (string & {}),
+    message: string,
+    readonly status: number = STATUS_OF[code as ErrorCode] ?? 400,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message)
+  }
+}
+
+export const notFound = (message = '指定されたデータが見つかりません。') => new AppError('NOT_FOUND', message)
+
+export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
+  return { error: { code, message, ...(details && details.length > 0 ? { details } : {}) } }
+}
+
+const LOCATION: Record<string, string> = { body: '', querystring: 'query', params: 'path', headers: 'header' }
+
+// Fastify's own client errors (malformed JSON, 413, 415 …) keep their 4xx with a stable code.
+function fastifyClientError(error: FastifyError): { code: ErrorCode; message: string } {
+  switch (error.statusCode) {
+    case 413:
+      return { code: 'PAYLOAD_TOO_LARGE', message: '送信されたデータが大きすぎます。' }
+    case 415:
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'このデータ形式には対応していません。JSON で送信してください。' }
+    case 429:
+      return { code: 'RATE_LIMITED', message: '短時間に多くのリクエストがありました。しばらく待ってから再度お試しください。' }
+    default:
+      return { code: 'MALFORMED_REQUEST', message: 'リクエストの形式が正しくありません。' }
+  }
+}
+
+/** One error envelope for the whole API; anything unexpected is logged and masked as a 500. */
+export function installErrorHandlers(app: FastifyInstance, { spaFallback }: { spaFallback: boolean }): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.details))
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const location = LOCATION[error.validationContext ?? 'body'] ?? ''
+      const details = error.validation.map((issue) => ({
+        path: [location, issue.instancePath.replace(/^\//, '').replaceAll('/', '.')].filter(Boolean).join('.'),
+        message: issue.message ?? '値が正しくありません。',
+      }))
+      // A field whose own check names a code (団体コード, 法人番号) answers with that code.
+      const specific = error.validation
+        .map((issue) => (issue.params as { params?: { code?: string } } | undefined)?.params?.code)
+        .find((code): code is string => typeof code === 'string')
+      const code = specific ?? 'VALIDATION_FAILED'
+      const message = specific ? details[0]!.message : '入力内容に誤りがあります。各項目のメッセージを確認してください。'
+      return reply.status(400).send(errorBody(code, message, details))
+    }
+    const status = (error as FastifyError).statusCode
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const { code, message } = fastifyClientError(error as FastifyError)
+      return reply.status(status).send(errorBody(code, message))
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.status(500).send(errorBody('INTERNAL', 'サーバーで問題が発生しました。時間をおいて再度お試しください。'))
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!
+    // The client's own pages (/skill-standard/producer) get the SPA; /api and /docs keep the JSON 404.
+    const isClientPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/docs') && !path.includes('.')
+    if (spaFallback && isClientPage) return reply.sendFile('index.html')
+    return reply.status(404).send(errorBody('NOT_FOUND', `${request.method} ${path} は存在しません。`))
+  })
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import type { Endpoint } from '#shared/contracts/endpoint'
+import { ErrorBody } from '#shared/errors'
+import type { Access, Actor } from './actor.ts'
+import { AppError } from './errors.ts'
+
+type Input<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined
+type Output<T> = [NonNullable<T>] extends [z.ZodType] ? z.input<NonNullable<T>> : undefined
+
+export interface RouteContext<E extends Endpoint> {
+  params: Input<E['params']>
+  query: Input<E['query']>
+  body: Input<E['body']>
+  actor: Actor
+  request: FastifyRequest
+  reply: FastifyReply
+}
+
+/** Refuses a caller the route's declared access does not name: 401 when not signed in, 403 otherwise. */
+export function assertAccess(access: Access, actor: Actor): void {
+  if (access === 'public') return
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'ログインしてください。')
+  if (!access.includes(actor.kind)) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
+}
+
+/**
+ * Registers one endpoint: its zod schemas validate the request and shape the response and the OpenAPI document,
+ * and its access declaration is checked before the handler runs.
+ */
+export function route<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  access: Access,
+  handler: (context: RouteContext<E>) => Promise<Output<E['response']>> | Output<E['response']>,
+): void {
+  const status = endpoint.successStatus ?? 200
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    config: { access },
+    schema: {
+      summary: endpoint.summary,
+      tags: endpoint.tags,
+      description: access === 'public' ? '公開' : `利用できる利用者: ${access.join(', ')}`,
+      ...(endpoint.params ? { params: endpoint.params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
+      ...(endpoint.body ? { body: endpoint.body } : {}),
+      response: { [status]: endpoint.response, '4xx': ErrorBody },
+    },
+    preHandler: async (request) => assertAccess(access, request.actor),
+    handler: async (request, reply) => {
+      const result = await handler({
+        params: request.params as Input<E['params']>,
+        query: request.query as Input<E['query']>,
+        body: request.body as Input<E['body']>,
+        actor: request.actor,
+        request,
+        reply,
+      })
+      reply.status(status)
+      return result
+    },
+  })
+}

@@ -1,0 +1,2 @@
+export { companyRoutes } from './routes.ts'
+export { findCompany } from './repository.ts'

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import { getCompany, listCompanies } from '#shared/contracts/companies'
+import type { Db } from '../../db/database.ts'
+import { notFound } from '../../http/errors.ts'
+import { route } from '../../http/route.ts'
+import { findCompany, searchCompanies } from './repository.ts'
+
+// 法人番号 and company names are public (国税庁 法人番号公表サイト), so reads are public.
+export function companyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
+  route(app, listCompanies, 'public', async ({ query }) => ({
+    ...(await searchCompanies(db, query)),
+    limit: query.limit,
+    offset: query.offset,
+  }))
+
+  route(app, getCompany, 'public', async ({ params }) => {
+    const company = await findCompany(db, params.corporateNumber)
+    if (!company) throw notFound('指定された法人番号の法人は登録されていません。')
+    return company
+  })
+}

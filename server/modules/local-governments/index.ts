@@ -1,0 +1,3 @@
+export { localGovernmentRoutes } from './routes.ts'
+export { findLocalGovernment } from './repository.ts'
+export { seedLocalGovernments } from './seed.ts'

@@ -1,0 +1,2 @@
+export { skillStandardRoutes } from './routes.ts'
+export { currentCatalog, seedSkillStandard } from './repository.ts'

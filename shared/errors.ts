@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+/** Stable error codes: clients branch on these, never on the message text. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'INVALID_LOCAL_GOVERNMENT_CODE',
+  'INVALID_CORPORATE_NUMBER',
+  'MALFORMED_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const ErrorDetail = z.object({
+  path: z.string(),
+  message: z.string(),
+})
+export type ErrorDetail = z.infer<typeof ErrorDetail>
+
+/** The one shape of every non-2xx body: { error: { code, message, details? } }. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(ErrorDetail).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
