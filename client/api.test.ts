@@ -175,3 +175,25 @@ describe('helpers', () => {
     expect(readCookie('missing')).toBeUndefined()
   })
 })
+
+describe('call() types', () => {
+  it('derives the input from the endpoint contract', async () => {
+    const { getSkillStandardRole, listCertifications, getSkillStandard } = await import('#shared/contracts/skill-standard')
+    fetchMock.mockResolvedValue(jsonResponse({}))
+    // Only type-checked: these lines must compile (or fail to) as marked.
+    const typeOnly = async () => {
+      await call(getSkillStandard)
+      await call(listCertifications)
+      await call(listCertifications, { query: { q: '応用' } })
+      const role = await call(getSkillStandardRole, { params: { roleId: 'producer' } })
+      if (role.ok) role.data.role.name satisfies string
+      // @ts-expect-error params are required by getSkillStandardRole
+      await call(getSkillStandardRole)
+      // @ts-expect-error roleId must be one of the four roles
+      await call(getSkillStandardRole, { params: { roleId: 'cio' } })
+      // @ts-expect-error getSkillStandard takes no body
+      await call(getSkillStandard, { body: { x: 1 } })
+    }
+    expect(typeof typeOnly).toBe('function')
+  })
+})

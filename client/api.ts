@@ -20,7 +20,7 @@ export const CSRF_COOKIE = 'csrf_token'
 export const CSRF_HEADER = 'x-csrf-token'
 
 /** A part of the input is required when the endpoint declares a schema for it and that schema accepts no "nothing". */
-type Part<K extends string, S> = S extends z.ZodType
+type Part<K extends string, S> = [S] extends [z.ZodType]
   ? unknown extends z.input<S>
     ? { [P in K]?: undefined }
     : {} extends z.input<S>
@@ -29,7 +29,9 @@ type Part<K extends string, S> = S extends z.ZodType
   : { [P in K]?: undefined }
 
 /** `{ params, query, body }` typed from the endpoint's own zod schemas (their input side). */
-export type CallInput<E extends Endpoint> = Part<'params', E['params']> & Part<'query', E['query']> & Part<'body', E['body']>
+export type CallInput<E extends Endpoint> = Part<'params', NonNullable<E['params']>> &
+  Part<'query', NonNullable<E['query']>> &
+  Part<'body', NonNullable<E['body']>>
 
 export type CallOutput<E extends Endpoint> = z.output<E['response']>
 

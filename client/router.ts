@@ -3,8 +3,7 @@ import HomePage from './pages/HomePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import RoleDetailPage from './pages/skill-standard/RoleDetailPage.vue'
 import SkillStandardPage from './pages/skill-standard/SkillStandardPage.vue'
-
-export const SERVICE_NAME = '自治体DX 外部デジタル人材 募集・マッチング'
+import { setPageTitle } from './title.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,10 +26,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'ページが見つかりません' } },
 ]
 
-export function pageTitle(title?: string): string {
-  return title ? `${title} | ${SERVICE_NAME}` : SERVICE_NAME
-}
-
 export function createAppRouter(history: RouterHistory = createWebHistory()) {
   const router = createRouter({
     history,
@@ -44,7 +39,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
 
   router.afterEach((to, from, failure) => {
     if (failure) return
-    document.title = pageTitle(to.meta.title)
+    setPageTitle(to.meta.title)
     // After an in-app navigation, move focus to the main content so screen reader and keyboard users start there.
     if (from.matched.length > 0 && to.path !== from.path && !to.hash) {
       void router.isReady().then(() => {

@@ -14,6 +14,9 @@ import { healthRoutes } from './http/health.ts'
 import { localGovernmentRoutes } from './modules/local-governments/index.ts'
 import { skillStandardRoutes } from './modules/skill-standard/index.ts'
 import { companyRoutes } from './modules/companies/index.ts'
+import { accountRoutes, installSessions } from './modules/accounts/index.ts'
+import { auditRoutes } from './modules/audit/index.ts'
+import { createMailSender, mailRoutes } from './modules/mail/index.ts'
 
 z.config(z.locales.ja())
 
@@ -55,6 +58,11 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  // The session cookie resolves request.actor (and state-changing requests are checked for CSRF).
+  await installSessions(app, { db, config, clock })
+  // Mail queued by a request is sent right after its transaction commits; main.ts also retries on a timer.
+  const mail = createMailSender({ db, config, log: app.log })
+  app.addHook('onClose', () => mail.close())
 
   // Deny by default: an /api route that does not declare who may call it is refused at start-up.
   app.addHook('onRoute', (options) => {
@@ -82,6 +90,9 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     localGovernmentRoutes(api, { db })
     skillStandardRoutes(api, { db })
     companyRoutes(api, { db })
+    accountRoutes(api, { db, config, clock, mail })
+    auditRoutes(api, { db })
+    mailRoutes(api, { db, config })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

@@ -13,6 +13,19 @@ const Env = z.object({
   MAIL_FROM: z.string().default('自治体DX人材マッチング <no-reply@localhost>'),
   /** Demo accounts are created when the database has no users; `false` turns it off. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Every demo account gets this password instead of a random one (browser tests); unset = random, printed once. */
+  DEMO_PASSWORD: z.string().min(12).optional(),
+  /** A session ends after this long without a request (idle) and, in any case, this long after sign-in. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** argon2id cost (OWASP minimum m=19 MiB, t=2); tests lower it, since verification reads the cost from the hash. */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(8).default(19456),
+  PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
+  /** Sign-in, sign-up and password-reset attempts allowed per window, per IP address and per (IP, e-mail). */
+  AUTH_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
+  AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** How often pending mail is retried (it is also sent right after each change that queues it). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
 })
 
 export interface Config {
@@ -25,6 +38,14 @@ export interface Config {
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
   readonly seedDemo: boolean
+  readonly demoPassword: string | undefined
+  readonly sessionIdleMinutes: number
+  readonly sessionAbsoluteHours: number
+  readonly passwordHashMemoryKib: number
+  readonly passwordHashIterations: number
+  readonly authAttemptsPerWindow: number
+  readonly authWindowMinutes: number
+  readonly mailRetrySeconds: number
 }
 
 /** The environment, parsed once; nothing else reads process.env. */
@@ -40,10 +61,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     seedDemo: parsed.SEED_DEMO === 'true',
+    demoPassword: parsed.DEMO_PASSWORD,
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: parsed.SESSION_ABSOLUTE_HOURS,
+    passwordHashMemoryKib: parsed.PASSWORD_HASH_MEMORY_KIB,
+    passwordHashIterations: parsed.PASSWORD_HASH_ITERATIONS,
+    authAttemptsPerWindow: parsed.AUTH_ATTEMPTS_PER_WINDOW,
+    authWindowMinutes: parsed.AUTH_WINDOW_MINUTES,
+    mailRetrySeconds: parsed.MAIL_RETRY_SECONDS,
   })
 }
 
-/** A config for tests and scripts: quiet, embedded, no demo users. */
+/** A config for tests and scripts: quiet, embedded, no demo users, cheap password hashes. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...loadConfig({}), logLevel: 'silent', seedDemo: false, ...overrides })
+  return Object.freeze({
+    ...loadConfig({}),
+    logLevel: 'silent',
+    seedDemo: false,
+    passwordHashMemoryKib: 1024,
+    passwordHashIterations: 1,
+    ...overrides,
+  })
 }

@@ -11,6 +11,17 @@ export const ErrorCode = z.enum([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CSRF_TOKEN_INVALID',
+  // accounts: sign-in, staff accounts, one-time tokens
+  'INVALID_CREDENTIALS',
+  'EMAIL_NOT_CONFIRMED',
+  'EMAIL_TAKEN',
+  'TOKEN_INVALID',
+  // postings: workflow and form
+  'POSTING_NOT_EDITABLE',
+  'POSTING_INCOMPLETE',
+  'POSTING_TRANSITION_NOT_ALLOWED',
+  'POSTING_INVALID',
+  'POSTING_IMPORT_FAILED',
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',

@@ -48,9 +48,182 @@ export interface CompanyLinkTable {
   created_at: Generated<Timestamp>
 }
 
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+/** owner: accounts */
+export interface AccountTable {
+  id: Generated<string>
+  kind: 'candidate' | 'municipality' | 'prefecture' | 'national'
+  email: string
+  display_name: string
+  password_hash: string | null
+  email_confirmed_at: NullableTimestamp
+  local_government_code: string | null
+  prefecture_code: string | null
+  created_by: string | null
+  created_at: Timestamp
+}
+
+/** owner: accounts */
+export interface SessionTable {
+  id: Generated<string>
+  account_id: string
+  token_hash: string
+  csrf_token_hash: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+/** owner: accounts */
+export interface AccountTokenTable {
+  id: Generated<string>
+  account_id: string
+  purpose: 'email_confirmation' | 'password_reset' | 'invitation'
+  token_hash: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+}
+
+/** owner: audit (append-only: a trigger refuses UPDATE and DELETE) */
+export interface AuditEventTable {
+  id: Generated<string>
+  occurred_at: Timestamp
+  actor_user_id: string | null
+  actor_kind: string
+  action: string
+  target_type: string | null
+  target_id: string | null
+  ip: string | null
+  request_id: string | null
+  prefecture_code: string | null
+  local_government_code: string | null
+  details: ColumnType<Record<string, unknown>, string | undefined, string>
+}
+
+/** owner: mail */
+export interface MailOutboxTable {
+  id: Generated<string>
+  created_at: Timestamp
+  to_address: string
+  subject: string
+  body_text: string
+  status: Generated<'pending' | 'sent' | 'failed'>
+  attempts: Generated<number>
+  claimed_until: NullableTimestamp
+  next_attempt_at: Timestamp
+  sent_at: NullableTimestamp
+  last_error: string | null
+}
+
+/** owner: postings (form and checklist are validated by shared/domain/postings on the way in and out) */
+export interface PostingTable {
+  id: Generated<string>
+  municipality_code: string
+  prefecture_code: string
+  state: Generated<'draft' | 'submitted' | 'returned' | 'forwarded' | 'published' | 'closed'>
+  close_reason: 'filled' | 'withdrawn' | 'expired' | null
+  revision: Generated<number>
+  form: ColumnType<unknown, string, string>
+  checklist: ColumnType<unknown, string | undefined, string>
+  title: string | null
+  role_id: string | null
+  appointment_form: string | null
+  remote_allowed: boolean | null
+  side_job_allowed: boolean | null
+  application_ends_on: string | null
+  search_text: Generated<string>
+  created_by: string | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+  submitted_at: NullableTimestamp
+  forwarded_at: NullableTimestamp
+  published_at: NullableTimestamp
+  revised_at: NullableTimestamp
+  closed_at: NullableTimestamp
+}
+
+/** owner: postings */
+export interface PostingCriterionTable {
+  posting_id: string
+  position: number
+  importance: 'required' | 'preferred'
+  kind: 'job_type_level' | 'certification' | 'experience' | 'local_government_experience'
+  job_type_ids: string[] | null
+  min_level: number | null
+  certification_ids: string[] | null
+  experience_kind: string | null
+  min_years: number | null
+  note: string | null
+}
+
+/** owner: postings */
+export interface PostingRevisionTable {
+  posting_id: string
+  revision: number
+  form: ColumnType<unknown, string, string>
+  created_by: string | null
+  created_at: Generated<Timestamp>
+}
+
+/** owner: postings */
+export interface PostingTransitionTable {
+  id: Generated<string>
+  posting_id: string
+  action: 'submit' | 'return' | 'forward' | 'publish' | 'close' | 'expire'
+  from_state: string
+  to_state: string
+  actor_kind: string
+  actor_user_id: string | null
+  comment: string | null
+  occurred_at: Generated<Timestamp>
+}
+
+/** owner: postings (特別交付税 rules as data) */
+export interface SpecialGrantRuleTable {
+  id: string
+  rate: number
+  recruitment_cap: number
+  valid_from_fy: number
+  recruitment_valid_from_fy: number
+  valid_to_fy: number
+  eligible_forms: string[]
+  status: 'confirmed' | 'unconfirmed'
+  source: string
+  updated_at: Generated<Timestamp>
+}
+
+/** owner: postings */
+export interface PostingSubscriptionTable {
+  id: Generated<string>
+  email: string
+  filters: ColumnType<unknown, string | undefined, string>
+  confirm_token_hash: string | null
+  confirm_expires_at: NullableTimestamp
+  unsubscribe_token: string
+  created_at: Generated<Timestamp>
+  confirmed_at: NullableTimestamp
+  unsubscribed_at: NullableTimestamp
+  digest_cursor: NullableTimestamp
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
   company: CompanyTable
   company_link: CompanyLinkTable
+  account: AccountTable
+  session: SessionTable
+  account_token: AccountTokenTable
+  audit_event: AuditEventTable
+  mail_outbox: MailOutboxTable
+  posting: PostingTable
+  posting_criterion: PostingCriterionTable
+  posting_revision: PostingRevisionTable
+  posting_transition: PostingTransitionTable
+  special_grant_rule: SpecialGrantRuleTable
+  posting_subscription: PostingSubscriptionTable
 }

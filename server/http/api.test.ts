@@ -37,8 +37,6 @@ describe('共通のエラー形式と運用エンドポイント', () => {
   })
 
   test('すべての /api ルートが利用できる利用者を宣言している', () => {
-    const routes = app.printRoutes({ commonPrefix: false })
-    expect(routes).toContain('/api/')
     // buildApp refuses an undeclared /api route at start-up; here we check that the declaration reaches OpenAPI.
     const document = app.swagger() as { paths: Record<string, Record<string, { description?: string }>> }
     for (const [path, operations] of Object.entries(document.paths).filter(([path]) => path.startsWith('/api/'))) {

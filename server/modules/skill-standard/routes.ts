@@ -22,7 +22,7 @@ export function skillStandardRoutes(app: FastifyInstance, { db }: { db: Db }): v
     const matches = (...names: string[]) => !needle || names.some((name) => normalizeForSearch(name).includes(needle))
     return {
       version: catalog.version,
-      exams: catalog.exams.filter((exam) => matches(exam.id, exam.name, exam.nameKana, exam.nameRomaji)),
+      exams: catalog.exams.filter((exam) => matches(exam.id, exam.name, exam.nameKana, exam.nameRomaji, ...exam.aliases)),
       otherCertifications: catalog.otherCertifications.filter((cert) => matches(cert.id, cert.name, cert.issuer)),
     }
   })

@@ -149,6 +149,18 @@ export const ExperienceKindEntry = z.object({
 })
 export type ExperienceKindEntry = z.infer<typeof ExperienceKindEntry>
 
+/** Labels shown to users; P-E1/P-E2/P-E3 of the producer row (SEED004 参考4.4-④) plus the kinds §1.4 needs. */
+export const experienceKinds: ExperienceKindEntry[] = [
+  { id: 'digital_strategy_lead', label: 'デジタル戦略の責任者としてチームを率いた' },
+  { id: 'digital_department_manager', label: '企業のデジタル/情報システム部門の管理職' },
+  { id: 'project_management', label: 'プロジェクトマネジメント' },
+  { id: 'service_design', label: 'サービスデザイン・UI/UX' },
+  { id: 'business_reform', label: 'BPR・業務改革' },
+  { id: 'engineering', label: 'RPA・ローコード・クラウド・データ等の実装' },
+  { id: 'security', label: '情報セキュリティ' },
+  { id: 'local_government', label: '自治体での勤務または自治体からの受託業務' },
+]
+
 export const RoleId = z.enum(['producer', 'project_manager', 'service_designer', 'engineer'])
 export type RoleId = z.infer<typeof RoleId>
 

@@ -1,0 +1,19 @@
+/*
+ * accounts: sign-up, sign-in, sessions, staff accounts, and the permission rules other modules use.
+ * See README.md in this folder for how other modules scope their queries and how tests sign in.
+ */
+export { accountRoutes } from './routes.ts'
+export { installSessions, SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './sessions.ts'
+export {
+  can,
+  candidateSelf,
+  isInMunicipalityScope,
+  isWithin,
+  municipalityScope,
+  scopeOf,
+  type MunicipalityScope,
+  type Permission,
+  type Scope,
+} from './rules.ts'
+export { inMunicipalityScope } from './scope-sql.ts'
+export { formatDemoAccounts, seedDemoAccounts, type DemoAccount } from './demo.ts'

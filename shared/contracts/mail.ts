@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { endpoint, page, PageQuery } from './endpoint.ts'
+
+export const MailStatus = z.enum(['pending', 'sent', 'failed'])
+export type MailStatus = z.infer<typeof MailStatus>
+
+/** One message of the mail outbox (送信待ちメール). */
+export const MailOutboxItem = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  /**
+   * The body, shown only while no SMTP server is configured (demo and development, where the outbox is the only
+   * way to read a confirmation link). With SMTP configured it is null: one-time links belong to their recipient.
+   */
+  text: z.string().nullable(),
+  status: MailStatus,
+  attempts: z.number().int(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+})
+export type MailOutboxItem = z.infer<typeof MailOutboxItem>
+
+export const MailOutboxQuery = PageQuery.extend({
+  status: MailStatus.optional(),
+  to: z.string().trim().toLowerCase().max(254).optional(),
+})
+
+export const listMailOutbox = endpoint({
+  method: 'GET',
+  path: '/api/mail-outbox',
+  summary: '送信メールの一覧（国の担当者のみ。新しい順）',
+  tags: ['メール'],
+  query: MailOutboxQuery,
+  response: page(MailOutboxItem),
+})

@@ -1,0 +1,295 @@
+/**
+ * 標準募集様式 (standardPostingForm): the fields a municipality fills in when it recruits external digital talent.
+ * Field list: catalog §1.6 (the official Excel layout is unconfirmed, so the shape follows F1–F8 and §1.5), with
+ * the duty areas of 004 §4.4(1) and the 任用形態 of catalog §6.
+ *
+ * One schema serves drafts and submissions: every field may be empty (null / []) while a draft is saved; what a
+ * submission needs is decided by `completenessProblems` in ./validation.ts. Structural limits (types, lengths,
+ * ranges) are checked here with a Japanese message per field.
+ */
+import { z } from 'zod'
+import { isIsoDate } from '../dates.ts'
+import { isValidLocalGovernmentCode } from '../codes.ts'
+import { ExperienceKind } from '../skill-standard/schema.ts'
+
+const text = (label: string, max: number) =>
+  z
+    .string({ message: `${label}は文字列で入力してください。` })
+    .trim()
+    .max(max, { message: `${label}は${max}文字以内で入力してください。` })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null)
+
+const date = (label: string) =>
+  z
+    .string({ message: `${label}は日付で入力してください。` })
+    .refine(isIsoDate, { message: `${label}は YYYY-MM-DD 形式の正しい日付で入力してください。` })
+    .nullable()
+    .default(null)
+
+const flag = (label: string) => z.boolean({ message: `${label}は「はい」か「いいえ」で選んでください。` }).nullable().default(null)
+
+/** 人材像 of the skill standard (catalog §1.2), or `other` with a free label (the standard is no limit, 004 §4.4(2)). */
+export const PostingRoleId = z.enum(['producer', 'project_manager', 'service_designer', 'engineer', 'other'], {
+  message: '人材像を一覧から選んでください。',
+})
+export type PostingRoleId = z.infer<typeof PostingRoleId>
+
+export const postingRoleLabels: Record<PostingRoleId, string> = {
+  producer: 'プロデューサー（CIO補佐官等）',
+  project_manager: 'プロジェクトマネージャー',
+  service_designer: 'サービスデザイナー',
+  engineer: 'エンジニア',
+  other: 'その他',
+}
+
+/** Focus areas of the 自治体DX推進計画 a post works on (004 §4.4(1): say which initiatives, and how). */
+export const DxArea = z.enum(
+  [
+    'standardization',
+    'online_procedures',
+    'ai_rpa',
+    'telework',
+    'security',
+    'bpr',
+    'open_data',
+    'regional_digitalization',
+    'digital_divide',
+    'overall_policy',
+    'staff_development',
+    'other',
+  ],
+  { message: '取組分野を一覧から選んでください。' },
+)
+export type DxArea = z.infer<typeof DxArea>
+
+export const dxAreaLabels: Record<DxArea, string> = {
+  standardization: '情報システムの標準化・共通化',
+  online_procedures: '行政手続のオンライン化',
+  ai_rpa: 'AI・RPAの利用推進',
+  telework: 'テレワークの推進',
+  security: 'セキュリティ対策の徹底',
+  bpr: 'BPR（業務改革）',
+  open_data: 'オープンデータ・データ活用',
+  regional_digitalization: '地域社会のデジタル化',
+  digital_divide: 'デジタルデバイド対策',
+  overall_policy: '全体方針の策定',
+  staff_development: '職員の育成',
+  other: 'その他',
+}
+
+/** How the person takes part in an area. */
+export const Involvement = z.enum(['lead', 'advise', 'hands_on'], { message: '関わり方を一覧から選んでください。' })
+export type Involvement = z.infer<typeof Involvement>
+
+export const involvementLabels: Record<Involvement, string> = {
+  lead: '企画・推進を主導',
+  advise: '助言・支援',
+  hands_on: '実務・実装',
+}
+
+export const DutyArea = z.object({
+  area: DxArea,
+  involvement: Involvement,
+})
+export type DutyArea = z.infer<typeof DutyArea>
+
+/** 任用形態 (catalog §6; 004 §4.4(3), 参考4.4-⑥). */
+export const AppointmentForm = z.enum(
+  ['tokutei_ninkitsuki', 'tokubetsushoku_hijokin', 'kaikei_nendo', 'gyomu_itaku', 'chiiki_kasseika_kigyojin', 'other'],
+  { message: '任用形態を一覧から選んでください。' },
+)
+export type AppointmentForm = z.infer<typeof AppointmentForm>
+
+export const appointmentFormLabels: Record<AppointmentForm, string> = {
+  tokutei_ninkitsuki: '特定任期付職員',
+  tokubetsushoku_hijokin: '特別職非常勤職員',
+  kaikei_nendo: '会計年度任用職員',
+  gyomu_itaku: '業務委託',
+  chiiki_kasseika_kigyojin: '地域活性化起業人（企業派遣）',
+  other: 'その他',
+}
+
+export const PayUnit = z.enum(['hourly', 'daily', 'monthly', 'annual'], { message: '報酬の単位を一覧から選んでください。' })
+export type PayUnit = z.infer<typeof PayUnit>
+
+export const payUnitLabels: Record<PayUnit, string> = { hourly: '時給', daily: '日額', monthly: '月額', annual: '年額' }
+
+export const WorkDaysPer = z.enum(['week', 'month'], { message: '勤務日数の単位を選んでください。' })
+export type WorkDaysPer = z.infer<typeof WorkDaysPer>
+
+export const SelectionStep = z.enum(['documents', 'interview_online', 'interview_on_site', 'essay'], {
+  message: '選考方法を一覧から選んでください。',
+})
+export type SelectionStep = z.infer<typeof SelectionStep>
+
+export const selectionStepLabels: Record<SelectionStep, string> = {
+  documents: '書類選考',
+  interview_online: '面接（オンライン）',
+  interview_on_site: '面接（来庁）',
+  essay: '論文',
+}
+
+export const CriterionImportance = z.enum(['required', 'preferred'], { message: '必須か歓迎かを選んでください。' })
+export type CriterionImportance = z.infer<typeof CriterionImportance>
+
+export const criterionImportanceLabels: Record<CriterionImportance, string> = { required: '必須', preferred: '歓迎' }
+
+const criterionNote = text('条件の補足', 200)
+const years = (label: string) =>
+  z
+    .number({ message: `${label}は数値で入力してください。` })
+    .min(0, { message: `${label}は0以上で入力してください。` })
+    .max(50, { message: `${label}は50年以内で入力してください。` })
+    .nullable()
+    .default(null)
+
+/**
+ * One required or preferred condition, stored as a row of its own because matching reads them (004 §4.4(2)).
+ * Lists inside a row are alternatives ("any of").
+ */
+export const Criterion = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('job_type_level'),
+      importance: CriterionImportance,
+      jobTypeIds: z.array(z.string().min(1).max(60)).min(1, { message: '職種（人材像）を1つ以上選んでください。' }).max(20),
+      minLevel: z.number({ message: 'レベルは数値で入力してください。' }).int().min(1, { message: 'レベルは1〜7で入力してください。' }).max(7, { message: 'レベルは1〜7で入力してください。' }),
+      note: criterionNote,
+    }),
+    z.object({
+      kind: z.literal('certification'),
+      importance: CriterionImportance,
+      certificationIds: z.array(z.string().min(1).max(60)).min(1, { message: '資格を1つ以上選んでください。' }).max(20),
+      note: criterionNote,
+    }),
+    z.object({
+      kind: z.literal('experience'),
+      importance: CriterionImportance,
+      experienceKind: ExperienceKind,
+      minYears: years('経験年数'),
+      note: criterionNote,
+    }),
+    z.object({
+      kind: z.literal('local_government_experience'),
+      importance: CriterionImportance,
+      minYears: years('自治体での経験年数'),
+      note: criterionNote,
+    }),
+  ],
+  { message: '条件の種類が正しくありません。' },
+)
+export type Criterion = z.infer<typeof Criterion>
+export type CriterionInput = z.input<typeof Criterion>
+
+export const criterionKindLabels: Record<Criterion['kind'], string> = {
+  job_type_level: 'スキルレベル（UISS/ITSS）',
+  certification: '資格',
+  experience: '経験',
+  local_government_experience: '自治体での経験',
+}
+
+/** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (004 §4.4(4), G7). */
+export const BidRestrictionClause = z.object({
+  templateIds: z.array(z.string().regex(/^[A-Za-z0-9_]{1,20}$/, { message: '入札制限の規定例の指定が正しくありません。' })).max(20).default([]),
+  /** e.g. { A2: { years: 2 } }: numbers a template leaves open. */
+  params: z.record(z.string().max(20), z.record(z.string().max(30), z.union([z.number(), z.string().max(100)]))).default({}),
+  note: text('入札制限の補足', 2000),
+})
+export type BidRestrictionClause = z.infer<typeof BidRestrictionClause>
+
+const yen = (label: string) =>
+  z
+    .number({ message: `${label}は数値（円）で入力してください。` })
+    .int({ message: `${label}は1円単位の整数で入力してください。` })
+    .min(0, { message: `${label}は0円以上で入力してください。` })
+    .max(1_000_000_000, { message: `${label}が大きすぎます。` })
+    .nullable()
+    .default(null)
+
+const LocalGovernmentCodeText = z.string().refine(isValidLocalGovernmentCode, {
+  message: '全国地方公共団体コードが正しくありません（6桁の数字で、最後の1桁は検査数字です）。',
+})
+
+export const PostingForm = z.object({
+  // 募集団体: the municipality comes from the signed-in staff; these say who to contact.
+  department: text('担当部署', 100),
+  contactName: text('担当者名', 50),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, { message: '問合せ先メールアドレスは254文字以内で入力してください。' })
+    .pipe(z.union([z.literal(''), z.email({ message: '問合せ先メールアドレスの形式が正しくありません。' })]))
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9０-９()（）+\- ー－]{0,20}$/, { message: '問合せ先電話番号は数字とハイフンで20文字以内で入力してください。' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null),
+  // 募集ポスト
+  title: text('募集ポスト（役職名）', 100),
+  roleId: PostingRoleId.nullable().default(null),
+  roleLabel: text('人材像（その他）の名称', 50),
+  // 業務内容 (004 §4.4(1))
+  dutyAreas: z.array(DutyArea).max(12, { message: '取組分野は12件までです。' }).default([]),
+  dutyDescription: text('期待する役割・業務内容', 4000),
+  // 求めるスキル・経験 (004 §4.4(2))
+  criteria: z.array(Criterion).max(40, { message: '条件は40件までです。' }).default([]),
+  // 任用形態 (004 §4.4(3))
+  appointmentForm: AppointmentForm.nullable().default(null),
+  appointmentFormNote: text('任用形態の補足', 200),
+  // 勤務条件
+  workDaysPer: WorkDaysPer.nullable().default(null),
+  workDays: z.number({ message: '勤務日数は数値で入力してください。' }).int({ message: '勤務日数は整数で入力してください。' }).min(1, { message: '勤務日数は1日以上で入力してください。' }).max(31, { message: '勤務日数が大きすぎます。' }).nullable().default(null),
+  hoursPerDay: z.number({ message: '1日の勤務時間は数値で入力してください。' }).min(0.5, { message: '1日の勤務時間は0.5時間以上で入力してください。' }).max(12, { message: '1日の勤務時間は12時間以内で入力してください。' }).nullable().default(null),
+  workHoursNote: text('勤務時間の補足', 200),
+  remoteAllowed: flag('リモート勤務の可否'),
+  onSiteFrequency: text('出勤（来庁）の頻度', 100),
+  sideJobAllowed: flag('副業・兼業の可否'),
+  workplace: text('勤務地', 200),
+  // 報酬
+  payAmount: yen('報酬額'),
+  payUnit: PayUnit.nullable().default(null),
+  payNote: text('報酬の補足', 200),
+  travelCostsPaid: flag('旅費（交通費）の支給'),
+  // 任期
+  termStartsOn: date('任期の開始日'),
+  termEndsOn: date('任期の終了日'),
+  renewable: flag('更新の有無'),
+  renewalNote: text('更新の条件', 200),
+  openings: z.number({ message: '募集人数は数値で入力してください。' }).int({ message: '募集人数は整数で入力してください。' }).min(1, { message: '募集人数は1人以上で入力してください。' }).max(99, { message: '募集人数は99人以内で入力してください。' }).nullable().default(null),
+  // 募集期間・応募方法・選考
+  applicationStartsOn: date('募集開始日'),
+  applicationEndsOn: date('応募締切日'),
+  selectionSteps: z.array(SelectionStep).max(4).default([]),
+  howToApply: text('応募方法', 2000),
+  applicationUrl: z
+    .string()
+    .trim()
+    .max(500, { message: '募集ページURLは500文字以内で入力してください。' })
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: '募集ページURLは http(s):// で始まるURLで入力してください。' })]))
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null),
+  // 共同任用: the other municipalities appointing together (catalog §1.6 F8)
+  jointAppointmentCodes: z.array(LocalGovernmentCodeText).max(50, { message: '共同任用の団体は50件までです。' }).default([]),
+  // 入札制限等の規定 (004 §4.4(4), G7)
+  bidRestriction: BidRestrictionClause.default({ templateIds: [], params: {}, note: null }),
+  freeText: text('その他（自由記述）', 4000),
+  // 財政措置の試算に使う予算額 (004 §4.4(5)); staff only, never published
+  budgetAnnualCost: yen('年間の任用等経費（予算）'),
+  budgetRecruitmentCost: yen('募集経費（予算）'),
+})
+export type PostingForm = z.infer<typeof PostingForm>
+export type PostingFormInput = z.input<typeof PostingForm>
+
+/** An empty draft: every field unset. */
+export function emptyPostingForm(): PostingForm {
+  return PostingForm.parse({})
+}

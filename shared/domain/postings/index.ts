@@ -1,0 +1,6 @@
+export * from './form.ts'
+export * from './validation.ts'
+export * from './presets.ts'
+export * from './special-grant.ts'
+export * from './checklist.ts'
+export * from './workflow.ts'

@@ -1,0 +1,105 @@
+/**
+ * Checks across fields of the 標準募集様式 that a schema alone cannot make. Both return a list of problems, each
+ * with the field's path and a Japanese message; an empty list means "fine". The client runs the same functions
+ * while staff type, and the server runs them before it saves or submits.
+ */
+import { addDays, addYears, type IsoDate } from '../dates.ts'
+import type { PostingForm } from './form.ts'
+
+export interface FormProblem {
+  path: string
+  message: string
+}
+
+/** 特定任期付職員 are appointed for at most five years (地方任期付職員法; catalog §6, 004 参考4.4-⑥). */
+export const FIXED_TERM_MAX_YEARS = 5
+
+export interface FormFacts {
+  /** Today in Japan. */
+  today: IsoDate
+  /** The posting's own 団体コード, which cannot also be a joint-appointment partner. */
+  ownCode: string
+  /** The deadline already stored; an unchanged deadline is not re-checked against today (edits after it passed). */
+  storedDeadline?: IsoDate | null
+}
+
+/** Values that are wrong whenever they are filled in (a draft with them is refused too). */
+export function formProblems(form: PostingForm, facts: FormFacts): FormProblem[] {
+  const problems: FormProblem[] = []
+  const add = (path: string, message: string) => problems.push({ path, message })
+
+  if (form.applicationEndsOn && form.applicationEndsOn !== facts.storedDeadline && form.applicationEndsOn <= facts.today) {
+    add('applicationEndsOn', '応募締切日は明日以降の日付にしてください。')
+  }
+  if (form.applicationStartsOn && form.applicationEndsOn && form.applicationStartsOn > form.applicationEndsOn) {
+    add('applicationStartsOn', '募集開始日は応募締切日以前の日付にしてください。')
+  }
+  if (form.termStartsOn && form.termEndsOn && form.termEndsOn <= form.termStartsOn) {
+    add('termEndsOn', '任期の終了日は開始日より後の日付にしてください。')
+  }
+  if (form.termStartsOn && form.applicationEndsOn && form.termStartsOn < form.applicationEndsOn) {
+    add('termStartsOn', '任期の開始日は応募締切日以降の日付にしてください。')
+  }
+  if (form.appointmentForm === 'tokutei_ninkitsuki' && form.termStartsOn && form.termEndsOn) {
+    const lastAllowed = addDays(addYears(form.termStartsOn, FIXED_TERM_MAX_YEARS), -1)
+    if (form.termEndsOn > lastAllowed) add('termEndsOn', `特定任期付職員の任期は${FIXED_TERM_MAX_YEARS}年以内です（${lastAllowed}まで）。`)
+  }
+  if (form.workDays !== null && form.workDaysPer === 'week' && (form.workDays < 1 || form.workDays > 5)) {
+    add('workDays', '週の勤務日数は1〜5日で入力してください。')
+  }
+  if (form.workDays !== null && form.workDaysPer === 'month' && (form.workDays < 1 || form.workDays > 23)) {
+    add('workDays', '月の勤務日数は1〜23日で入力してください。')
+  }
+  const seen = new Set<string>()
+  form.jointAppointmentCodes.forEach((code, index) => {
+    if (code === facts.ownCode) add(`jointAppointmentCodes.${index}`, '共同任用の団体に自団体は指定できません。')
+    else if (seen.has(code)) add(`jointAppointmentCodes.${index}`, '共同任用の団体が重複しています。')
+    seen.add(code)
+  })
+  const areas = new Set<string>()
+  form.dutyAreas.forEach((duty, index) => {
+    if (areas.has(duty.area)) add(`dutyAreas.${index}.area`, '同じ取組分野が重複しています。')
+    areas.add(duty.area)
+  })
+  return problems
+}
+
+const MISSING: ReadonlyArray<[keyof PostingForm, string]> = [
+  ['department', '担当部署を入力してください。'],
+  ['contactName', '問合せ先の担当者名を入力してください。'],
+  ['title', '募集ポスト（役職名）を入力してください。'],
+  ['roleId', '人材像を選んでください。'],
+  ['dutyDescription', '期待する役割・業務内容を入力してください。'],
+  ['appointmentForm', '任用形態を選んでください。'],
+  ['workDaysPer', '勤務日数の単位（週・月）を選んでください。'],
+  ['workDays', '勤務日数を入力してください。'],
+  ['remoteAllowed', 'リモート勤務の可否を選んでください。'],
+  ['sideJobAllowed', '副業・兼業の可否を選んでください。'],
+  ['workplace', '勤務地を入力してください。'],
+  ['payAmount', '報酬額を入力してください。'],
+  ['payUnit', '報酬の単位を選んでください。'],
+  ['termStartsOn', '任期の開始日を入力してください。'],
+  ['termEndsOn', '任期の終了日を入力してください。'],
+  ['openings', '募集人数を入力してください。'],
+  ['applicationEndsOn', '応募締切日を入力してください。'],
+  ['howToApply', '応募方法を入力してください。'],
+]
+
+/** What a submission to the prefecture still lacks (catalog §1.6 field list; 004 §4.4(1)(2) ask for duties and skills). */
+export function completenessProblems(form: PostingForm): FormProblem[] {
+  const problems: FormProblem[] = MISSING.filter(([field]) => form[field] === null).map(([path, message]) => ({ path, message }))
+  if (!form.contactEmail && !form.contactPhone) problems.push({ path: 'contactEmail', message: '問合せ先のメールアドレスか電話番号を入力してください。' })
+  if (form.roleId === 'other' && !form.roleLabel) problems.push({ path: 'roleLabel', message: '人材像が「その他」のときは名称を入力してください。' })
+  if (form.appointmentForm === 'other' && !form.appointmentFormNote) {
+    problems.push({ path: 'appointmentFormNote', message: '任用形態が「その他」のときは内容を入力してください。' })
+  }
+  // 004 §4.4(1): at least say which initiatives the person is to work on.
+  if (form.dutyAreas.length === 0) problems.push({ path: 'dutyAreas', message: '関わってほしい取組分野を1つ以上選んでください。' })
+  // 004 §4.4(2): the skills sought must be stated.
+  if (form.criteria.length === 0) problems.push({ path: 'criteria', message: '求めるスキル・経験・資格を1つ以上入力してください。' })
+  if (form.selectionSteps.length === 0) problems.push({ path: 'selectionSteps', message: '選考方法を1つ以上選んでください。' })
+  if (form.remoteAllowed === true && !form.onSiteFrequency) {
+    problems.push({ path: 'onSiteFrequency', message: 'リモート可のときは出勤（来庁）の頻度を入力してください。' })
+  }
+  return problems
+}
