@@ -210,6 +210,187 @@ export interface PostingSubscriptionTable {
   digest_cursor: NullableTimestamp
 }
 
+/** owner: candidates */
+export interface CandidateTable {
+  id: Generated<string>
+  account_id: string | null
+  full_name: string | null
+  full_name_kana: string | null
+  contact_email: string | null
+  phone: string | null
+  prefecture_code: string | null
+  headline: Generated<string>
+  desired_roles: Generated<string[]>
+  desired_appointment_forms: Generated<string[]>
+  available_days: number | null
+  available_days_per: 'week' | 'month' | null
+  earliest_start: string | null
+  remote: Generated<'onsite' | 'hybrid' | 'remote'>
+  side_job: Generated<boolean>
+  regions: Generated<string[]>
+  deleted_at: Timestamp | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
+/** owner: candidates */
+export interface CandidateExamPassTable {
+  id: Generated<string>
+  candidate_id: string
+  position: number
+  exam_id: string
+  fiscal_year: number
+  season: 'spring' | 'autumn' | 'other'
+  passed_on: string | null
+  registration_number: string | null
+  registration_is_current: boolean | null
+}
+
+/** owner: candidates */
+export interface CandidateOtherCertificationTable {
+  id: Generated<string>
+  candidate_id: string
+  position: number
+  certification_id: string | null
+  name: string | null
+  acquired_year: number | null
+}
+
+/** owner: candidates */
+export interface CandidateExperienceTable {
+  id: string
+  candidate_id: string
+  position: number
+  starts_on: string
+  ends_on: string | null
+  organisation: string
+  title: string
+  kind: string
+  team_size: number | null
+  outcomes: Generated<string>
+  job_type_ids: Generated<string[]>
+}
+
+/** owner: candidates */
+export interface CandidateLevelClaimTable {
+  id: string
+  candidate_id: string
+  position: number
+  job_type_id: string
+  level: number
+  experience_entry_ids: string[]
+  description: Generated<string>
+  verified_by: string | null
+  verified_by_name: string | null
+  verified_by_organisation_code: string | null
+  verified_by_organisation_name: string | null
+  verified_at: Timestamp | null
+}
+
+/** owner: candidates */
+export interface CandidateEmploymentTable {
+  id: Generated<string>
+  candidate_id: string
+  corporate_number: string
+  relationship: 'employee' | 'officer' | 'secondee' | 'side_job' | 'owner'
+  title: string | null
+  starts_on: string
+  ends_on: string | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
+/** owner: candidates */
+export interface CandidateConsentTable {
+  candidate_id: string
+  pool: string
+  fields: string[]
+  granted_at: Generated<Timestamp>
+}
+
+/** owner: candidates */
+export interface CandidateContactRequestTable {
+  id: Generated<string>
+  candidate_id: string
+  organisation_key: string
+  organisation_name: string
+  requested_by: string | null
+  message: Generated<string>
+  status: Generated<'pending' | 'accepted' | 'declined'>
+  created_at: Generated<Timestamp>
+  decided_at: Timestamp | null
+}
+
+/** owner: candidates */
+export interface CandidateScoringProfileTable {
+  candidate_id: string
+  profile: JSONColumnType<Record<string, unknown>, string, string>
+  max_level: Generated<number>
+  prefecture_code: string | null
+  national_list: Generated<boolean>
+  pool_prefecture_codes: Generated<string[]>
+  remote: string
+  days_per_week: number | null
+  side_job: boolean
+  updated_at: Generated<Timestamp>
+}
+
+/** owner: candidates */
+export interface CandidateJobTypeLevelTable {
+  candidate_id: string
+  job_type_id: string
+  level: number
+  is_self_declared: boolean
+}
+
+/** owner: applications */
+export interface ApplicationTable {
+  id: Generated<string>
+  posting_id: string
+  candidate_id: string
+  municipality_code: string
+  status: Generated<'received' | 'screening' | 'interview' | 'offered' | 'appointed' | 'rejected' | 'declined' | 'withdrawn'>
+  motivation: string
+  resume: Uint8Array | null
+  resume_file_name: string | null
+  resume_size: number | null
+  interview_at: Timestamp | null
+  submitted_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+  anonymised_at: Timestamp | null
+}
+
+/** owner: applications */
+export interface ApplicationStepTable {
+  id: Generated<string>
+  application_id: string
+  from_status: string | null
+  to_status: string
+  note: Generated<string>
+  interview_at: Timestamp | null
+  actor_user_id: string | null
+  actor_kind: string
+  created_at: Generated<Timestamp>
+}
+
+/** owner: applications */
+export interface AppointmentTable {
+  id: Generated<string>
+  application_id: string
+  posting_id: string
+  candidate_id: string
+  municipality_code: string
+  role_id: string
+  appointment_form: string
+  starts_on: string
+  ends_on: string
+  advises_on_procurement: boolean
+  drafts_specifications: boolean
+  employment_snapshot: JSONColumnType<unknown[], string, string>
+  created_by: string | null
+  created_at: Generated<Timestamp>
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
@@ -226,4 +407,17 @@ export interface Database {
   posting_transition: PostingTransitionTable
   special_grant_rule: SpecialGrantRuleTable
   posting_subscription: PostingSubscriptionTable
+  candidate: CandidateTable
+  candidate_exam_pass: CandidateExamPassTable
+  candidate_other_certification: CandidateOtherCertificationTable
+  candidate_experience: CandidateExperienceTable
+  candidate_level_claim: CandidateLevelClaimTable
+  candidate_employment: CandidateEmploymentTable
+  candidate_consent: CandidateConsentTable
+  candidate_contact_request: CandidateContactRequestTable
+  candidate_scoring_profile: CandidateScoringProfileTable
+  candidate_job_type_level: CandidateJobTypeLevelTable
+  application: ApplicationTable
+  application_step: ApplicationStepTable
+  appointment: AppointmentTable
 }

@@ -108,6 +108,8 @@ export interface DerivedLevel {
   /** The exam the candidate passed (possibly discontinued), and the current exam it counts as. */
   examId: string | null
   countsAsExamId: string | null
+  /** When that exam was passed (the earliest pass wins a tie). */
+  examPassedOn: IsoDate | null
   equivalenceKind: EquivalenceKind | null
   /** Levels taken off because the legacy exam is only `related_to` its successor. */
   penalty: number
@@ -269,8 +271,8 @@ function better(a: DerivedLevel, b: DerivedLevel): DerivedLevel {
   if (a.level !== b.level) return a.level > b.level ? a : b
   if (STATUS_RANK[a.status] !== STATUS_RANK[b.status]) return STATUS_RANK[a.status] > STATUS_RANK[b.status] ? a : b
   if (a.penalty !== b.penalty) return a.penalty < b.penalty ? a : b
-  const keyA = `${a.examId ?? ''}|${a.claimId ?? ''}|${a.experienceEntryIds.join(',')}`
-  const keyB = `${b.examId ?? ''}|${b.claimId ?? ''}|${b.experienceEntryIds.join(',')}`
+  const keyA = `${a.examPassedOn ?? ''}|${a.examId ?? ''}|${a.explanation}|${a.claimId ?? ''}|${a.experienceEntryIds.join(',')}`
+  const keyB = `${b.examPassedOn ?? ''}|${b.examId ?? ''}|${b.explanation}|${b.claimId ?? ''}|${b.experienceEntryIds.join(',')}`
   return keyA <= keyB ? a : b
 }
 
@@ -329,6 +331,7 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
     const base = {
       examId: evidence.exam.id,
       countsAsExamId: current.id,
+      examPassedOn: passDateOf(pass),
       equivalenceKind: evidence.exam.id === current.id ? null : evidence.kind,
       penalty,
       claimId: null,
@@ -427,6 +430,7 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
       rule: 'declared_experience',
       examId: null,
       countsAsExamId: null,
+      examPassedOn: null,
       equivalenceKind: null,
       penalty: 0,
       experienceEntryIds: entries.map((entry) => entry.id).sort(),

@@ -159,6 +159,8 @@ export interface CandidateFacts {
  */
 export interface BidRestrictionFlag {
   candidateId: string
+  /** The posting (municipality) the flag concerns; absent = every posting scored in this call. */
+  postingId?: string
   reason: string
 }
 

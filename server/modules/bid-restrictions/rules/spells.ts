@@ -26,14 +26,46 @@ export function mergedSpells(spells: readonly Spell[], asOf: IsoDate): Array<{ s
 }
 
 /**
- * "N years or more" (B1) summed over the spells with one company up to `asOf`: the days served, both ends
- * inclusive, reach the days from the first day to the same calendar date N years later. One spell
- * 2010-04-01 → 2020-03-31 is exactly 10 years and counts; 2010-04-02 → 2020-03-31 does not.
+ * "N years or more" (B1) summed over the spells with one company up to `asOf`. The merged spells are laid end to
+ * end from the first day, each keeping its calendar length (years, months, days), and the total counts when it
+ * reaches the same calendar date N years after the first day. One spell 2010-04-01 → 2020-03-31 is exactly
+ * 10 years and counts; 2010-04-02 → 2020-03-31 does not; 2010-04-01 → 2015-03-31 plus 2017-04-01 → 2022-03-31
+ * is 5 + 5 years and counts.
  */
 export function hasTenureOfYears(spells: readonly Spell[], years: number, asOf: IsoDate): boolean {
   const merged = mergedSpells(spells, asOf)
   const first = merged[0]
   if (!first) return false
-  const served = merged.reduce((days, spell) => days + daysBetween(spell.startsOn, spell.endsOn) + 1, 0)
-  return served >= daysBetween(first.startsOn, addYears(first.startsOn, years))
+  const end = merged.reduce((cursor, spell) => advanceBy(cursor, calendarLength(spell.startsOn, addDays(spell.endsOn, 1))), first.startsOn)
+  return end >= addYears(first.startsOn, years)
+}
+
+interface CalendarLength {
+  years: number
+  months: number
+  days: number
+}
+
+/** Whole years, then whole months, then days from `from` to `until` (exclusive), as a person would count them. */
+function calendarLength(from: IsoDate, until: IsoDate): CalendarLength {
+  let years = 0
+  while (addYears(from, years + 1) <= until) years += 1
+  let months = 0
+  while (months < 11 && addMonths(addYears(from, years), months + 1) <= until) months += 1
+  return { years, months, days: daysBetween(addMonths(addYears(from, years), months), until) }
+}
+
+function advanceBy(date: IsoDate, length: CalendarLength): IsoDate {
+  return addDays(addMonths(addYears(date, length.years), length.months), length.days)
+}
+
+/** The same day `months` later; a day missing in the target month falls back to its last day (as addYears does). */
+function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const index = year * 12 + (month - 1) + months
+  const targetYear = Math.floor(index / 12)
+  const targetMonth = (index % 12) + 1
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate()
+  const pad = (value: number, width: number) => String(value).padStart(width, '0')
+  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(Math.min(day, lastDay), 2)}`
 }
