@@ -46,3 +46,28 @@ describe('共通のエラー形式と運用エンドポイント', () => {
     }
   })
 })
+
+describe('壊れたリクエストは 4xx の共通形式で答える（500 にしない）', () => {
+  test('JSON として読めない本文は 400 MALFORMED_REQUEST', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email": ' })
+    expect(response.statusCode).toBe(400)
+    expect(ErrorBody.parse(response.json()).error.code).toBe('MALFORMED_REQUEST')
+  })
+
+  test('対応しない形式は 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'text/csv' }, payload: 'a,b' })
+    expect(response.statusCode).toBe(415)
+    expect(ErrorBody.parse(response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  test('大きすぎる本文は 413 PAYLOAD_TOO_LARGE', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@example.jp', password: 'x'.repeat(2_000_000) }),
+    })
+    expect(response.statusCode).toBe(413)
+    expect(ErrorBody.parse(response.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+})
