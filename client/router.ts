@@ -3,6 +3,26 @@ import HomePage from './pages/HomePage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import RoleDetailPage from './pages/skill-standard/RoleDetailPage.vue'
 import SkillStandardPage from './pages/skill-standard/SkillStandardPage.vue'
+import AccountPage from './pages/accounts/AccountPage.vue'
+import ConfirmEmailPage from './pages/accounts/ConfirmEmailPage.vue'
+import PasswordResetPage from './pages/accounts/PasswordResetPage.vue'
+import SignInPage from './pages/accounts/SignInPage.vue'
+import SignUpPage from './pages/accounts/SignUpPage.vue'
+import StaffAccountsPage from './pages/accounts/StaffAccountsPage.vue'
+import CandidateProfilePage from './pages/candidates/CandidateProfilePage.vue'
+import CandidateViewPage from './pages/candidates/CandidateViewPage.vue'
+import ApplicationBoardPage from './pages/applications/ApplicationBoardPage.vue'
+import ApplyPage from './pages/applications/ApplyPage.vue'
+import PostingDetailPage from './pages/postings/PostingDetailPage.vue'
+import PostingEditPage from './pages/postings/PostingEditPage.vue'
+import PostingSearchPage from './pages/postings/PostingSearchPage.vue'
+import PostingSubscribePage from './pages/postings/PostingSubscribePage.vue'
+import PostingSubscriptionLinkPage from './pages/postings/PostingSubscriptionLinkPage.vue'
+import StaffPostingsPage from './pages/postings/StaffPostingsPage.vue'
+import MyApplicationsPage from './pages/applications/MyApplicationsPage.vue'
+import PostingMatchesPage from './pages/matching/PostingMatchesPage.vue'
+import RecommendationsPage from './pages/matching/RecommendationsPage.vue'
+import BidRestrictionsPage from './pages/bid-restrictions/BidRestrictionsPage.vue'
 import { setPageTitle } from './title.ts'
 
 declare module 'vue-router' {
@@ -23,6 +43,33 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: '人材像の詳細' },
   },
+  // accounts: the mailed links point at /confirm-email?token=… and /password-reset?token=…
+  { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { title: 'ログイン' } },
+  { path: '/sign-up', name: 'sign-up', component: SignUpPage, meta: { title: '利用登録' } },
+  { path: '/confirm-email', name: 'confirm-email', component: ConfirmEmailPage, meta: { title: 'メールアドレスの確認' } },
+  { path: '/password-reset', name: 'password-reset', component: PasswordResetPage, meta: { title: 'パスワードの再設定' } },
+  { path: '/account', name: 'account', component: AccountPage, meta: { title: 'アカウント' } },
+  { path: '/staff-accounts', name: 'staff-accounts', component: StaffAccountsPage, meta: { title: '担当者アカウント' } },
+  // candidates and applications
+  { path: '/candidates/me', name: 'candidate-profile', component: CandidateProfilePage, meta: { title: 'マイプロフィール' } },
+  { path: '/candidates/:id', name: 'candidate-view', component: CandidateViewPage, props: true, meta: { title: '人材のプロフィール' } },
+  { path: '/applications', name: 'my-applications', component: MyApplicationsPage, meta: { title: '応募の状況' } },
+  { path: '/applications/board', name: 'application-board', component: ApplicationBoardPage, meta: { title: '応募の選考' } },
+  { path: '/postings/:postingId/apply', name: 'apply', component: ApplyPage, props: true, meta: { title: '応募' } },
+  // postings (募集): the national list, mail subscriptions (the mailed links point here) and the staff workspace
+  { path: '/postings', name: 'postings', component: PostingSearchPage, meta: { title: '募集の検索' } },
+  { path: '/postings/subscribe', name: 'posting-subscribe', component: PostingSubscribePage, meta: { title: '募集情報のメール' } },
+  { path: '/postings/subscribe/confirm', name: 'posting-subscribe-confirm', component: PostingSubscriptionLinkPage, props: { mode: 'confirm' }, meta: { title: 'メール登録の確認' } },
+  { path: '/postings/unsubscribe', name: 'posting-unsubscribe', component: PostingSubscriptionLinkPage, props: { mode: 'unsubscribe' }, meta: { title: 'メール配信の停止' } },
+  { path: '/postings/:id', name: 'posting', component: PostingDetailPage, props: true, meta: { title: '募集の詳細' } },
+  { path: '/staff/postings', name: 'staff-postings', component: StaffPostingsPage, meta: { title: '募集の管理' } },
+  { path: '/staff/postings/new', name: 'staff-posting-new', component: PostingEditPage, meta: { title: '新しい募集' } },
+  { path: '/staff/postings/:id', name: 'staff-posting', component: PostingEditPage, props: true, meta: { title: '募集の編集・確認' } },
+  // matching: ranked candidates for a posting (staff) and recommended postings (candidate)
+  { path: '/staff/postings/:id/matches', name: 'posting-matches', component: PostingMatchesPage, props: true, meta: { title: '募集に合う人材' } },
+  { path: '/me/recommendations', name: 'recommendations', component: RecommendationsPage, meta: { title: 'あなたに合う募集' } },
+  // 入札制限: procurements and bid checks (市区町村の担当者)
+  { path: '/staff/bid-restrictions', name: 'bid-restrictions', component: BidRestrictionsPage, meta: { title: '入札制限' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'ページが見つかりません' } },
 ]
 

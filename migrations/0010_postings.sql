@@ -75,6 +75,8 @@ CREATE TABLE posting_revision (
 -- The workflow's steps with their comments (差戻しの理由); the audit log keeps the same facts for everyone else.
 CREATE TABLE posting_transition (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- order of steps even when two share an instant
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   posting_id uuid NOT NULL REFERENCES posting (id) ON DELETE CASCADE,
   action text NOT NULL CHECK (action IN ('submit', 'return', 'forward', 'publish', 'close', 'expire')),
   from_state text NOT NULL,
@@ -85,7 +87,7 @@ CREATE TABLE posting_transition (
   occurred_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE INDEX posting_transition_posting_idx ON posting_transition (posting_id, occurred_at);
+CREATE INDEX posting_transition_posting_idx ON posting_transition (posting_id, seq);
 CREATE INDEX posting_transition_forward_idx ON posting_transition (action, occurred_at) WHERE action = 'forward';
 
 -- 特別交付税 for CIO補佐官等 (004 参考4.4-⑩; catalog §7 M1–M3): rates and years are data, so a changed rule is a

@@ -17,6 +17,12 @@ import { companyRoutes } from './modules/companies/index.ts'
 import { accountRoutes, installSessions } from './modules/accounts/index.ts'
 import { auditRoutes } from './modules/audit/index.ts'
 import { createMailSender, mailRoutes } from './modules/mail/index.ts'
+import { postingRoutes } from './modules/postings/index.ts'
+import { candidateRoutes } from './modules/candidates/index.ts'
+import { applicationRoutes } from './modules/applications/index.ts'
+import { matchingRoutes } from './modules/matching/index.ts'
+import { sharingRoutes } from './modules/sharing/index.ts'
+import { bidRestrictionRoutes } from './modules/bid-restrictions/index.ts'
 
 z.config(z.locales.ja())
 
@@ -66,9 +72,12 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
 
   // Deny by default: an /api route that does not declare who may call it is refused at start-up.
   app.addHook('onRoute', (options) => {
-    if (options.url.startsWith('/api/') && options.config?.access === undefined) {
-      throw new Error(`${options.method} ${options.url} は利用できる利用者を宣言していません。`)
-    }
+    if (!options.url.startsWith('/api/')) return
+    const access = options.config?.access
+    if (access === undefined) throw new Error(`${options.method} ${options.url} は利用できる利用者を宣言していません。`)
+    // The declaration is published in the OpenAPI document beside each operation.
+    const audience = access === 'public' ? '公開' : `利用できる利用者: ${access.join(', ')}`
+    options.schema = { ...options.schema, description: [audience, options.schema?.description].filter(Boolean).join('\n\n') }
   })
 
   await app.register(swagger, {
@@ -93,6 +102,12 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     accountRoutes(api, { db, config, clock, mail })
     auditRoutes(api, { db })
     mailRoutes(api, { db, config })
+    postingRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
+    candidateRoutes(api, { db, clock })
+    applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
+    matchingRoutes(api, { db })
+    sharingRoutes(api, { db, clock })
+    bidRestrictionRoutes(api, { db, clock })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

@@ -137,8 +137,8 @@ export interface PostingTable {
   application_ends_on: string | null
   search_text: Generated<string>
   created_by: string | null
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: Timestamp
+  updated_at: Timestamp
   submitted_at: NullableTimestamp
   forwarded_at: NullableTimestamp
   published_at: NullableTimestamp
@@ -166,12 +166,13 @@ export interface PostingRevisionTable {
   revision: number
   form: ColumnType<unknown, string, string>
   created_by: string | null
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
 }
 
 /** owner: postings */
 export interface PostingTransitionTable {
   id: Generated<string>
+  seq: Generated<number>
   posting_id: string
   action: 'submit' | 'return' | 'forward' | 'publish' | 'close' | 'expire'
   from_state: string
@@ -179,7 +180,7 @@ export interface PostingTransitionTable {
   actor_kind: string
   actor_user_id: string | null
   comment: string | null
-  occurred_at: Generated<Timestamp>
+  occurred_at: Timestamp
 }
 
 /** owner: postings (特別交付税 rules as data) */
@@ -193,7 +194,7 @@ export interface SpecialGrantRuleTable {
   eligible_forms: string[]
   status: 'confirmed' | 'unconfirmed'
   source: string
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 /** owner: postings */
@@ -204,7 +205,7 @@ export interface PostingSubscriptionTable {
   confirm_token_hash: string | null
   confirm_expires_at: NullableTimestamp
   unsubscribe_token: string
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
   confirmed_at: NullableTimestamp
   unsubscribed_at: NullableTimestamp
   digest_cursor: NullableTimestamp
@@ -229,8 +230,8 @@ export interface CandidateTable {
   side_job: Generated<boolean>
   regions: Generated<string[]>
   deleted_at: Timestamp | null
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 /** owner: candidates */
@@ -296,8 +297,8 @@ export interface CandidateEmploymentTable {
   title: string | null
   starts_on: string
   ends_on: string | null
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 /** owner: candidates */
@@ -305,7 +306,7 @@ export interface CandidateConsentTable {
   candidate_id: string
   pool: string
   fields: string[]
-  granted_at: Generated<Timestamp>
+  granted_at: Timestamp
 }
 
 /** owner: candidates */
@@ -317,7 +318,7 @@ export interface CandidateContactRequestTable {
   requested_by: string | null
   message: Generated<string>
   status: Generated<'pending' | 'accepted' | 'declined'>
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
   decided_at: Timestamp | null
 }
 
@@ -332,7 +333,7 @@ export interface CandidateScoringProfileTable {
   remote: string
   days_per_week: number | null
   side_job: boolean
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 /** owner: candidates */
@@ -355,14 +356,15 @@ export interface ApplicationTable {
   resume_file_name: string | null
   resume_size: number | null
   interview_at: Timestamp | null
-  submitted_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  submitted_at: Timestamp
+  updated_at: Timestamp
   anonymised_at: Timestamp | null
 }
 
 /** owner: applications */
 export interface ApplicationStepTable {
   id: Generated<string>
+  seq: Generated<number>
   application_id: string
   from_status: string | null
   to_status: string
@@ -370,7 +372,7 @@ export interface ApplicationStepTable {
   interview_at: Timestamp | null
   actor_user_id: string | null
   actor_kind: string
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
 }
 
 /** owner: applications */
@@ -388,7 +390,246 @@ export interface AppointmentTable {
   drafts_specifications: boolean
   employment_snapshot: JSONColumnType<unknown[], string, string>
   created_by: string | null
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
+}
+
+/** owner: sharing */
+export interface SharingTalentTable {
+  id: Generated<string>
+  candidate_account_id: string | null
+  owner_prefecture_code: string | null
+  display_name: string
+  available_days_per_week: number
+  employments: ColumnType<unknown, string | undefined, string>
+  bid_rules: ColumnType<unknown, string | undefined, string>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** owner: sharing */
+export interface TalentPoolTable {
+  id: Generated<string>
+  name: string
+  description: Generated<string>
+  operator_code: string
+  operator_kind: 'prefecture' | 'lead_city'
+  is_open: Generated<boolean>
+  created_by: string | null
+  created_at: Timestamp
+}
+
+/** owner: sharing */
+export interface TalentPoolMemberTable {
+  pool_id: string
+  local_government_code: string
+}
+
+/** owner: sharing */
+export interface TalentPoolListingTable {
+  id: Generated<string>
+  pool_id: string
+  talent_id: string
+  card: ColumnType<unknown, string, string>
+  visible_fields: string[]
+  role_ids: Generated<string[]>
+  search_text: Generated<string>
+  is_listed: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** owner: sharing */
+export interface TalentEngagementTable {
+  id: Generated<string>
+  pool_id: string
+  listing_id: string
+  talent_id: string
+  requester_code: string
+  topic: string
+  detail: Generated<string>
+  expected_days: number
+  starts_on: string
+  ends_on: string
+  state: Generated<'requested' | 'offered' | 'agreed' | 'declined' | 'rejected' | 'withdrawn'>
+  terms_days: number | null
+  terms_pay_yen: number | null
+  terms_payer: 'requester' | 'operator' | 'other' | null
+  terms_note: string | null
+  decision_note: string | null
+  warnings: ColumnType<string[], string | undefined, string>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  agreed_at: NullableTimestamp
+}
+
+/** owner: sharing */
+export interface SharedAppointmentTable {
+  id: Generated<string>
+  kind: 'shared' | 'joint'
+  operator_code: string
+  talent_id: string
+  title: string
+  role_id: string | null
+  starts_on: string
+  ends_on: string
+  days_per_week: number | null
+  annual_cost_yen: number | null
+  bid_rules: ColumnType<unknown, string | undefined, string>
+  created_by: string | null
+  created_at: Timestamp
+}
+
+/** owner: sharing */
+export interface SharedAppointmentShareTable {
+  appointment_id: string
+  local_government_code: string
+  days_per_month: number | null
+  time_percent: number | null
+  cost_yen: number | null
+}
+
+/** owner: sharing */
+export interface DispatchSettingTable {
+  prefecture_code: string
+  quota_per_fiscal_year: number
+  updated_at: Timestamp
+}
+
+/** owner: sharing */
+export interface DispatchExpertTable {
+  id: Generated<string>
+  prefecture_code: string
+  talent_id: string
+  themes: Generated<string[]>
+  is_active: Generated<boolean>
+  created_at: Timestamp
+}
+
+/** owner: sharing */
+export interface DispatchMenuTable {
+  id: Generated<string>
+  prefecture_code: string
+  title: string
+  description: Generated<string>
+  provider: string | null
+  modes: string[]
+  is_active: Generated<boolean>
+  created_at: Timestamp
+}
+
+/** owner: sharing */
+export interface DispatchRequestTable {
+  id: Generated<string>
+  prefecture_code: string
+  local_government_code: string
+  menu_id: string
+  topic: string
+  detail: Generated<string>
+  preferred_dates: ColumnType<string[], string, string>
+  mode: 'online' | 'on_site'
+  state: Generated<'requested' | 'approved' | 'declined' | 'cancelled' | 'completed'>
+  counted_on: string
+  expert_id: string | null
+  scheduled_on: string | null
+  decision_note: string | null
+  outcome_summary: string | null
+  outcome_days: number | null
+  warnings: ColumnType<string[], string | undefined, string>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  decided_at: NullableTimestamp
+  completed_at: NullableTimestamp
+}
+
+/** owner: bid-restrictions */
+export interface AppointmentRuleSetTable {
+  appointment_id: string
+  municipality_code: string
+  rules: JSONColumnType<Array<{ templateId: string; params: Record<string, unknown> }>, string, string>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+/** owner: bid-restrictions */
+export interface ProcurementTable {
+  id: Generated<string>
+  municipality_code: string
+  title: string
+  categories: string[]
+  published_on: string | null
+  bids_on: string | null
+  rules: JSONColumnType<Array<{ templateId: string; params: Record<string, unknown> }>, string, string>
+  spec_drafter_corporate_numbers: string[]
+  no_advantage_corporate_numbers: string[]
+  pmo_vendor_corporate_numbers: string[]
+  expected_bidder_corporate_numbers: string[]
+  counterparty_corporate_numbers: string[]
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** owner: bid-restrictions */
+export interface ProcurementParticipantTable {
+  procurement_id: string
+  appointment_id: string
+  role: 'advises' | 'drafts_spec' | 'evaluates' | 'supervises'
+}
+
+/** owner: bid-restrictions */
+export interface BidExemptionTable {
+  id: Generated<string>
+  procurement_id: string
+  municipality_code: string
+  corporate_number: string
+  attests_no_contact: boolean
+  accepts_audit: boolean
+  contact_history_file_name: string
+  contact_history_media_type: 'application/pdf' | 'text/plain'
+  contact_history: Uint8Array
+  contact_history_size: number
+  statement: Generated<string>
+  status: Generated<'pending' | 'approved' | 'rejected'>
+  decision_reason: string | null
+  decided_by: string | null
+  decided_at: NullableTimestamp
+  applied_by: string | null
+  created_at: Timestamp
+}
+
+/** owner: bid-restrictions */
+export interface PledgeTable {
+  id: Generated<string>
+  appointment_id: string
+  municipality_code: string
+  signer_name: string
+  signed_on: string
+  disclosed_employers: JSONColumnType<unknown[], string, string>
+  side_jobs: JSONColumnType<unknown[], string, string>
+  shareholdings: JSONColumnType<unknown[], string, string>
+  recorded_by: string | null
+  created_at: Timestamp
+}
+
+/** owner: bid-restrictions (append-only: a trigger refuses UPDATE, DELETE and TRUNCATE) */
+export interface BidCheckTable {
+  id: Generated<string>
+  kind: 'bid' | 'act' | 'restricted_set'
+  municipality_code: string
+  procurement_id: string
+  appointment_id: string | null
+  bidder_corporate_number: string | null
+  act: string | null
+  as_of: string
+  decision: string
+  facts: JSONColumnType<object, string, string>
+  result: JSONColumnType<object, string, string>
+  engine_version: string
+  actor_user_id: string | null
+  actor_kind: string
+  created_at: Timestamp
 }
 
 export interface Database {
@@ -420,4 +661,21 @@ export interface Database {
   application: ApplicationTable
   application_step: ApplicationStepTable
   appointment: AppointmentTable
+  sharing_talent: SharingTalentTable
+  talent_pool: TalentPoolTable
+  talent_pool_member: TalentPoolMemberTable
+  talent_pool_listing: TalentPoolListingTable
+  talent_engagement: TalentEngagementTable
+  shared_appointment: SharedAppointmentTable
+  shared_appointment_share: SharedAppointmentShareTable
+  dispatch_setting: DispatchSettingTable
+  dispatch_expert: DispatchExpertTable
+  dispatch_menu: DispatchMenuTable
+  dispatch_request: DispatchRequestTable
+  appointment_rule_set: AppointmentRuleSetTable
+  procurement: ProcurementTable
+  procurement_participant: ProcurementParticipantTable
+  bid_exemption: BidExemptionTable
+  pledge: PledgeTable
+  bid_check: BidCheckTable
 }

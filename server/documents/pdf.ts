@@ -141,7 +141,7 @@ export function drawFormTable(doc: Pdf, rows: readonly TableRow[]): void {
     }
   }
 
-  const expanded: TableRow[] = rows.flatMap((row) =>
+  const expanded: TableRow[] = rows.flatMap((row): TableRow[] =>
     'section' in row ? [row] : pieces(row.value).map((value, index) => ({ label: index === 0 ? row.label : `${row.label}（続き）`, value })),
   )
 

@@ -42,7 +42,6 @@ export function route<E extends Endpoint>(
     schema: {
       summary: endpoint.summary,
       tags: endpoint.tags,
-      description: access === 'public' ? '公開' : `利用できる利用者: ${access.join(', ')}`,
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),

@@ -18,6 +18,8 @@ export const PostingIdParams = z.object({ id: PostingId })
 export const PostingMunicipality = z.object({
   code: z.string(),
   name: z.string(),
+  /** ひらがな, for search and sorting. */
+  nameKana: z.string(),
   prefectureCode: z.string(),
   prefectureName: z.string(),
   /** From reference data (local-governments), not typed by staff. */
@@ -213,7 +215,10 @@ export const SubscriptionToken = z.object({
   token: z.string().trim().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'リンクの確認用コードが正しくありません。メールのリンクをもう一度開いてください。' }),
 })
 export const SubscriptionAccepted = z.object({ email: z.string() })
-export const SubscriptionConfirmed = z.object({ email: z.string(), filters: SubscriptionFilters })
+export const SubscriptionConfirmed = z.object({
+  email: z.string(),
+  filters: z.object({ roles: z.array(PostingRoleId), prefectures: z.array(z.string()), remoteOnly: z.boolean(), sideJobOnly: z.boolean() }),
+})
 export const Unsubscribed = z.object({ unsubscribed: z.literal(true) })
 
 // ── endpoints ──

@@ -421,7 +421,7 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
     const days = unionDays(entries, today)
     const verification = claim.verification
     const explanation = verification
-      ? `${jobType.name}のレベル${claim.level}は、経験${yearsPhrase(days)}の申告に基づき、${verification.organisationName}の${verification.verifiedByName}さんが${verification.verifiedAt.slice(0, 10)}に確認しました（レベル5〜7は経験と実績で判定）。`
+      ? `${jobType.name}のレベル${claim.level}は、経験${yearsPhrase(days)}の申告に基づき、${verification.organisationName}の${verification.verifiedByName ? `${verification.verifiedByName}さん` : '職員'}が${verification.verifiedAt.slice(0, 10)}に確認しました（レベル5〜7は経験と実績で判定）。`
       : `${jobType.name}のレベル${claim.level}は、経験${yearsPhrase(days)}に基づく本人の申告です。自治体または都道府県の職員が確認するまで「自己申告」です（レベル5〜7は経験と実績で判定）。`
     offer({
       jobTypeId: jobType.id,
@@ -446,7 +446,7 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
     const found = best.get(jobType.id)
     return found ? [{ ...found, provenLevel: proven.get(jobType.id) ?? null }] : []
   })
-  return { commonLevel, levels, notes }
+  return { commonLevel, levels, notes: [...new Set(notes)].sort() }
 }
 
 /** The level of one job type, 0 when none. */

@@ -16,7 +16,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3199)
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-data-'))
   const server: ChildProcess = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      // mailed links point at this server; mail goes to the SMTP server of mail-capture.ts
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      SMTP_URL: process.env.E2E_SMTP_URL ?? '',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })

@@ -8,6 +8,7 @@ import {
   type ActFacts,
   type BidDecisionKind,
   type BidFacts,
+  type Employment,
   type RuleTemplateId,
 } from './rules/index.ts'
 import {
@@ -399,7 +400,7 @@ describe('期間の端（前日・初日・最終日・翌日）', () => {
   })
 
   const Y = corporateNumber('306000000001')
-  const withHistory = (employments: Parameters<typeof appointment>[0]['employments'], ruleSet = [rule('B1')]) =>
+  const withHistory = (employments: Employment[], ruleSet = [rule('B1')]) =>
     bidFacts({ bidder: Y, procurement: r2, asOf: '2026-01-15', appointments: [appointment({ ruleSet, employments })] })
   const spell = (startsOn: string, endsOn: string | null, relationship: 'employee' | 'officer' = 'employee') => ({
     corporateNumber: Y,

@@ -104,7 +104,7 @@ export function contract(overrides: Partial<Contract> = {}): Contract {
   }
 }
 
-export function bidFacts(overrides: Partial<BidFacts> & { bidder?: string | BidFacts['bidder'] } = {}): BidFacts {
+export function bidFacts(overrides: Omit<Partial<BidFacts>, 'bidder'> & { bidder?: string | BidFacts['bidder'] } = {}): BidFacts {
   const { bidder = S1, ...rest } = overrides
   return {
     asOf: '2025-10-01',

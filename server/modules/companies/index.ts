@@ -1,2 +1,7 @@
+/*
+ * companies (法人): the registry by 法人番号 and the dated group links the 入札制限 engine reads. Other modules call
+ * only what is exported here.
+ */
 export { companyRoutes } from './routes.ts'
-export { findCompany } from './repository.ts'
+export { companyNames, companyNeighbourhood, findCompany, type CompanyLinkFact } from './repository.ts'
+export { importCompanies, type ImportResult } from './import.ts'

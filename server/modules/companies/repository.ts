@@ -1,4 +1,5 @@
 import { escapeLike } from '#shared/domain/search-text'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 
 export async function searchCompanies(db: Db, filter: { q?: string; limit: number; offset: number }) {
@@ -42,4 +43,74 @@ export async function findCompany(db: Db, corporateNumber: string) {
       endsOn: link.ends_on,
     })),
   }
+}
+
+/** One company link as the 入札制限 engine reads it (see bid-restrictions/rules/groups.ts). */
+export interface CompanyLinkFact {
+  kind: 'parent_subsidiary' | 'consolidated_group' | 'related'
+  from: string
+  to: string
+  startsOn: string | null
+  endsOn: string | null
+}
+
+/**
+ * The links the 入札制限 engine needs around `seeds` on `asOf`, in one query: every group link
+ * (parent_subsidiary, consolidated_group) of the connected group of the seeds, found by a recursive CTE whose
+ * UNION drops companies already reached (cycle protection), and the `related` links touching a seed (関連事業者
+ * is one step). Links outside their dated window on `asOf` are left out, as the engine ignores them.
+ */
+export async function companyNeighbourhood(
+  db: Db,
+  seeds: readonly string[],
+  asOf: string,
+): Promise<{ links: CompanyLinkFact[]; names: Record<string, string> }> {
+  if (seeds.length === 0) return { links: [], names: {} }
+  const seedArray = [...new Set(seeds)]
+  const active = (alias: string) =>
+    sql`(${sql.ref(`${alias}.starts_on`)} IS NULL OR ${sql.ref(`${alias}.starts_on`)} <= ${asOf}::date) AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} >= ${asOf}::date)`
+  const result = await sql<{ kind: CompanyLinkFact['kind']; from_corporate_number: string; to_corporate_number: string; starts_on: string | null; ends_on: string | null; name_from: string | null; name_to: string | null }>`
+    WITH RECURSIVE reach(cn) AS (
+      SELECT unnest(${seedArray}::text[])
+      UNION
+      SELECT next.cn FROM reach r CROSS JOIN LATERAL (
+        SELECT l.to_corporate_number AS cn FROM company_link l
+         WHERE l.from_corporate_number = r.cn AND l.kind <> 'related' AND ${active('l')}
+        UNION ALL
+        SELECT l.from_corporate_number FROM company_link l
+         WHERE l.to_corporate_number = r.cn AND l.kind <> 'related' AND ${active('l')}
+      ) next
+    ), picked AS (
+      SELECT l.kind, l.from_corporate_number, l.to_corporate_number, l.starts_on, l.ends_on
+        FROM reach r CROSS JOIN LATERAL (
+          SELECT * FROM company_link l WHERE l.from_corporate_number = r.cn AND l.kind <> 'related' AND ${active('l')}
+        ) l
+      UNION
+      SELECT l.kind, l.from_corporate_number, l.to_corporate_number, l.starts_on, l.ends_on
+        FROM unnest(${seedArray}::text[]) AS s(cn) CROSS JOIN LATERAL (
+          SELECT * FROM company_link l WHERE l.from_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
+          UNION ALL
+          SELECT * FROM company_link l WHERE l.to_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
+        ) l
+    )
+    SELECT p.*,
+           (SELECT name FROM company c WHERE c.corporate_number = p.from_corporate_number) AS name_from,
+           (SELECT name FROM company c WHERE c.corporate_number = p.to_corporate_number) AS name_to
+      FROM picked p
+     ORDER BY p.kind, p.from_corporate_number, p.to_corporate_number, p.starts_on NULLS FIRST, p.ends_on NULLS LAST`.execute(db)
+  const names: Record<string, string> = {}
+  const links = result.rows.map((row) => {
+    if (row.name_from) names[row.from_corporate_number] = row.name_from
+    if (row.name_to) names[row.to_corporate_number] = row.name_to
+    return { kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on }
+  })
+  return { links, names }
+}
+
+/** Names of registered companies among `numbers` (法人番号 → 名称); unknown ones are absent. */
+export async function companyNames(db: Db, numbers: readonly string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(numbers)]
+  if (unique.length === 0) return {}
+  const rows = await db.selectFrom('company').select(['corporate_number', 'name']).where('corporate_number', 'in', unique).execute()
+  return Object.fromEntries(rows.map((row) => [row.corporate_number, row.name]))
 }

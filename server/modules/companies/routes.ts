@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
+import { COMPANY_IMPORT_BODY_LIMIT, importCompanies as importCompaniesEndpoint } from '#shared/contracts/bid-restrictions'
 import { getCompany, listCompanies } from '#shared/contracts/companies'
 import type { Db } from '../../db/database.ts'
 import { notFound } from '../../http/errors.ts'
 import { route } from '../../http/route.ts'
+import { importCompanies } from './import.ts'
 import { findCompany, searchCompanies } from './repository.ts'
 
 // 法人番号 and company names are public (国税庁 法人番号公表サイト), so reads are public.
@@ -17,5 +19,15 @@ export function companyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const company = await findCompany(db, params.corporateNumber)
     if (!company) throw notFound('指定された法人番号の法人は登録されていません。')
     return company
+  })
+
+  // The CSV files come as text in JSON, above the app-wide 1 MB body limit; national and municipal staff import.
+  void app.register(async (scoped) => {
+    scoped.addHook('onRoute', (options) => {
+      options.bodyLimit = COMPANY_IMPORT_BODY_LIMIT + 64 * 1024
+    })
+    route(scoped, importCompaniesEndpoint, ['national', 'municipality'], ({ actor, body, request }) =>
+      importCompanies(db, actor, { ip: request.ip, id: request.id }, body),
+    )
   })
 }

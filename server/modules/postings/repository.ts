@@ -273,8 +273,7 @@ export async function transitionsOf(db: Db, postingId: string) {
     .selectFrom('posting_transition')
     .select(['action', 'from_state', 'to_state', 'actor_kind', 'comment', 'occurred_at'])
     .where('posting_id', '=', postingId)
-    .orderBy('occurred_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute()
 }
 

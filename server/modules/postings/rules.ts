@@ -22,10 +22,11 @@ export {
 } from '#shared/domain/postings/index'
 
 /** What the national list's free-text search looks in, folded like the query (normalizeForSearch). */
-export function postingSearchText(form: PostingForm, municipality: { name: string; prefectureName: string }): string {
+export function postingSearchText(form: PostingForm, municipality: { name: string; nameKana?: string; prefectureName: string }): string {
   const parts = [
     municipality.prefectureName,
     municipality.name,
+    municipality.nameKana,
     form.title,
     form.roleId ? postingRoleLabels[form.roleId] : null,
     form.roleLabel,

@@ -12,7 +12,7 @@ import type {
   TransitionRequest,
 } from '#shared/contracts/postings'
 import type { ChecklistEntry } from '#shared/domain/postings/checklist'
-import { postingRoleLabels, type Criterion, type PostingForm } from '#shared/domain/postings/form'
+import { normalizePostingForm, postingRoleLabels, type Criterion, type PostingForm } from '#shared/domain/postings/form'
 import type { FormProblem } from '#shared/domain/postings/validation'
 import { closeReasonLabels, postingActionLabels, postingStateLabels, type PostingAction, type PostingState, type WorkflowActor } from '#shared/domain/postings/workflow'
 import { todayInJapan } from '#shared/domain/dates'
@@ -64,8 +64,8 @@ export async function municipalityOf(db: Db, code: string): Promise<PostingMunic
   if (cached) return cached
   const found = await findLocalGovernment(db, code)
   const municipality: PostingMunicipality = found
-    ? { code, name: found.name, prefectureCode: found.prefectureCode, prefectureName: found.prefectureName, population: found.population }
-    : { code, name: code, prefectureCode: code.slice(0, 2), prefectureName: '', population: null }
+    ? { code, name: found.name, nameKana: found.nameKana, prefectureCode: found.prefectureCode, prefectureName: found.prefectureName, population: found.population }
+    : { code, name: code, nameKana: '', prefectureCode: code.slice(0, 2), prefectureName: '', population: null }
   if (found) municipalityCache.set(code, municipality)
   return municipality
 }
@@ -106,9 +106,14 @@ export function bidRestrictionTexts(form: Pick<PostingForm, 'bidRestriction'>) {
   })
 }
 
+/** What is wrong with a form whatever its state (drafts included); empty when it may be stored. */
+export function storableProblems(form: PostingForm, facts: { today: string; ownCode: string; storedDeadline?: string | null }): FormProblem[] {
+  return [...formProblems(form, facts), ...bidRestrictionProblems(form)]
+}
+
 /** Checks a form before it is stored; every problem is reported at once. */
 function assertStorable(form: PostingForm, facts: { today: string; ownCode: string; storedDeadline?: string | null }) {
-  const problems = [...formProblems(form, facts), ...bidRestrictionProblems(form)]
+  const problems = storableProblems(form, facts)
   if (problems.length > 0) throw invalid(problems)
 }
 
@@ -205,7 +210,8 @@ async function afterCommit<T>(deps: PostingDeps, work: Promise<T>): Promise<T> {
 }
 
 /** Creates a draft in the staff member's own municipality; incomplete forms are fine, wrong values are not. */
-export async function createPosting(deps: PostingDeps, actor: Actor, form: PostingForm, request?: RequestInfo): Promise<StaffPosting> {
+export async function createPosting(deps: PostingDeps, actor: Actor, input: PostingForm, request?: RequestInfo): Promise<StaffPosting> {
+  const form = normalizePostingForm(input)
   const staff = requireMunicipality(actor)
   const now = deps.clock()
   const today = todayInJapan(now)
@@ -230,7 +236,8 @@ export async function createPosting(deps: PostingDeps, actor: Actor, form: Posti
  * Saves the form: drafts and returned postings in place; a published posting as a new revision, the previous
  * version kept in posting_revision (the public page shows 更新). Under review or closed: POSTING_NOT_EDITABLE.
  */
-export async function updatePosting(deps: PostingDeps, actor: Actor, id: string, form: PostingForm, request?: RequestInfo): Promise<StaffPosting> {
+export async function updatePosting(deps: PostingDeps, actor: Actor, id: string, input: PostingForm, request?: RequestInfo): Promise<StaffPosting> {
+  const form = normalizePostingForm(input)
   const staff = requireMunicipality(actor)
   const now = deps.clock()
   const today = todayInJapan(now)

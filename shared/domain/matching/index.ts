@@ -12,6 +12,8 @@ export {
   SELF_DECLARED_FACTOR,
   START_GRACE_DAYS,
   allocatePoints,
+  availabilityPoints,
+  daysPerWeekOf,
   planScoring,
   requiredMonths,
   roundPoints,
@@ -25,9 +27,10 @@ export {
 export { compareCandidateMatches, comparePostingMatches, rankCandidates, rankPostings, type RankOptions } from './rank.ts'
 export {
   availabilityCriteria,
+  criteriaFromPostingRows,
   criteriaFromRole,
+  criterionIdOf,
   defaultAvailabilityImportance,
   type AvailabilityKind,
   type AvailabilityNeeds,
-  type PresetOptions,
 } from './presets.ts'

@@ -48,6 +48,7 @@ export interface LocalGovernmentExperienceCriterion extends CriterionBase {
   minYears: number | null
 }
 
+/** Days a week, one decimal (days a month are converted with `daysPerWeekOf`). */
 export interface DaysPerWeekCriterion extends CriterionBase {
   kind: 'days_per_week'
   minDaysPerWeek: number
@@ -75,6 +76,8 @@ export interface RegionCriterion extends CriterionBase {
   /** 2-digit prefecture code of the posting's municipality. */
   prefectureCode: string
   prefectureName?: string
+  /** 団体コード of the posting's municipality: a candidate who named it among their regions matches too. */
+  localGovernmentCode?: string
   remote: RemoteMode
 }
 
@@ -149,7 +152,7 @@ export interface CandidateFacts {
   availability: CandidateAvailability
   /** Home prefecture (2 digits). */
   prefectureCode: string | null
-  /** Prefectures the person is willing to work in, besides home. */
+  /** Prefecture codes (2 digits) or 団体コード (6 digits) the person is willing to work for, besides home. */
   regions: string[]
 }
 

@@ -73,7 +73,9 @@ export function criterionLabel(criterion: MatchCriterion): string {
 export function countedCertificationIds(certificationId: string): { id: string; via: string | null }[] {
   const counted: { id: string; via: string | null }[] = [{ id: certificationId, via: null }]
   const equivalent = currentEquivalentOf(certificationId)
-  if (equivalent && equivalent.exam.id !== certificationId && equivalent.kind !== 'related_to') {
+  // A registered qualification (情報処理安全確保支援士) is held only with a current registration, which the
+  // candidates module decides (catalog §11 L13); an old exam never stands in for it.
+  if (equivalent && equivalent.exam.id !== certificationId && equivalent.kind !== 'related_to' && !equivalent.exam.isRegisteredQualification) {
     counted.push({ id: equivalent.exam.id, via: certificationId })
   }
   return counted

@@ -1,11 +1,13 @@
 /**
- * Criteria a posting starts from when it picks a 人材像 of the skill standard (catalog §1.3 for the producer).
+ * From posting rows to scorer criteria, and the role presets (catalog §1.3 for the producer).
  *
- * The standard's row reads "any one of" its levels, certifications and experiences (参考4.4-④) and is a reference,
- * never a limit (§4.4(2)). The preset therefore makes only the level clause a gate, and that gate is met by a
- * self-declared level too, since ability proven by experience counts as equivalent (参考4.4-③). Certifications
- * stay preferred: scarce passes should not be a hard requirement (参考4.4-⑮).
+ * The presets are the postings module's (shared/domain/postings/presets.ts): the standard's row reads "any one of"
+ * (参考4.4-④) and is never a limit (§4.4(2)), so only the level clause becomes a gate — a gate that a self-declared
+ * level also meets, since ability proven by experience counts as equivalent (参考4.4-③) — and certifications stay
+ * preferred because scarce passes should not be a hard requirement (参考4.4-⑮).
  */
+import type { Criterion } from '../postings/form.ts'
+import { presetCriteria } from '../postings/presets.ts'
 import { findRole } from '../skill-standard/index.ts'
 import type {
   DaysPerWeekCriterion,
@@ -18,49 +20,32 @@ import type {
   StartDateCriterion,
 } from './inputs.ts'
 
-export interface PresetOptions {
-  /** Importance of the role's level clause; 'required' unless the municipality relaxes it. */
-  levelImportance?: Importance
+/** Id of the posting's criterion row at `position` (rows are keyed by position within the posting). */
+export function criterionIdOf(position: number): string {
+  return `criterion.${position}`
 }
 
-/** The role's desirable levels, certifications and experiences as criteria; [] for an unknown role. */
-export function criteriaFromRole(roleId: string, options: PresetOptions = {}): MatchCriterion[] {
+/** The posting's stored criterion rows (in position order) as scorer criteria. */
+export function criteriaFromPostingRows(rows: readonly Criterion[]): MatchCriterion[] {
+  return rows.map((row, position): MatchCriterion => {
+    const base = { id: criterionIdOf(position), importance: row.importance, note: row.note }
+    switch (row.kind) {
+      case 'job_type_level':
+        return { ...base, kind: 'job_type_level', jobTypeIds: row.jobTypeIds, minLevel: row.minLevel }
+      case 'certification':
+        return { ...base, kind: 'certification', certificationIds: row.certificationIds }
+      case 'experience':
+        return { ...base, kind: 'experience', experienceKind: row.experienceKind, minYears: row.minYears }
+      case 'local_government_experience':
+        return { ...base, kind: 'local_government_experience', minYears: row.minYears }
+    }
+  })
+}
+
+/** The criteria a posting gets when it picks the role and keeps the preset; [] for an unknown role. */
+export function criteriaFromRole(roleId: string): MatchCriterion[] {
   const role = findRole(roleId)
-  if (!role) return []
-  const criteria: MatchCriterion[] = []
-  if (role.levelRequirements.length > 0) {
-    // The UISS and ITSS clauses are alternatives, so they become one any-of criterion at the lowest minimum.
-    const jobTypeIds = [...new Set(role.levelRequirements.flatMap((requirement) => requirement.jobTypeIds))]
-    criteria.push({
-      id: `preset.${role.id}.level`,
-      kind: 'job_type_level',
-      importance: options.levelImportance ?? 'required',
-      jobTypeIds,
-      minLevel: Math.min(...role.levelRequirements.map((requirement) => requirement.minLevel)),
-    })
-  }
-  if (role.certifications.length > 0) {
-    criteria.push({
-      id: `preset.${role.id}.certification`,
-      kind: 'certification',
-      importance: 'preferred',
-      certificationIds: role.certifications.map((certification) => certification.certificationId),
-    })
-  }
-  for (const experience of role.experiences) {
-    criteria.push(
-      experience.kind === 'local_government'
-        ? { id: `preset.${role.id}.${experience.id}`, kind: 'local_government_experience', importance: 'preferred', minYears: experience.minYears }
-        : {
-            id: `preset.${role.id}.${experience.id}`,
-            kind: 'experience',
-            importance: 'preferred',
-            experienceKind: experience.kind,
-            minYears: experience.minYears,
-          },
-    )
-  }
-  return criteria
+  return role ? criteriaFromPostingRows(presetCriteria(role).criteria) : []
 }
 
 /** A posting's working conditions (its 標準募集様式 fields) as the scorer reads them. */
@@ -71,6 +56,7 @@ export interface AvailabilityNeeds {
   termStartsOn: string | null
   prefectureCode: string | null
   prefectureName?: string
+  localGovernmentCode?: string
 }
 
 export type AvailabilityKind = 'days_per_week' | 'remote' | 'side_job' | 'start_date' | 'region'
@@ -114,6 +100,7 @@ export function availabilityCriteria(
       prefectureCode: needs.prefectureCode,
       remote: needs.remote ?? 'none',
       ...(needs.prefectureName ? { prefectureName: needs.prefectureName } : {}),
+      ...(needs.localGovernmentCode ? { localGovernmentCode: needs.localGovernmentCode } : {}),
     } satisfies RegionCriterion)
   }
   return criteria

@@ -48,6 +48,11 @@ export function wholeMonths(years: number): number {
   return Number.isFinite(years) && years > 0 ? Math.floor(years * 12 + 1e-6) : 0
 }
 
+/** Days a week to one decimal; days a month count as 12/52 of that a week. */
+export function daysPerWeekOf(days: number, per: 'week' | 'month'): number {
+  return per === 'week' ? Math.round(days * 10) / 10 : Math.round(((days * 12) / 52) * 10) / 10
+}
+
 /** Months an experience criterion asks for; "some experience" (no or zero years) is one month. */
 export function requiredMonths(minYears: number | null): number {
   return minYears === null || minYears <= 0 ? 1 : Math.ceil(minYears * 12 - 1e-6)
@@ -183,7 +188,7 @@ function evaluateLevel(line: PlannedLine, criterion: Extract<MatchCriterion, { k
   const wanted = new Set(criterion.jobTypeIds)
   const options = facts.levels
     .filter((held) => wanted.has(held.jobTypeId))
-    .map((held): Outcome & { level: number; jobTypeId: string } => {
+    .map((held): Outcome & { level: number; key: string } => {
       const factor = held.selfDeclared ? SELF_DECLARED_FACTOR : 1
       const status: CriterionStatus =
         held.level >= criterion.minLevel ? 'met' : held.level === criterion.minLevel - 1 ? 'partly_met' : 'not_met'
@@ -212,7 +217,9 @@ function evaluateLevel(line: PlannedLine, criterion: Extract<MatchCriterion, { k
         status === 'met'
           ? null
           : `${line.label}が必要です（現在: ${jobTypeName(held.jobTypeId)} レベル${held.level}、あと${criterion.minLevel - held.level}レベル）`
-      return { status, credit, bonusFraction, selfDeclared: held.selfDeclared, evidence, gap, level: held.level, jobTypeId: held.jobTypeId }
+      // Tie-break key for two records that score alike, so their input order cannot matter.
+      const key = `${held.jobTypeId}|${held.basis}|${evidence.map((item) => `${item.refId}|${item.text}`).join('|')}`
+      return { status, credit, bonusFraction, selfDeclared: held.selfDeclared, evidence, gap, level: held.level, key }
     })
   if (options.length === 0) {
     return {
@@ -234,7 +241,7 @@ function evaluateLevel(line: PlannedLine, criterion: Extract<MatchCriterion, { k
       total(b) - total(a) ||
       Number(a.selfDeclared) - Number(b.selfDeclared) ||
       b.level - a.level ||
-      compareText(a.jobTypeId, b.jobTypeId),
+      compareText(a.key, b.key),
   )
   return options[0]!
 }
@@ -291,10 +298,17 @@ function evaluateYears(line: PlannedLine, kind: CandidateFacts['experiences'][nu
   }
 }
 
+const AVAILABILITY_CREDIT: Record<CriterionStatus, number> = { met: 1, partly_met: PARTIAL_CREDIT, not_met: 0 }
+
+/** Points of an availability line (days, remote, 副業, start, region), which depend on its status alone. */
+export function availabilityPoints(line: PlannedLine, status: CriterionStatus): number {
+  return roundPoints(line.maxBase * AVAILABILITY_CREDIT[status])
+}
+
 function availabilityOutcome(status: CriterionStatus, text: string, gap: string): Outcome {
   return {
     status,
-    credit: status === 'met' ? 1 : status === 'partly_met' ? PARTIAL_CREDIT : 0,
+    credit: AVAILABILITY_CREDIT[status],
     bonusFraction: 0,
     selfDeclared: false,
     evidence: [{ type: 'availability', refId: null, text, selfDeclared: false }],
@@ -318,7 +332,7 @@ function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
       const days = availability.daysPerWeek
       if (days === null) return availabilityOutcome('not_met', '勤務できる日数は未登録です。', `${line.label}必要があります（勤務できる日数が未登録）`)
       const status: CriterionStatus =
-        days >= criterion.minDaysPerWeek ? 'met' : days >= 1 && days === criterion.minDaysPerWeek - 1 ? 'partly_met' : 'not_met'
+        days >= criterion.minDaysPerWeek ? 'met' : days > 0 && days >= criterion.minDaysPerWeek - 1 ? 'partly_met' : 'not_met'
       return availabilityOutcome(status, `勤務できる日数: 週${days}日`, `週${criterion.minDaysPerWeek}日以上の勤務が必要です（現在: 週${days}日）`)
     }
     case 'remote': {
@@ -353,6 +367,9 @@ function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
       if (criterion.remote === 'full') return availabilityOutcome('met', 'フルリモート可のため勤務地を問いません', '')
       if (facts.prefectureCode === criterion.prefectureCode) return availabilityOutcome('met', `居住地: ${place}`, '')
       if (facts.regions.includes(criterion.prefectureCode)) return availabilityOutcome('met', `勤務できる地域に${place}を含む`, '')
+      if (criterion.localGovernmentCode !== undefined && facts.regions.includes(criterion.localGovernmentCode)) {
+        return availabilityOutcome('met', '勤務できる地域にこの団体を含む', '')
+      }
       return availabilityOutcome(
         criterion.remote === 'partial' ? 'partly_met' : 'not_met',
         `勤務できる地域に${place}を含まない${criterion.remote === 'partial' ? '（一部リモート可）' : ''}`,

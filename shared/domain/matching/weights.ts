@@ -13,7 +13,7 @@ export type WeightTable = Readonly<Record<MatchCriterionKind, number>>
 const AVAILABILITY = { days_per_week: 2, remote: 1, side_job: 1, start_date: 1, region: 1 } as const
 
 export const defaultWeightsByRole: Readonly<Record<string, WeightTable>> = {
-  producer: { job_type_level: 4, certification: 2, experience: 3, local_government_experience: 3, ...AVAILABILITY },
+  producer: { job_type_level: 4, certification: 1, experience: 3, local_government_experience: 2, ...AVAILABILITY },
   project_manager: { job_type_level: 4, certification: 2, experience: 4, local_government_experience: 2, ...AVAILABILITY },
   service_designer: { job_type_level: 2, certification: 2, experience: 4, local_government_experience: 2, ...AVAILABILITY },
   engineer: { job_type_level: 3, certification: 3, experience: 3, local_government_experience: 1, ...AVAILABILITY },

@@ -17,7 +17,6 @@ const text = (label: string, max: number) =>
     .string({ message: `${label}は文字列で入力してください。` })
     .trim()
     .max(max, { message: `${label}は${max}文字以内で入力してください。` })
-    .transform((value) => (value === '' ? null : value))
     .nullable()
     .default(null)
 
@@ -221,15 +220,13 @@ export const PostingForm = z.object({
     .string()
     .trim()
     .max(254, { message: '問合せ先メールアドレスは254文字以内で入力してください。' })
-    .pipe(z.union([z.literal(''), z.email({ message: '問合せ先メールアドレスの形式が正しくありません。' })]))
-    .transform((value) => (value === '' ? null : value))
+    .refine((value) => value === '' || z.email().safeParse(value).success, { message: '問合せ先メールアドレスの形式が正しくありません。' })
     .nullable()
     .default(null),
   contactPhone: z
     .string()
     .trim()
     .regex(/^[0-9０-９()（）+\- ー－]{0,20}$/, { message: '問合せ先電話番号は数字とハイフンで20文字以内で入力してください。' })
-    .transform((value) => (value === '' ? null : value))
     .nullable()
     .default(null),
   // 募集ポスト
@@ -273,8 +270,9 @@ export const PostingForm = z.object({
     .string()
     .trim()
     .max(500, { message: '募集ページURLは500文字以内で入力してください。' })
-    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: '募集ページURLは http(s):// で始まるURLで入力してください。' })]))
-    .transform((value) => (value === '' ? null : value))
+    .refine((value) => value === '' || z.url({ protocol: /^https?$/ }).safeParse(value).success, {
+      message: '募集ページURLは http(s):// で始まるURLで入力してください。',
+    })
     .nullable()
     .default(null),
   // 共同任用: the other municipalities appointing together (catalog §1.6 F8)
@@ -288,6 +286,21 @@ export const PostingForm = z.object({
 })
 export type PostingForm = z.infer<typeof PostingForm>
 export type PostingFormInput = z.input<typeof PostingForm>
+
+/**
+ * The form as stored: blank texts become null, so "not filled in" has one spelling (a schema transform would do
+ * this too, but the response serializer cannot run transforms backwards).
+ */
+export function normalizePostingForm(form: PostingForm): PostingForm {
+  const blankToNull = <T>(value: T): T => (typeof value === 'string' && value.trim() === '' ? (null as T) : value)
+  const entries = Object.entries(form).map(([key, value]) => [key, blankToNull(value)])
+  const normalized = Object.fromEntries(entries) as PostingForm
+  return {
+    ...normalized,
+    criteria: form.criteria.map((criterion) => ({ ...criterion, note: blankToNull(criterion.note) })),
+    bidRestriction: { ...form.bidRestriction, note: blankToNull(form.bidRestriction.note) },
+  }
+}
 
 /** An empty draft: every field unset. */
 export function emptyPostingForm(): PostingForm {

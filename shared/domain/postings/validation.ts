@@ -87,7 +87,8 @@ const MISSING: ReadonlyArray<[keyof PostingForm, string]> = [
 
 /** What a submission to the prefecture still lacks (catalog §1.6 field list; 004 §4.4(1)(2) ask for duties and skills). */
 export function completenessProblems(form: PostingForm): FormProblem[] {
-  const problems: FormProblem[] = MISSING.filter(([field]) => form[field] === null).map(([path, message]) => ({ path, message }))
+  const isBlank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '')
+  const problems: FormProblem[] = MISSING.filter(([field]) => isBlank(form[field])).map(([path, message]) => ({ path, message }))
   if (!form.contactEmail && !form.contactPhone) problems.push({ path: 'contactEmail', message: '問合せ先のメールアドレスか電話番号を入力してください。' })
   if (form.roleId === 'other' && !form.roleLabel) problems.push({ path: 'roleLabel', message: '人材像が「その他」のときは名称を入力してください。' })
   if (form.appointmentForm === 'other' && !form.appointmentFormNote) {

@@ -232,7 +232,7 @@ function a2Finding(contract: Contract, params: RuleParameters['A2'], context: Bi
     relation: [`入札者 ${context.label(context.bidder)}`, `契約${contract.contractId}の受託事業者`],
     window,
     exemptible: false,
-    reason: `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to ?? '終期未定'}まで）、${categoryList(categories)}の調達に入札できません。`,
+    reason: `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to === null ? '完了日が未定のため終期未定' : `${window.to}まで`}）、${categoryList(categories)}の調達に入札できません。`,
   }
 }
 

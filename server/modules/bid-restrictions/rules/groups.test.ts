@@ -73,6 +73,7 @@ describe('循環と日付つきのリンク', () => {
   test('P → S1 → P の循環でも止まり、各社を一度だけ返す', () => {
     const cycle = [link('parent_subsidiary', P, S1), link('parent_subsidiary', S1, P)]
     expect(numbers(parentsAndSubsidiaries(cycle, S1, asOf))).toEqual([P])
+    expect(pathOf(parentsAndSubsidiaries(cycle, S1, asOf), P)).toEqual([`親会社:${P}`])
     expect(numbers(consolidatedGroup(cycle, P, asOf))).toEqual([S1])
     expect(numbers(relatedCompanies(cycle, S1, asOf))).toEqual([P])
   })
@@ -104,6 +105,12 @@ describe('循環と日付つきのリンク', () => {
   ])('%s', (_name, links, date, linked) => {
     const reached = parentsAndSubsidiaries(links, S1, date)
     expect(reached.map((company) => company.corporateNumber)).toEqual(linked ? [P] : [])
+  })
+
+  test('近い経路を採る: P → G の直接リンクがあれば G は P の子会社（S1 経由ではない）', () => {
+    const links = [...groupLinks, link('parent_subsidiary', P, G)]
+    expect(pathOf(parentsAndSubsidiaries(links, P, asOf), G)).toEqual([`子会社:${G}`])
+    expect(pathOf(consolidatedGroup(links, S2, asOf), G)).toEqual([`親会社:${P}`, `子会社:${G}`])
   })
 
   test('重複するリンクがあっても結果は一社一行', () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import type { Account } from '#shared/contracts/accounts'
+import { accountLinksFor, creatableStaffKinds } from './navigation.ts'
+
+const base = { id: 'a', email: 'a@example.jp', displayName: 'A', localGovernment: null, prefecture: null }
+const accounts: Record<string, Account> = {
+  candidate: { ...base, kind: 'candidate' },
+  municipality: { ...base, kind: 'municipality', localGovernment: { code: '382019', name: '松山市' }, prefecture: { code: '38', name: '愛媛県' } },
+  prefecture: { ...base, kind: 'prefecture', prefecture: { code: '38', name: '愛媛県' } },
+  national: { ...base, kind: 'national' },
+}
+
+describe('accountLinksFor: 利用者の種類ごとに使えるものだけ', () => {
+  it.each([
+    ['未ログイン', null, ['/sign-in', '/sign-up']],
+    ['外部デジタル人材', accounts.candidate!, ['/account']],
+    ['市区町村の担当者', accounts.municipality!, ['/account', '/staff-accounts']],
+    ['都道府県の担当者', accounts.prefecture!, ['/account', '/staff-accounts']],
+    ['国の担当者', accounts.national!, ['/account', '/staff-accounts']],
+  ])('%s', (_name, account, paths) => {
+    expect(accountLinksFor(account).map((link) => link.to)).toEqual(paths)
+  })
+})
+
+describe('creatableStaffKinds: 一つ上の階層だけが作れる', () => {
+  it.each([
+    ['国', accounts.national!, ['municipality', 'prefecture', 'national']],
+    ['都道府県', accounts.prefecture!, ['municipality']],
+    ['市区町村', accounts.municipality!, []],
+    ['外部デジタル人材', accounts.candidate!, []],
+    ['未ログイン', null, []],
+  ])('%s', (_name, account, kinds) => {
+    expect(creatableStaffKinds(account)).toEqual(kinds)
+  })
+})

@@ -1,0 +1,13 @@
+/*
+ * applications (応募 through 任用): applications, selection steps, appointments. Other modules call only what is
+ * exported here.
+ */
+export { applicationRoutes } from './routes.ts'
+export {
+  anonymiseCandidateApplications,
+  appliedMunicipalityCodes,
+  appointmentsFor,
+  dataOfCandidate,
+  type ApplicationDeps,
+} from './service.ts'
+export { allowedNextStatuses, decideStep } from './rules.ts'

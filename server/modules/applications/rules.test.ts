@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest'
+import { allowedNextStatuses, appointmentIssues, decideStep, isPdf } from './rules.ts'
+import type { ApplicationStatus } from '#shared/contracts/applications'
+
+describe('選考の流れ', () => {
+  test.each<[string, ApplicationStatus, ApplicationStatus, 'staff' | 'candidate', boolean]>([
+    ['応募受付 → 書類選考', 'received', 'screening', 'staff', true],
+    ['書類選考 → 面接', 'screening', 'interview', 'staff', true],
+    ['面接 → 面接（日程の再設定）', 'interview', 'interview', 'staff', true],
+    ['面接 → 内定', 'interview', 'offered', 'staff', true],
+    ['内定 → 任用', 'offered', 'appointed', 'staff', true],
+    ['内定 → 辞退', 'offered', 'declined', 'staff', true],
+    ['応募受付 → 任用（飛び越し不可）', 'received', 'appointed', 'staff', false],
+    ['不採用の後は動かせない', 'rejected', 'screening', 'staff', false],
+    ['任用の後は動かせない', 'appointed', 'declined', 'staff', false],
+    ['本人: 面接中は取り下げ可', 'interview', 'withdrawn', 'candidate', true],
+    ['本人: 内定後は取り下げ不可（決定後）', 'offered', 'withdrawn', 'candidate', false],
+    ['本人: 不採用後は取り下げ不可', 'rejected', 'withdrawn', 'candidate', false],
+    ['職員は取り下げを代行できない', 'received', 'withdrawn', 'staff', false],
+  ])('%s', (_name, from, to, by, allowed) => {
+    expect(decideStep(from, to, by).allowed).toBe(allowed)
+  })
+
+  test('終わった応募に次の段階はない', () => {
+    for (const status of ['appointed', 'rejected', 'declined', 'withdrawn'] as const) expect(allowedNextStatuses(status, 'staff')).toEqual([])
+  })
+})
+
+describe('任用の任期', () => {
+  const base = { roleId: 'producer', appointmentForm: 'tokutei_ninkitsuki', advisesOnProcurement: true, draftsSpecifications: false } as const
+  test('特定任期付職員は5年以内（4年364日まで可）', () => {
+    expect(appointmentIssues({ ...base, startsOn: '2026-04-01', endsOn: '2031-03-31' })).toEqual([])
+    expect(appointmentIssues({ ...base, startsOn: '2026-04-01', endsOn: '2031-04-01' })).toHaveLength(1)
+  })
+  test('特別職非常勤職員には上限を設けない', () => {
+    expect(appointmentIssues({ ...base, appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2026-04-01', endsOn: '2033-03-31' })).toEqual([])
+  })
+})
+
+describe('履歴書は PDF の先頭バイトで判定', () => {
+  test.each([
+    ['%PDF-1.7', true],
+    ['%PDF', false],
+    ['PK\u0003\u0004', false],
+    ['<html>', false],
+  ])('%s', (text, expected) => {
+    expect(isPdf(new TextEncoder().encode(text))).toBe(expected)
+  })
+})

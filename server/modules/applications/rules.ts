@@ -1,0 +1,65 @@
+/**
+ * Pure rules of the selection pipeline: 応募受付 → 書類選考 → 面接 → 内定 → 任用, or 不採用 / 辞退 on the way, and
+ * the candidate's withdrawal until a decision. No I/O.
+ */
+import type { ApplicationStatus, AppointmentInput } from '#shared/contracts/applications'
+import { addYears, type IsoDate } from '#shared/domain/dates'
+import type { FactIssue } from '#shared/domain/levels'
+
+/** Steps staff may take from each status. 面接 → 面接 records another interview date. */
+const STAFF_STEPS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  received: ['screening', 'rejected', 'declined'],
+  screening: ['interview', 'offered', 'rejected', 'declined'],
+  interview: ['interview', 'offered', 'rejected', 'declined'],
+  offered: ['appointed', 'declined'],
+  appointed: [],
+  rejected: [],
+  declined: [],
+  withdrawn: [],
+}
+
+/** A candidate may withdraw until a decision (内定 or 不採用) is made. */
+const WITHDRAWABLE: readonly ApplicationStatus[] = ['received', 'screening', 'interview']
+
+export type StepActor = 'staff' | 'candidate'
+
+export function allowedNextStatuses(current: ApplicationStatus, by: StepActor): ApplicationStatus[] {
+  if (by === 'candidate') return WITHDRAWABLE.includes(current) ? ['withdrawn'] : []
+  return [...STAFF_STEPS[current]]
+}
+
+export type StepDecision = { allowed: true } | { allowed: false; reason: string }
+
+export function decideStep(current: ApplicationStatus, to: ApplicationStatus, by: StepActor): StepDecision {
+  if (allowedNextStatuses(current, by).includes(to)) return { allowed: true }
+  if (by === 'candidate') return { allowed: false, reason: '選考結果が出た後の応募は取り下げられません。' }
+  if (STAFF_STEPS[current].length === 0) return { allowed: false, reason: 'この応募の選考はすでに終了しています。' }
+  return { allowed: false, reason: `「${current}」から「${to}」には進められません。` }
+}
+
+export function isFinal(status: ApplicationStatus): boolean {
+  return STAFF_STEPS[status].length === 0
+}
+
+/** 特定任期付職員 serve at most 5 years (地方任期付職員法; catalog §6). */
+const MAX_TERM_YEARS: Partial<Record<AppointmentInput['appointmentForm'], number>> = { tokutei_ninkitsuki: 5 }
+
+export function appointmentIssues(input: AppointmentInput): FactIssue[] {
+  const issues: FactIssue[] = []
+  if (input.endsOn < input.startsOn) issues.push({ path: 'appointment.endsOn', message: '任期の終了日が開始日より前になっています。' })
+  const maxYears = MAX_TERM_YEARS[input.appointmentForm]
+  if (maxYears !== undefined && input.endsOn >= addYears(input.startsOn, maxYears)) {
+    issues.push({ path: 'appointment.endsOn', message: `この任用形態の任期は${maxYears}年以内です。` })
+  }
+  return issues
+}
+
+/** PDF files start with "%PDF-" (ISO 32000-1 §7.5.2). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const magic = [0x25, 0x50, 0x44, 0x46, 0x2d]
+  return bytes.length >= magic.length && magic.every((byte, index) => bytes[index] === byte)
+}
+
+export function isActiveOn(term: { startsOn: IsoDate; endsOn: IsoDate }, date: IsoDate): boolean {
+  return term.startsOn <= date && date <= term.endsOn
+}

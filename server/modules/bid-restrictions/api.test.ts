@@ -1,0 +1,536 @@
+/**
+ * 入札制限 API, black-box through app.inject, with the cast of catalog §12: P (parent) with subsidiaries S1 and S2
+ * (sisters), G a subsidiary of S1, X unrelated, 山田 at X 2012-04-01 → 2022-03-31 and at S1 since 2022-04-01,
+ * appointed by 松山市 2025-04-01 → 2027-03-31. Today is 2025-10-01 in Japan unless a test gives asOf.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { describe, expect, test } from 'vitest'
+import {
+  ActCheckResult,
+  AppointmentRestrictions,
+  AppointmentRuleSet,
+  BidCheckRecord,
+  BidCheckResult,
+  Exemption,
+  Pledge,
+  Procurement,
+  RestrictedSetResult,
+  importCompanies as importCompaniesEndpoint,
+} from '#shared/contracts/bid-restrictions'
+import { ErrorBody } from '#shared/errors'
+import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
+import { startTestApp } from '../../../test/support/app.ts'
+import { insertAppointment, insertCompanies, insertLinks } from './api-fixtures.ts'
+import { decideAct, decideBid, restrictedCompanies, type ActFacts, type BidFacts, type RestrictedSetFacts } from './rules/index.ts'
+import { C, companyNames, corporateNumber, G, IMABARI, MATSUYAMA, P, S1, S2, UNKNOWN, X, yamadaEmployments } from './test-fixtures.ts'
+
+const now = new Date('2025-10-01T09:00:00+09:00')
+const { app, engine } = await startTestApp({ clock: () => now })
+const db = engine.db
+
+const matsuyama = await createAndSignIn(app, db, { kind: 'municipality', localGovernmentCode: MATSUYAMA })
+const imabari = await createAndSignIn(app, db, { kind: 'municipality', localGovernmentCode: IMABARI })
+const ehime = await createAndSignIn(app, db, { kind: 'prefecture', prefectureCode: '38' })
+const national = await createAndSignIn(app, db, { kind: 'national' })
+const candidate = await createAndSignIn(app, db, { kind: 'candidate' })
+
+await insertCompanies(db, companyNames)
+await insertLinks(db, [
+  { kind: 'parent_subsidiary', from: P, to: S1 },
+  { kind: 'parent_subsidiary', from: P, to: S2 },
+  { kind: 'parent_subsidiary', from: S1, to: G },
+  // messy data: a cycle back to the top and a duplicate, overlapping link
+  { kind: 'parent_subsidiary', from: G, to: P, startsOn: '2030-01-01' },
+  { kind: 'parent_subsidiary', from: P, to: S1, startsOn: '2020-01-01', endsOn: '2026-12-31' },
+])
+
+// 山田 at 松山市 (rules from the posting's clause: B2 and D) and, as a shared person, at 今治市 with a shorter term.
+const yamada = await insertAppointment(db, {
+  municipalityCode: MATSUYAMA,
+  startsOn: '2025-04-01',
+  endsOn: '2027-03-31',
+  employments: yamadaEmployments,
+  bidRestriction: { templateIds: ['B2', 'D', 'C1', 'A2'], params: { B2: { lookbackYears: 2 } } },
+})
+const yamadaImabari = await insertAppointment(db, {
+  municipalityCode: IMABARI,
+  startsOn: '2025-04-01',
+  endsOn: '2025-12-31',
+  employments: yamadaEmployments,
+  candidateId: yamada.candidateId,
+  bidRestriction: { templateIds: ['B1'] },
+})
+
+function expectError(response: { statusCode: number; json: () => unknown }, status: number, code?: string) {
+  expect(response.statusCode, JSON.stringify(response.json())).toBe(status)
+  const body = ErrorBody.parse(response.json())
+  if (code) expect(body.error.code).toBe(code)
+  return body
+}
+
+async function createProcurement(as: SignedInInject, payload: Record<string, unknown>): Promise<Procurement> {
+  const response = await as({ method: 'POST', url: '/api/procurements', payload: { title: '基幹システム更改', categories: ['design_development'], ...payload } })
+  expect(response.statusCode, response.body).toBe(201)
+  return Procurement.parse(response.json())
+}
+
+async function bidCheck(as: SignedInInject, procurementId: string, bidder: string, asOf?: string) {
+  const response = await as({ method: 'POST', url: '/api/bid-checks', payload: { procurementId, bidderCorporateNumber: bidder, ...(asOf ? { asOf } : {}) } })
+  expect(response.statusCode, response.body).toBe(200)
+  return BidCheckResult.parse(response.json())
+}
+
+// R1: 山田 advises on it and drafts its specification; R2: 山田 does not touch it.
+const r1 = await createProcurement(matsuyama.inject, {
+  title: 'R1 基幹システム更改',
+  participants: [
+    { appointmentId: yamada.appointmentId, role: 'advises' },
+    { appointmentId: yamada.appointmentId, role: 'drafts_spec' },
+  ],
+  expectedBidderCorporateNumbers: [S1],
+})
+const r2 = await createProcurement(matsuyama.inject, { title: 'R2 窓口端末の購入', categories: ['equipment_software'] })
+
+describe('調達案件', () => {
+  test('登録・取得・一覧・更新', async () => {
+    expect(r1.participants).toHaveLength(2)
+    const got = await matsuyama.inject(`/api/procurements/${r1.id}`)
+    expect(Procurement.parse(got.json()).title).toBe('R1 基幹システム更改')
+    const list = await matsuyama.inject('/api/procurements')
+    expect(list.json().items.map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining([r1.id, r2.id]))
+    const r = await createProcurement(matsuyama.inject, { title: '更新前' })
+    const updated = await matsuyama.inject({
+      method: 'PUT',
+      url: `/api/procurements/${r.id}`,
+      payload: { title: '更新後', categories: ['audit'], publishedOn: '2025-10-01', bidsOn: '2025-11-01', rules: [{ templateId: 'G_i', params: {} }], specDrafterCorporateNumbers: [C] },
+    })
+    expect(updated.statusCode, updated.body).toBe(200)
+    expect(Procurement.parse(updated.json())).toMatchObject({ title: '更新後', categories: ['audit'], specDrafterCorporateNumbers: [C] })
+  })
+
+  test('他の団体の調達案件は 404（存在を明かさない）', async () => {
+    expectError(await imabari.inject(`/api/procurements/${r1.id}`), 404, 'NOT_FOUND')
+    expectError(await imabari.inject({ method: 'PUT', url: `/api/procurements/${r1.id}`, payload: { title: 'x', categories: ['other'] } }), 404, 'NOT_FOUND')
+    expectError(await imabari.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: r1.id, bidderCorporateNumber: S1 } }), 404, 'NOT_FOUND')
+    expectError(await imabari.inject(`/api/procurements/${r1.id}/restricted-companies`), 404, 'NOT_FOUND')
+    expect(imabari.inject('/api/procurements').then((r) => r.json().items)).resolves.toEqual([])
+  })
+
+  test('権限: 未ログインは 401、都道府県・国・人材は 403', async () => {
+    expectError(await app.inject(`/api/procurements/${r1.id}`), 401, 'UNAUTHENTICATED')
+    for (const other of [ehime, national, candidate]) expectError(await other.inject(`/api/procurements/${r1.id}`), 403, 'FORBIDDEN')
+  })
+
+  test.each([
+    ['壊れた JSON', '{"title":', 400, 'MALFORMED_REQUEST'],
+    ['型の違い', { title: 1, categories: 'x' }, 400, 'VALIDATION_FAILED'],
+    ['長すぎる件名', { title: 'あ'.repeat(10_000), categories: ['other'] }, 400, 'VALIDATION_FAILED'],
+    ['区分なし', { title: 'x', categories: [] }, 400, 'VALIDATION_FAILED'],
+    ['検査数字の誤った法人番号', { title: 'x', categories: ['other'], specDrafterCorporateNumbers: ['1234567890123'] }, 400, 'INVALID_CORPORATE_NUMBER'],
+    ['任用に付ける規則', { title: 'x', categories: ['other'], rules: [{ templateId: 'B2', params: {} }] }, 400, 'VALIDATION_FAILED'],
+    ['範囲外のパラメータ', { title: 'x', categories: ['other'], rules: [{ templateId: 'G_ro', params: { categories: ['nope'] } }] }, 400, 'VALIDATION_FAILED'],
+    ['他団体の任用', { title: 'x', categories: ['other'], participants: [{ appointmentId: yamadaImabari.appointmentId, role: 'advises' }] }, 400, 'VALIDATION_FAILED'],
+    ['入札日が公告日より前', { title: 'x', categories: ['other'], publishedOn: '2025-10-02', bidsOn: '2025-10-01' }, 400, 'VALIDATION_FAILED'],
+  ])('不正な入力: %s', async (_name, payload, status, code) => {
+    const response = await matsuyama.inject({
+      method: 'POST',
+      url: '/api/procurements',
+      payload: typeof payload === 'string' ? payload : payload,
+      headers: { 'content-type': 'application/json' },
+    })
+    const body = expectError(response, status, code)
+    if (code === 'VALIDATION_FAILED') expect(body.error.details?.length).toBeGreaterThan(0)
+  })
+})
+
+describe('入札制限の判定 POST /api/bid-checks', () => {
+  test('K1 ⑦B② 現在の勤務先 S1・助言する R1 → restricted（規則と経路つき）', async () => {
+    const result = await bidCheck(matsuyama.inject, r1.id, S1)
+    expect(result.decision).toBe('restricted')
+    const b2 = result.findings.find((finding) => finding.ruleId === 'B2')!
+    expect(b2).toMatchObject({ appointmentId: yamada.appointmentId, window: { from: '2025-04-01', to: '2027-03-31' } })
+    expect(b2.reason).toContain('規則B2')
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['B2', 'D'])
+    expect(result.bidderName).toBe(companyNames[S1])
+  })
+
+  test('K2 兄弟会社 S2 は B2（関連事業者）で制限、D（親会社・子会社のみ）では制限しない', async () => {
+    const result = await bidCheck(matsuyama.inject, r1.id, S2)
+    expect(result.decision).toBe('restricted')
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['B2'])
+    expect(result.findings[0]!.relation).toEqual([`入札者 ${companyNames[S2]}（${S2}）`, `親会社 ${companyNames[P]}（${P}）`, `子会社 ${companyNames[S1]}（${S1}）`, '任用者が現に属する事業者'])
+  })
+
+  test('K10 S1 の子会社 G は D のみ → restricted_exemptible', async () => {
+    const result = await bidCheck(matsuyama.inject, r1.id, G, '2025-10-01')
+    // G is also a 関連事業者 of S1 (B2), so the decision is restricted; the D finding alone is exemptible.
+    expect(result.findings.map((finding) => [finding.ruleId, finding.exemptible])).toEqual([
+      ['B2', false],
+      ['D', true],
+    ])
+  })
+
+  test('K3 X（2022-03-31 退職、2023-04-01 より前）→ allowed', async () => {
+    expect((await bidCheck(matsuyama.inject, r1.id, X)).decision).toBe('allowed')
+  })
+
+  test('K4 R2（関与しない調達）では S1 も allowed', async () => {
+    expect((await bidCheck(matsuyama.inject, r2.id, S1)).decision).toBe('allowed')
+  })
+
+  test('K5/K6 任用の末日 2027-03-31 は restricted、翌日は allowed', async () => {
+    expect((await bidCheck(matsuyama.inject, r1.id, S1, '2027-03-31')).decision).toBe('restricted')
+    expect((await bidCheck(matsuyama.inject, r1.id, S1, '2027-04-01')).decision).toBe('allowed')
+  })
+
+  test('共有人材: 今治市の任用（B1、〜2025-12-31）は今治市の調達だけを独立に制限する', async () => {
+    const imabariProcurement = await createProcurement(imabari.inject, { title: '今治 R', categories: ['other'] })
+    expect((await bidCheck(imabari.inject, imabariProcurement.id, P, '2025-12-31')).findings.map((f) => [f.ruleId, f.appointmentId])).toEqual([
+      ['B1', yamadaImabari.appointmentId],
+    ])
+    expect((await bidCheck(imabari.inject, imabariProcurement.id, P, '2026-01-01')).decision).toBe('allowed')
+    // 松山市 R2 has no B1: 今治市's rule does not leak into it
+    expect((await bidCheck(matsuyama.inject, r2.id, P)).decision).toBe('allowed')
+  })
+
+  test('登録されていない法人番号 → allowed とメモ（エラーではない）', async () => {
+    const result = await bidCheck(matsuyama.inject, r1.id, UNKNOWN)
+    expect(result.decision).toBe('allowed')
+    expect(result.bidderName).toBeNull()
+    expect(result.notes.some((note) => note.includes('登録されていない法人'))).toBe(true)
+  })
+
+  test.each([
+    ['検査数字の誤り', { bidderCorporateNumber: '1234567890123' }, 'INVALID_CORPORATE_NUMBER'],
+    ['桁数の誤り', { bidderCorporateNumber: '123' }, 'INVALID_CORPORATE_NUMBER'],
+    ['存在しない日付', { bidderCorporateNumber: S1, asOf: '2025-02-30' }, 'VALIDATION_FAILED'],
+    ['ID の形式', { procurementId: 'abc', bidderCorporateNumber: S1 }, 'VALIDATION_FAILED'],
+    ['型の違い', { bidderCorporateNumber: 1301000000002 }, 'VALIDATION_FAILED'],
+  ])('不正な入力: %s → 400', async (_name, payload, code) => {
+    expectError(await matsuyama.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: r1.id, ...payload } }), 400, code)
+  })
+
+  test('存在しない調達案件 → 404', async () => {
+    expectError(
+      await matsuyama.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: '00000000-0000-4000-8000-000000000000', bidderCorporateNumber: S1 } }),
+      404,
+      'NOT_FOUND',
+    )
+  })
+})
+
+describe('判定記録 GET /api/bid-checks/:id（監査での再現）', () => {
+  test('保存した事実で decideBid を再実行すると、保存した判定と一致する', async () => {
+    for (const bidder of [S1, S2, G, X, UNKNOWN]) {
+      const result = await bidCheck(matsuyama.inject, r1.id, bidder)
+      const response = await matsuyama.inject(`/api/bid-checks/${result.checkId}`)
+      expect(response.statusCode).toBe(200)
+      const record = BidCheckRecord.parse(response.json())
+      expect(record).toMatchObject({ kind: 'bid', procurementId: r1.id, bidderCorporateNumber: bidder, decision: result.decision, asOf: '2025-10-01' })
+      expect(decideBid(record.facts as BidFacts)).toEqual(record.result)
+      expect((record.result as { findings: unknown }).findings).toEqual(result.findings)
+    }
+  })
+
+  test('行為の判定と制限対象一覧も事実から再現できる', async () => {
+    const act = ActCheckResult.parse(
+      (await matsuyama.inject({ method: 'POST', url: '/api/act-checks', payload: { appointmentId: yamada.appointmentId, procurementId: r1.id, act: 'draft_spec' } })).json(),
+    )
+    const actRecord = BidCheckRecord.parse((await matsuyama.inject(`/api/bid-checks/${act.checkId}`)).json())
+    expect(decideAct(actRecord.facts as ActFacts)).toEqual(actRecord.result)
+    const set = RestrictedSetResult.parse((await matsuyama.inject(`/api/procurements/${r1.id}/restricted-companies`)).json())
+    const setRecord = BidCheckRecord.parse((await matsuyama.inject(`/api/bid-checks/${set.checkId}`)).json())
+    expect(restrictedCompanies(setRecord.facts as RestrictedSetFacts)).toEqual(setRecord.result)
+  })
+
+  test('他団体は 404、国は参照できる、記録は変更も削除もできない', async () => {
+    const result = await bidCheck(matsuyama.inject, r1.id, S1)
+    expectError(await imabari.inject(`/api/bid-checks/${result.checkId}`), 404, 'NOT_FOUND')
+    expect((await national.inject(`/api/bid-checks/${result.checkId}`)).statusCode).toBe(200)
+    expectError(await ehime.inject(`/api/bid-checks/${result.checkId}`), 403, 'FORBIDDEN')
+    await expect(sql`UPDATE bid_check SET decision = 'allowed' WHERE id = ${result.checkId}`.execute(db)).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM bid_check WHERE id = ${result.checkId}`.execute(db)).rejects.toThrow(/append-only/)
+  })
+})
+
+describe('行為の制限 POST /api/act-checks', () => {
+  const check = async (act: string, procurementId = r1.id, as = matsuyama.inject, appointmentId = yamada.appointmentId) =>
+    as({ method: 'POST', url: '/api/act-checks', payload: { appointmentId, procurementId, act } })
+
+  test.each([
+    ['T1 draft_spec', 'draft_spec', 'blocked'],
+    ['T2 select_vendor', 'select_vendor', 'blocked'],
+    ['T3 evaluate（C1 は既定で審査を含めない）', 'evaluate', 'allowed'],
+    ['T4 contract_handling（C1 の対象外、C2 は派遣でないため対象外）', 'contract_handling', 'allowed'],
+  ])('%s', async (_name, act, decision) => {
+    const response = await check(act)
+    expect(response.statusCode, response.body).toBe(200)
+    const result = ActCheckResult.parse(response.json())
+    expect(result.decision).toBe(decision)
+    if (decision === 'blocked') expect(result.findings[0]!.reason).toContain('規則C1')
+  })
+
+  test('入札が見込まれない R2 では allowed', async () => {
+    expect(ActCheckResult.parse((await check('draft_spec', r2.id)).json()).decision).toBe('allowed')
+  })
+
+  test('不正な行為・他団体の任用', async () => {
+    expectError(await check('permit_handling'), 400, 'VALIDATION_FAILED')
+    expectError(await check('draft_spec', r1.id, matsuyama.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
+    expectError(await check('draft_spec', r1.id, imabari.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
+  })
+})
+
+describe('制限対象一覧と任用者ごとの制限', () => {
+  test('全件は理由つき、公表用は個人情報（任用・経路・理由）を含まない', async () => {
+    const full = RestrictedSetResult.parse((await matsuyama.inject(`/api/procurements/${r1.id}/restricted-companies?asOf=2025-10-01`)).json())
+    expect(full.publishable).toBe(false)
+    expect(full.companies.map((company) => company.corporateNumber).sort()).toEqual([P, S1, S2, G].sort())
+    const published = await matsuyama.inject(`/api/procurements/${r1.id}/restricted-companies?publishable=true`)
+    const body = RestrictedSetResult.parse(published.json())
+    expect(body.publishable).toBe(true)
+    expect(published.body).not.toContain(yamada.appointmentId)
+    expect(published.body).not.toContain('任用者')
+    expect(body.companies.map((company) => company.corporateNumber).sort()).toEqual([P, S1, S2, G].sort())
+    expectError(await matsuyama.inject(`/api/procurements/${r1.id}/restricted-companies?publishable=yes`), 400, 'VALIDATION_FAILED')
+    expectError(await matsuyama.inject(`/api/procurements/${r1.id}/restricted-companies?asOf=tomorrow`), 400, 'VALIDATION_FAILED')
+  })
+
+  test('GET /api/appointments/:id/restrictions', async () => {
+    const response = await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/restrictions`)
+    expect(response.statusCode, response.body).toBe(200)
+    const body = AppointmentRestrictions.parse(response.json())
+    expect(body.ruleSetSource).toBe('posting')
+    expect(body.rules.map((rule) => rule.templateId)).toEqual(['B2', 'D', 'C1'])
+    expect(body.restrictedCompanies.map((company) => company.corporateNumber)).toEqual(expect.arrayContaining([S1, S2, P, G]))
+    expect(body.blockedActs.filter((blocked) => blocked.procurementId === r1.id).map((blocked) => blocked.act)).toEqual(['draft_spec', 'select_vendor'])
+    expectError(await imabari.inject(`/api/appointments/${yamada.appointmentId}/restrictions`), 404, 'NOT_FOUND')
+    expectError(await matsuyama.inject('/api/appointments/not-a-uuid/restrictions'), 400, 'VALIDATION_FAILED')
+  })
+})
+
+describe('任用の規則セット', () => {
+  test('既定は募集の入札制限条項（任用に付ける規則のみ）、変更はパラメータの範囲内', async () => {
+    const initial = AppointmentRuleSet.parse((await imabari.inject(`/api/appointments/${yamadaImabari.appointmentId}/rule-set`)).json())
+    expect(initial).toMatchObject({ source: 'posting', rules: [{ templateId: 'B1', params: {} }] })
+    const bad = await imabari.inject({
+      method: 'PUT',
+      url: `/api/appointments/${yamadaImabari.appointmentId}/rule-set`,
+      payload: { rules: [{ templateId: 'B1', params: { tenureYears: 99 } }, { templateId: 'G_i', params: {} }, { templateId: 'B2', params: { nope: 1 } }] },
+    })
+    const body = expectError(bad, 400, 'VALIDATION_FAILED')
+    expect(body.error.details!.map((detail) => detail.path)).toEqual(['rules.0.params', 'rules.1.templateId', 'rules.2.params'])
+    expect(body.error.details![0]!.message).toContain('1以上20以下')
+    const good = await imabari.inject({
+      method: 'PUT',
+      url: `/api/appointments/${yamadaImabari.appointmentId}/rule-set`,
+      payload: { rules: [{ templateId: 'B1', params: { tenureYears: 5 } }] },
+    })
+    expect(good.statusCode, good.body).toBe(200)
+    expect(AppointmentRuleSet.parse(good.json())).toMatchObject({ source: 'municipality', rules: [{ templateId: 'B1', params: { tenureYears: 5 } }] })
+    expectError(await matsuyama.inject(`/api/appointments/${yamadaImabari.appointmentId}/rule-set`), 404, 'NOT_FOUND')
+  })
+})
+
+describe('適用除外（規則D、(a)(b)(c)）', () => {
+  const text = (content: string) => ({ fileName: '接触履歴.txt', mediaType: 'text/plain', contentBase64: Buffer.from(content).toString('base64') })
+  const application = (corporate: string, overrides: Record<string, unknown> = {}) => ({
+    corporateNumber: corporate,
+    attestsNoContact: true,
+    acceptsAudit: true,
+    contactHistory: text('2025-05-01 仕様書作成後の接触なし'),
+    ...overrides,
+  })
+
+  test('申請 → 承認で、その調達案件だけ allowed になる（K12）', async () => {
+    // Only rule D, so the exemption decides the answer: a procurement 山田 only drafts.
+    const drafting = { participants: [{ appointmentId: yamada.appointmentId, role: 'drafts_spec' }] }
+    const rA = await createProcurement(matsuyama.inject, { title: 'RA', ...drafting })
+    const rB = await createProcurement(matsuyama.inject, { title: 'RB', ...drafting })
+    await matsuyama.inject({ method: 'PUT', url: `/api/appointments/${yamada.appointmentId}/rule-set`, payload: { rules: [{ templateId: 'D', params: {} }, { templateId: 'C1', params: {} }] } })
+    try {
+      expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('restricted_exemptible')
+      const applied = await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) })
+      expect(applied.statusCode, applied.body).toBe(201)
+      const exemption = Exemption.parse(applied.json())
+      expect(exemption).toMatchObject({ status: 'pending', contactHistory: { mediaType: 'text/plain' } })
+      const pending = await bidCheck(matsuyama.inject, rA.id, G)
+      expect(pending.decision).toBe('restricted_exemptible')
+      expect(pending.notes.join()).toContain('申請中')
+      expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) }), 409, 'CONFLICT')
+
+      const approved = await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: '接触履歴を確認した。' } })
+      expect(approved.statusCode, approved.body).toBe(200)
+      expect(Exemption.parse(approved.json())).toMatchObject({ status: 'approved', decisionReason: '接触履歴を確認した。' })
+      expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('allowed')
+      expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted_exemptible')
+      expectError(await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'rejected', reason: '再判断' } }), 409, 'CONFLICT')
+      expectError(await imabari.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: 'x' } }), 404, 'NOT_FOUND')
+
+      // 却下: the D restriction can no longer be exempted
+      const onB = Exemption.parse((await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rB.id}/exemptions`, payload: application(G, { contactHistory: { fileName: 'h.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') } }) })).json())
+      await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${onB.id}/decision`, payload: { decision: 'rejected', reason: '接触があった。' } })
+      expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted')
+      const list = await matsuyama.inject(`/api/procurements/${rA.id}/exemptions`)
+      expect(list.json().items).toHaveLength(1)
+    } finally {
+      await matsuyama.inject({ method: 'PUT', url: `/api/appointments/${yamada.appointmentId}/rule-set`, payload: { rules: [{ templateId: 'B2', params: {} }, { templateId: 'D', params: {} }, { templateId: 'C1', params: {} }] } })
+    }
+  })
+
+  test.each([
+    ['(a) の誓約なし', { attestsNoContact: false }, 400, 'VALIDATION_FAILED'],
+    ['(c) の同意なし', { acceptsAudit: false }, 400, 'VALIDATION_FAILED'],
+    ['PDF でない PDF', { contactHistory: { fileName: 'x.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('hello').toString('base64') } }, 400, 'INVALID_FILE'],
+    ['バイナリのテキスト', { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') } }, 400, 'INVALID_FILE'],
+    ['許可しない形式', { contactHistory: { fileName: 'x.exe', mediaType: 'application/octet-stream', contentBase64: 'AA==' } }, 400, 'VALIDATION_FAILED'],
+    ['大きすぎるファイル', { contactHistory: text('a'.repeat(540_000)) }, 400, 'VALIDATION_FAILED'],
+    ['本文の上限を超える', { contactHistory: text('a'.repeat(700_000)) }, 413, 'PAYLOAD_TOO_LARGE'],
+    ['base64 でない', { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: '***' } }, 400, 'VALIDATION_FAILED'],
+    ['誤った法人番号', { corporateNumber: '1234567890123' }, 400, 'INVALID_CORPORATE_NUMBER'],
+  ])('申請の不正な入力: %s', async (_name, overrides, status, code) => {
+    expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(S1, overrides) }), status, code)
+  })
+
+  test('他団体の調達案件には申請できない（404）', async () => {
+    expectError(await imabari.inject({ method: 'POST', url: `/api/procurements/${r1.id}/exemptions`, payload: application(S1) }), 404, 'NOT_FOUND')
+  })
+})
+
+describe('誓約書', () => {
+  test('記録・取得・PDF（和暦）・誓約書のない任用の一覧', async () => {
+    const other = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-06-01', endsOn: '2026-05-31', employments: [] })
+    const before = await matsuyama.inject('/api/appointments/without-pledge')
+    expect(before.statusCode, before.body).toBe(200)
+    expect(before.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(expect.arrayContaining([yamada.appointmentId, other.appointmentId]))
+
+    const SIDE = corporateNumber('306000000001')
+    const response = await matsuyama.inject({
+      method: 'POST',
+      url: `/api/appointments/${other.appointmentId}/pledge`,
+      payload: {
+        signerName: '鈴木 一郎',
+        signedOn: '2025-06-01',
+        disclosedEmployers: [{ corporateNumber: S1, name: companyNames[S1], relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+        sideJobs: [{ corporateNumber: SIDE, name: '兼業先合同会社', startsOn: '2024-04-01' }],
+        shareholdings: [{ corporateNumber: P, name: companyNames[P], holding: '1,000株' }],
+      },
+    })
+    expect(response.statusCode, response.body).toBe(201)
+    expect(Pledge.parse(response.json()).sideJobs[0]).toMatchObject({ corporateNumber: SIDE, endsOn: null })
+    expect(Pledge.parse((await matsuyama.inject(`/api/appointments/${other.appointmentId}/pledge`)).json()).signerName).toBe('鈴木 一郎')
+
+    const after = await matsuyama.inject('/api/appointments/without-pledge')
+    const ids = after.json().items.map((item: { appointmentId: string }) => item.appointmentId)
+    expect(ids).toContain(yamada.appointmentId)
+    expect(ids).not.toContain(other.appointmentId)
+    const prefectureView = await ehime.inject('/api/appointments/without-pledge')
+    expect(prefectureView.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(expect.arrayContaining([yamada.appointmentId, yamadaImabari.appointmentId]))
+
+    const restrictions = AppointmentRestrictions.parse((await matsuyama.inject(`/api/appointments/${other.appointmentId}/restrictions`)).json())
+    expect(restrictions.hasPledge).toBe(true)
+
+    const pdf = await matsuyama.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`)
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-'))
+    writeFileSync(join(dir, 'p.pdf'), pdf.rawPayload)
+    const extracted = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' })
+    expect(extracted).toContain('誓約書')
+    expect(extracted).toContain('令和7年6月1日')
+    expect(extracted).toContain('兼業先合同会社')
+    expect(extracted).toContain('1,000株')
+
+    expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge`), 404, 'NOT_FOUND')
+    expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge.pdf`), 404, 'NOT_FOUND')
+    expectError(await imabari.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`), 404, 'NOT_FOUND')
+    expectError(await candidate.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`), 403, 'FORBIDDEN')
+    expectError(
+      await matsuyama.inject({ method: 'POST', url: `/api/appointments/${other.appointmentId}/pledge`, payload: { signerName: '', signedOn: '令和7年' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
+  })
+
+  test('誓約書で開示した兼業先は判定の事実に加わる（規則D）', async () => {
+    const SIDE = corporateNumber('307000000001')
+    await insertCompanies(db, { [SIDE]: '兼業先株式会社' })
+    const person = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [], bidRestriction: { templateIds: ['D'] } })
+    const procurement = await createProcurement(matsuyama.inject, { title: '兼業先の確認', participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }] })
+    expect((await bidCheck(matsuyama.inject, procurement.id, SIDE)).decision).toBe('allowed')
+    await matsuyama.inject({
+      method: 'POST',
+      url: `/api/appointments/${person.appointmentId}/pledge`,
+      payload: { signerName: '佐藤', signedOn: '2025-04-01', sideJobs: [{ corporateNumber: SIDE, name: '兼業先株式会社', startsOn: '2025-01-01' }] },
+    })
+    const after = await bidCheck(matsuyama.inject, procurement.id, SIDE)
+    expect(after.decision).toBe('restricted_exemptible')
+    expect(after.findings[0]!.ruleId).toBe('D')
+  })
+})
+
+describe('法人のCSV一括登録 POST /api/companies/import', () => {
+  const A = corporateNumber('310000000001')
+  const B = corporateNumber('310000000002')
+  const D = corporateNumber('310000000003')
+
+  test('法人と関係（循環・重複・期間の重なりを含む）を登録し、判定が壊れない', async () => {
+    const companiesCsv = `法人番号,名称,フリガナ\r\n${A},"Aホールディングス, Inc.",エー\r\n${B},B株式会社,\r\n${D},D株式会社,ディー\r\n`
+    const linksCsv = [
+      '種別,起点の法人番号,相手の法人番号,開始日,終了日',
+      `親子,${A},${B},,`,
+      `parent_subsidiary,${B},${D},2020/4/1,`,
+      `parent_subsidiary,${D},${A},,`, // cycle
+      `親子,${A},${B},,`, // repeated row
+      `parent_subsidiary,${A},${B},2019-01-01,2030-12-31`, // overlapping window
+      `関連,${D},${S1},,`,
+      `related,${S1},${D},,`, // the same undirected link
+    ].join('\n')
+    const response = await national.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv, linksCsv } })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(importCompaniesEndpoint.response.parse(response.json())).toEqual({ companiesCreated: 3, companiesUpdated: 0, linksCreated: 5, linksSkipped: 2 })
+    const company = await app.inject(`/api/companies/${A}`)
+    expect(company.json().name).toBe('Aホールディングス, Inc.')
+    // re-import: nothing new; names updated
+    const again = await matsuyama.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: companiesCsv.replace('B株式会社', 'B株式会社（新）'), linksCsv } })
+    expect(again.json()).toEqual({ companiesCreated: 0, companiesUpdated: 3, linksCreated: 0, linksSkipped: 7 })
+    // the cycle does not break a check
+    const result = await bidCheck(matsuyama.inject, r1.id, B)
+    expect(result.decision).toBe('allowed')
+  })
+
+  test('1行でも誤りがあれば何も登録せず、行と列ごとに誤りを返す', async () => {
+    const E = corporateNumber('311000000001')
+    const companiesCsv = `法人番号,名称\n${E},E社\n1234567890123,誤り社\n${E},重複社\n${corporateNumber('311000000002')},\n`
+    const linksCsv = `kind,from,to,starts_on,ends_on\nowner,${E},${A},,\n${'parent_subsidiary'},${E},${E},,\nrelated,${E},${corporateNumber('399999999998')},2025-13-01,\nrelated,${E},${A},2025-04-01,2025-03-31\n`
+    const response = await matsuyama.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv, linksCsv } })
+    const body = expectError(response, 400, 'VALIDATION_FAILED')
+    expect(body.error.details!.map((detail) => detail.path)).toEqual([
+      'companiesCsv.3.法人番号',
+      'companiesCsv.4.法人番号',
+      'companiesCsv.5.名称',
+      'linksCsv.2.種別',
+      'linksCsv.3.相手の法人番号',
+      'linksCsv.4.開始日',
+      'linksCsv.5.終了日',
+    ])
+    expect(body.error.details![0]!.message).toContain('3行目')
+    expect((await app.inject(`/api/companies/${E}`)).statusCode).toBe(404)
+  })
+
+  test('関係の相手が未登録 → その行の誤り、引用符の閉じ忘れ、権限', async () => {
+    const missing = corporateNumber('312000000001')
+    const response = await national.inject({ method: 'POST', url: '/api/companies/import', payload: { linksCsv: `related,${A},${missing},,` } })
+    expect(expectError(response, 400, 'VALIDATION_FAILED').error.details![0]!.path).toBe('linksCsv.1.相手の法人番号')
+    expectError(await national.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: `${A},"未完` } }), 400, 'VALIDATION_FAILED')
+    expectError(await national.inject({ method: 'POST', url: '/api/companies/import', payload: {} }), 400, 'VALIDATION_FAILED')
+    expectError(await ehime.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
+    expectError(await candidate.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
+    expectError(await app.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 401)
+  })
+})

@@ -1,0 +1,8 @@
+/*
+ * bid-restrictions (入札制限): procurement cases, rule sets per appointment, bid and act checks with an append-only
+ * log of the facts used, exemptions and pledges. The pure engine is in rules/. Other modules call only what is
+ * exported here.
+ */
+export { bidRestrictionRoutes } from './routes.ts'
+export { checkBid, checkAct, restrictedSet, ENGINE_VERSION, type BidRestrictionDeps } from './service.ts'
+export { loadBidFacts, loadRestrictedSetFacts } from './facts-loader.ts'

@@ -1,0 +1,82 @@
+/**
+ * 誓約書 (pledge, 参考4.4-⑨) as a PDF from plain data: the items the person pledges, the disclosed employers, 兼業先
+ * and shareholdings, and the signature date in 和暦. BIZ UDPゴシック via server/documents/pdf.ts.
+ */
+import { createPdf, documentDate, drawFormTable, finishPdf, FONT, FONT_BOLD, type TableRow } from '../../documents/pdf.ts'
+
+export interface PledgeDocument {
+  municipalityName: string
+  signerName: string
+  signedOn: string
+  appointmentStartsOn: string
+  appointmentEndsOn: string
+  disclosedEmployers: ReadonlyArray<{ corporateNumber: string; name: string; relationship: string; startsOn: string; endsOn: string | null }>
+  sideJobs: ReadonlyArray<{ corporateNumber: string; name: string; startsOn: string; endsOn: string | null }>
+  shareholdings: ReadonlyArray<{ corporateNumber: string | null; name: string; holding: string }>
+  issuedOn: string
+}
+
+/** The main items of the デジタル庁 pledge (catalog §5.3), as the person signs them. */
+export const PLEDGE_ITEMS = [
+  '職務上知り得た秘密を漏らしません（退職後も同様とします）。',
+  '職務上作成した情報の権利は任用団体に帰属することを確認します。',
+  '退職時には、保有する情報を返却又は消去します。',
+  '第三者の秘密情報を不正に持ち込み、又は使用しません。',
+  '利益相反行為を行いません。',
+  '兼業先を開示し、変更があれば速やかに届け出ます。',
+  '株式等の保有状況及び知的財産権を開示します。',
+  '入札制限の適用除外の手続に協力します。',
+  '入札手続への関与に関する定めを守ります。',
+  '退職後も、公正性の確認に協力します。',
+]
+
+const RELATIONSHIP_LABELS: Record<string, string> = {
+  employee: '従業員',
+  officer: '役員',
+  secondee: '出向・派遣',
+  side_job: '兼業',
+  owner: '出資者・経営者',
+}
+
+function period(startsOn: string, endsOn: string | null): string {
+  return `${documentDate(startsOn)} 〜 ${endsOn ? documentDate(endsOn) : '現在'}`
+}
+
+export async function pledgePdf(data: PledgeDocument): Promise<Buffer> {
+  const doc = createPdf({ title: '誓約書', issuer: data.municipalityName, note: `出力日 ${documentDate(data.issuedOn)}` })
+  doc.font(FONT_BOLD).fontSize(16).fillColor('#1a1a1a').text('誓約書', { align: 'center' })
+  doc.moveDown(0.6)
+  doc.font(FONT).fontSize(10).text(`${data.municipalityName}長 殿`)
+  doc.moveDown(0.4)
+  doc.text(
+    `私は、${data.municipalityName}の外部デジタル人材として任用される（任用期間 ${period(data.appointmentStartsOn, data.appointmentEndsOn)}）にあたり、次の事項を誓約します。`,
+  )
+  doc.moveDown(0.4)
+  PLEDGE_ITEMS.forEach((item, index) => doc.text(`${index + 1}. ${item}`))
+  doc.moveDown(0.6)
+  const rows: TableRow[] = [
+    { section: '開示する勤務先' },
+    ...(data.disclosedEmployers.length === 0
+      ? [{ label: '勤務先', value: 'なし' }]
+      : data.disclosedEmployers.map((spell) => ({
+          label: `${spell.name}`,
+          value: `法人番号 ${spell.corporateNumber}／${RELATIONSHIP_LABELS[spell.relationship] ?? spell.relationship}／${period(spell.startsOn, spell.endsOn)}`,
+        }))),
+    { section: '兼業先' },
+    ...(data.sideJobs.length === 0
+      ? [{ label: '兼業先', value: 'なし' }]
+      : data.sideJobs.map((spell) => ({ label: spell.name, value: `法人番号 ${spell.corporateNumber}／${period(spell.startsOn, spell.endsOn)}` }))),
+    { section: '株式等の保有' },
+    ...(data.shareholdings.length === 0
+      ? [{ label: '保有', value: 'なし' }]
+      : data.shareholdings.map((holding) => ({
+          label: holding.name,
+          value: `${holding.corporateNumber ? `法人番号 ${holding.corporateNumber}／` : ''}${holding.holding}`,
+        }))),
+    { section: '署名' },
+    { label: '署名日', value: documentDate(data.signedOn) },
+    { label: '氏名', value: data.signerName },
+  ]
+  drawFormTable(doc, rows)
+  return finishPdf(doc)
+}

@@ -1,0 +1,350 @@
+/**
+ * SQL on this module's tables only: appointment_rule_set, procurement, procurement_participant, bid_exemption,
+ * pledge, bid_check. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so another
+ * municipality's record is simply not found. `db` (or the transaction) comes first.
+ */
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.ts'
+import type { RuleConfig } from './rules/index.ts'
+
+// ——— procurements ———
+
+export interface ProcurementValues {
+  title: string
+  categories: string[]
+  publishedOn: string | null
+  bidsOn: string | null
+  rules: RuleConfig[]
+  specDrafterCorporateNumbers: string[]
+  noAdvantageCorporateNumbers: string[]
+  pmoVendorCorporateNumbers: string[]
+  expectedBidderCorporateNumbers: string[]
+  counterpartyCorporateNumbers: string[]
+}
+
+function procurementColumns(values: ProcurementValues) {
+  return {
+    title: values.title,
+    categories: values.categories,
+    published_on: values.publishedOn,
+    bids_on: values.bidsOn,
+    rules: JSON.stringify(values.rules),
+    spec_drafter_corporate_numbers: values.specDrafterCorporateNumbers,
+    no_advantage_corporate_numbers: values.noAdvantageCorporateNumbers,
+    pmo_vendor_corporate_numbers: values.pmoVendorCorporateNumbers,
+    expected_bidder_corporate_numbers: values.expectedBidderCorporateNumbers,
+    counterparty_corporate_numbers: values.counterpartyCorporateNumbers,
+  }
+}
+
+export async function insertProcurement(db: Db, municipalityCode: string, createdBy: string | null, values: ProcurementValues) {
+  return db
+    .insertInto('procurement')
+    .values({ municipality_code: municipalityCode, created_by: createdBy, ...procurementColumns(values) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function updateProcurement(db: Db, id: string, municipalityCode: string, values: ProcurementValues) {
+  return db
+    .updateTable('procurement')
+    .set({ ...procurementColumns(values), updated_at: new Date() })
+    .where('id', '=', id)
+    .where('municipality_code', '=', municipalityCode)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export type ProcurementRow = NonNullable<Awaited<ReturnType<typeof findProcurement>>>
+
+/** The procurement if it belongs to the municipality; undefined otherwise (the route answers 404). */
+export function findProcurement(db: Db, id: string, municipalityCode: string) {
+  return db.selectFrom('procurement').selectAll().where('id', '=', id).where('municipality_code', '=', municipalityCode).executeTakeFirst()
+}
+
+export async function listProcurements(db: Db, municipalityCode: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('procurement').where('municipality_code', '=', municipalityCode)
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.total) }
+}
+
+export async function listProcurementIds(db: Db, municipalityCode: string) {
+  return db.selectFrom('procurement').select(['id', 'title']).where('municipality_code', '=', municipalityCode).orderBy('created_at').execute()
+}
+
+export async function participantsOf(db: Db, procurementIds: readonly string[]) {
+  if (procurementIds.length === 0) return []
+  return db
+    .selectFrom('procurement_participant')
+    .select(['procurement_id', 'appointment_id', 'role'])
+    .where('procurement_id', 'in', procurementIds)
+    .orderBy('appointment_id')
+    .orderBy('role')
+    .execute()
+}
+
+export async function replaceParticipants(
+  db: Db,
+  procurementId: string,
+  participants: ReadonlyArray<{ appointmentId: string; role: 'advises' | 'drafts_spec' | 'evaluates' | 'supervises' }>,
+) {
+  await db.deleteFrom('procurement_participant').where('procurement_id', '=', procurementId).execute()
+  const unique = [...new Map(participants.map((p) => [`${p.appointmentId}|${p.role}`, p])).values()]
+  if (unique.length === 0) return
+  await db
+    .insertInto('procurement_participant')
+    .values(unique.map((p) => ({ procurement_id: procurementId, appointment_id: p.appointmentId, role: p.role })))
+    .execute()
+}
+
+// ——— rule sets ———
+
+export async function ruleSetsOf(db: Db, appointmentIds: readonly string[]) {
+  if (appointmentIds.length === 0) return new Map<string, { rules: RuleConfig[]; updatedAt: Date }>()
+  const rows = await db
+    .selectFrom('appointment_rule_set')
+    .select(['appointment_id', 'rules', 'updated_at'])
+    .where('appointment_id', 'in', appointmentIds)
+    .execute()
+  return new Map(rows.map((row) => [row.appointment_id, { rules: parseJson(row.rules) as RuleConfig[], updatedAt: row.updated_at }]))
+}
+
+export async function saveRuleSet(db: Db, appointmentId: string, municipalityCode: string, rules: RuleConfig[], updatedBy: string | null) {
+  return db
+    .insertInto('appointment_rule_set')
+    .values({ appointment_id: appointmentId, municipality_code: municipalityCode, rules: JSON.stringify(rules), updated_by: updatedBy })
+    .onConflict((conflict) =>
+      conflict.column('appointment_id').doUpdateSet({ rules: JSON.stringify(rules), updated_by: updatedBy, updated_at: new Date() }),
+    )
+    .returning(['updated_at'])
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Adapter (postings does not export this yet): the 入札制限 clause a posting stores in its form,
+ * `form.bidRestriction = { templateIds, params }`, for the postings of the given ids. Replace with a postings
+ * service function when one exists.
+ */
+export async function postingBidRestrictionClauses(db: Db, postingIds: readonly string[]) {
+  if (postingIds.length === 0) return new Map<string, { templateIds: string[]; params: Record<string, Record<string, unknown>> }>()
+  const rows = await db
+    .selectFrom('posting')
+    .select(['id', sql<unknown>`form -> 'bidRestriction'`.as('clause')])
+    .where('id', 'in', postingIds)
+    .execute()
+  return new Map(
+    rows.map((row) => {
+      const clause = (parseJson(row.clause) ?? {}) as { templateIds?: unknown; params?: unknown }
+      const templateIds = Array.isArray(clause.templateIds) ? clause.templateIds.filter((id): id is string => typeof id === 'string') : []
+      const params = clause.params && typeof clause.params === 'object' ? (clause.params as Record<string, Record<string, unknown>>) : {}
+      return [row.id, { templateIds, params }]
+    }),
+  )
+}
+
+// ——— exemptions ———
+
+export async function exemptionsFor(db: Db, procurementIds: readonly string[], corporateNumber?: string) {
+  if (procurementIds.length === 0) return []
+  let query = db
+    .selectFrom('bid_exemption')
+    .select(['id', 'procurement_id', 'corporate_number', 'status'])
+    .where('procurement_id', 'in', procurementIds)
+  if (corporateNumber !== undefined) query = query.where('corporate_number', '=', corporateNumber)
+  return query.orderBy('created_at').execute()
+}
+
+const exemptionColumns = [
+  'id',
+  'procurement_id',
+  'municipality_code',
+  'corporate_number',
+  'attests_no_contact',
+  'accepts_audit',
+  'contact_history_file_name',
+  'contact_history_media_type',
+  'contact_history_size',
+  'statement',
+  'status',
+  'decision_reason',
+  'decided_at',
+  'created_at',
+] as const
+
+export type ExemptionRow = Awaited<ReturnType<typeof listExemptions>>[number]
+
+export function listExemptions(db: Db, procurementId: string, municipalityCode: string) {
+  return db
+    .selectFrom('bid_exemption')
+    .select(exemptionColumns)
+    .where('procurement_id', '=', procurementId)
+    .where('municipality_code', '=', municipalityCode)
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+export function findExemption(db: Db, id: string, municipalityCode: string, forUpdate = false) {
+  let query = db.selectFrom('bid_exemption').select(exemptionColumns).where('id', '=', id).where('municipality_code', '=', municipalityCode)
+  if (forUpdate) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function openExemptionExists(db: Db, procurementId: string, corporateNumber: string) {
+  const row = await db
+    .selectFrom('bid_exemption')
+    .select('id')
+    .where('procurement_id', '=', procurementId)
+    .where('corporate_number', '=', corporateNumber)
+    .where('status', '<>', 'rejected')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export function insertExemption(
+  db: Db,
+  values: {
+    procurementId: string
+    municipalityCode: string
+    corporateNumber: string
+    fileName: string
+    mediaType: 'application/pdf' | 'text/plain'
+    bytes: Uint8Array
+    statement: string
+    appliedBy: string | null
+  },
+) {
+  return db
+    .insertInto('bid_exemption')
+    .values({
+      procurement_id: values.procurementId,
+      municipality_code: values.municipalityCode,
+      corporate_number: values.corporateNumber,
+      attests_no_contact: true,
+      accepts_audit: true,
+      contact_history_file_name: values.fileName,
+      contact_history_media_type: values.mediaType,
+      contact_history: values.bytes,
+      contact_history_size: values.bytes.length,
+      statement: values.statement,
+      applied_by: values.appliedBy,
+    })
+    .returning(exemptionColumns)
+    .executeTakeFirstOrThrow()
+}
+
+export function decideExemption(db: Db, id: string, status: 'approved' | 'rejected', reason: string, decidedBy: string | null, now: Date) {
+  return db
+    .updateTable('bid_exemption')
+    .set({ status, decision_reason: reason, decided_by: decidedBy, decided_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning(exemptionColumns)
+    .executeTakeFirst()
+}
+
+// ——— pledges ———
+
+export async function latestPledges(db: Db, appointmentIds: readonly string[]) {
+  if (appointmentIds.length === 0) return new Map<string, PledgeRow>()
+  const rows = await db
+    .selectFrom('pledge')
+    .selectAll()
+    .distinctOn('appointment_id')
+    .where('appointment_id', 'in', appointmentIds)
+    .orderBy('appointment_id')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return new Map(rows.map((row) => [row.appointment_id, row]))
+}
+
+export type PledgeRow = Awaited<ReturnType<typeof insertPledge>>
+
+export function insertPledge(
+  db: Db,
+  values: {
+    appointmentId: string
+    municipalityCode: string
+    signerName: string
+    signedOn: string
+    disclosedEmployers: unknown[]
+    sideJobs: unknown[]
+    shareholdings: unknown[]
+    recordedBy: string | null
+  },
+) {
+  return db
+    .insertInto('pledge')
+    .values({
+      appointment_id: values.appointmentId,
+      municipality_code: values.municipalityCode,
+      signer_name: values.signerName,
+      signed_on: values.signedOn,
+      disclosed_employers: JSON.stringify(values.disclosedEmployers),
+      side_jobs: JSON.stringify(values.sideJobs),
+      shareholdings: JSON.stringify(values.shareholdings),
+      recorded_by: values.recordedBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function appointmentIdsWithPledge(db: Db, municipalityCode: string | null): Promise<Set<string>> {
+  let query = db.selectFrom('pledge').select('appointment_id').distinct()
+  if (municipalityCode) query = query.where('municipality_code', '=', municipalityCode)
+  return new Set((await query.execute()).map((row) => row.appointment_id))
+}
+
+// ——— the check log (append-only) ———
+
+export interface CheckValues {
+  kind: 'bid' | 'act' | 'restricted_set'
+  municipalityCode: string
+  procurementId: string
+  appointmentId: string | null
+  bidderCorporateNumber: string | null
+  act: string | null
+  asOf: string
+  decision: string
+  facts: unknown
+  result: unknown
+  engineVersion: string
+  actorUserId: string | null
+  actorKind: string
+}
+
+export async function insertCheck(db: Db, values: CheckValues): Promise<string> {
+  const row = await db
+    .insertInto('bid_check')
+    .values({
+      kind: values.kind,
+      municipality_code: values.municipalityCode,
+      procurement_id: values.procurementId,
+      appointment_id: values.appointmentId,
+      bidder_corporate_number: values.bidderCorporateNumber,
+      act: values.act,
+      as_of: values.asOf,
+      decision: values.decision,
+      facts: JSON.stringify(values.facts),
+      result: JSON.stringify(values.result),
+      engine_version: values.engineVersion,
+      actor_user_id: values.actorUserId,
+      actor_kind: values.actorKind,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export function findCheck(db: Db, id: string, municipalityCode: string | null) {
+  let query = db.selectFrom('bid_check').selectAll().where('id', '=', id)
+  if (municipalityCode !== null) query = query.where('municipality_code', '=', municipalityCode)
+  return query.executeTakeFirst()
+}
+
+export function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value
+}

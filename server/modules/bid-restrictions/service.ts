@@ -1,0 +1,636 @@
+/**
+ * 入札制限 use cases: each opens a transaction, loads the facts, asks the pure rules and records the answer with
+ * the facts it used (bid_check, append-only) or an audit event (rule sets, procurements, exemptions, pledges).
+ * Municipal staff act on their own municipality's records only; anything else is "not found".
+ */
+import type { Appointment as AppointmentView } from '#shared/contracts/applications'
+import type {
+  Act as ActName,
+  ActCheckRequest,
+  BidCheckRequest,
+  ExemptionApplication,
+  PledgeInput,
+  ProcurementInput,
+  RuleConfig as RuleConfigInput,
+} from '#shared/contracts/bid-restrictions'
+import { EXEMPTION_FILE_MAX_BYTES } from '#shared/contracts/bid-restrictions'
+import { todayInJapan } from '#shared/domain/dates'
+import type { ErrorDetail } from '#shared/errors'
+import type { z } from 'zod'
+import type { Clock } from '../../app.ts'
+import type { Db } from '../../db/database.ts'
+import type { Actor } from '../../http/actor.ts'
+import { AppError, notFound } from '../../http/errors.ts'
+import { appointmentsFor } from '../applications/index.ts'
+import { recordAudit } from '../audit/index.ts'
+import { companyNames, companyNeighbourhood } from '../companies/index.ts'
+import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts } from './facts-loader.ts'
+import * as repository from './repository.ts'
+import {
+  decideAct,
+  decideBid,
+  findTemplate,
+  restrictedCompanies,
+  toPublishable,
+  validateRuleParameters,
+  type ActFacts,
+  type ProcurementRole,
+  type RuleConfig,
+} from './rules/index.ts'
+
+export interface BidRestrictionDeps {
+  db: Db
+  clock: Clock
+}
+
+/** Stored with every check, so a replay knows which rules answered. */
+export const ENGINE_VERSION = 'bid-restrictions/rules v1'
+
+type Municipal = Extract<Actor, { kind: 'municipality' }>
+type RequestInfo = { ip: string; id: string }
+
+const PROCUREMENT_NOT_FOUND = '指定された調達案件は見つかりません。'
+const APPOINTMENT_NOT_FOUND = '指定された任用は見つかりません。'
+
+function municipal(actor: Actor): Municipal {
+  if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', 'この操作は市区町村の担当者が行います。')
+  return actor
+}
+
+function asOfOf(deps: BidRestrictionDeps, asOf: string | undefined): string {
+  return asOf ?? todayInJapan(deps.clock())
+}
+
+async function ownProcurement(tx: Db, actor: Municipal, id: string) {
+  const row = await repository.findProcurement(tx, id, actor.localGovernmentCode)
+  if (!row) throw notFound(PROCUREMENT_NOT_FOUND)
+  return row
+}
+
+/** The appointment if it is one of the municipality's (any term); 404 otherwise. */
+async function ownAppointment(tx: Db, actor: Municipal, id: string): Promise<AppointmentView> {
+  const appointment = (await appointmentsFor(tx, { municipalityCode: actor.localGovernmentCode })).find((candidate) => candidate.id === id)
+  if (!appointment) throw notFound(APPOINTMENT_NOT_FOUND)
+  return appointment
+}
+
+function invalid(message: string, details: ErrorDetail[]): AppError {
+  return new AppError('VALIDATION_FAILED', message, 400, details)
+}
+
+/** Rules may be attached only where their template says, with parameters within the documented bounds. */
+function ruleProblems(rules: readonly RuleConfigInput[], attachesTo: 'appointment' | 'procurement', prefix: string): ErrorDetail[] {
+  const place = attachesTo === 'appointment' ? '任用' : '調達案件'
+  const seen = new Set<string>()
+  return rules.flatMap((rule, index): ErrorDetail[] => {
+    const template = findTemplate(rule.templateId)
+    const path = `${prefix}.${index}`
+    if (!template) return [{ path: `${path}.templateId`, message: `規則テンプレート「${rule.templateId}」はありません。` }]
+    const problems: ErrorDetail[] = []
+    if (template.attachesTo !== attachesTo) {
+      problems.push({ path: `${path}.templateId`, message: `規則${rule.templateId}は${place}には設定できません（${template.attachesTo === 'contract' ? '業務委託・派遣の契約' : template.attachesTo === 'appointment' ? '任用' : '調達案件'}に設定する規則です）。` })
+    }
+    if (seen.has(rule.templateId)) problems.push({ path: `${path}.templateId`, message: `規則${rule.templateId}が重複しています。` })
+    seen.add(rule.templateId)
+    for (const message of validateRuleParameters(rule.templateId, rule.params)) problems.push({ path: `${path}.params`, message })
+    return problems
+  })
+}
+
+// ——— procurements ———
+
+async function procurementView(tx: Db, row: repository.ProcurementRow) {
+  const participants = await repository.participantsOf(tx, [row.id])
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    title: row.title,
+    categories: row.categories as ProcurementInput['categories'],
+    publishedOn: row.published_on,
+    bidsOn: row.bids_on,
+    rules: repository.parseJson(row.rules) as RuleConfig[],
+    participants: participants.map((participant) => ({ appointmentId: participant.appointment_id, role: participant.role })),
+    specDrafterCorporateNumbers: row.spec_drafter_corporate_numbers,
+    noAdvantageCorporateNumbers: row.no_advantage_corporate_numbers,
+    pmoVendorCorporateNumbers: row.pmo_vendor_corporate_numbers,
+    expectedBidderCorporateNumbers: row.expected_bidder_corporate_numbers,
+    counterpartyCorporateNumbers: row.counterparty_corporate_numbers,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  }
+}
+
+async function checkProcurementInput(tx: Db, actor: Municipal, input: ProcurementInput): Promise<void> {
+  const problems = ruleProblems(input.rules, 'procurement', 'rules')
+  if (input.participants.length > 0) {
+    const own = new Set((await appointmentsFor(tx, { municipalityCode: actor.localGovernmentCode })).map((appointment) => appointment.id))
+    input.participants.forEach((participant, index) => {
+      if (!own.has(participant.appointmentId)) problems.push({ path: `participants.${index}.appointmentId`, message: 'この団体の任用ではありません。' })
+    })
+  }
+  input.noAdvantageCorporateNumbers.forEach((number, index) => {
+    if (!input.specDrafterCorporateNumbers.includes(number)) {
+      problems.push({ path: `noAdvantageCorporateNumbers.${index}`, message: '仕様書作成に関与した事業者として登録した法人だけを指定できます。' })
+    }
+  })
+  if (problems.length > 0) throw invalid('調達案件の入力内容に誤りがあります。', problems)
+}
+
+const unique = (values: readonly string[]) => [...new Set(values)]
+
+function procurementValues(input: ProcurementInput): repository.ProcurementValues {
+  return {
+    title: input.title,
+    categories: unique(input.categories),
+    publishedOn: input.publishedOn,
+    bidsOn: input.bidsOn,
+    rules: input.rules.map((rule) => ({ templateId: rule.templateId, params: rule.params })),
+    specDrafterCorporateNumbers: unique(input.specDrafterCorporateNumbers),
+    noAdvantageCorporateNumbers: unique(input.noAdvantageCorporateNumbers),
+    pmoVendorCorporateNumbers: unique(input.pmoVendorCorporateNumbers),
+    expectedBidderCorporateNumbers: unique(input.expectedBidderCorporateNumbers),
+    counterpartyCorporateNumbers: unique(input.counterpartyCorporateNumbers),
+  }
+}
+
+export function createProcurement(deps: BidRestrictionDeps, actor: Actor, input: ProcurementInput, request: RequestInfo) {
+  const staff = municipal(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    await checkProcurementInput(tx, staff, input)
+    const row = await repository.insertProcurement(tx, staff.localGovernmentCode, staff.userId, procurementValues(input))
+    await repository.replaceParticipants(tx, row.id, input.participants)
+    await recordAudit(tx, { actor, action: 'procurement.created', targetType: 'procurement', targetId: row.id, request, details: { title: row.title } })
+    return procurementView(tx, row)
+  })
+}
+
+export function updateProcurement(deps: BidRestrictionDeps, actor: Actor, id: string, input: ProcurementInput, request: RequestInfo) {
+  const staff = municipal(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    await ownProcurement(tx, staff, id)
+    await checkProcurementInput(tx, staff, input)
+    const row = await repository.updateProcurement(tx, id, staff.localGovernmentCode, procurementValues(input))
+    if (!row) throw notFound(PROCUREMENT_NOT_FOUND)
+    await repository.replaceParticipants(tx, id, input.participants)
+    await recordAudit(tx, { actor, action: 'procurement.updated', targetType: 'procurement', targetId: id, request })
+    return procurementView(tx, row)
+  })
+}
+
+export async function getProcurement(deps: BidRestrictionDeps, actor: Actor, id: string) {
+  const row = await ownProcurement(deps.db, municipal(actor), id)
+  return procurementView(deps.db, row)
+}
+
+export async function listProcurements(deps: BidRestrictionDeps, actor: Actor, page: { limit: number; offset: number }) {
+  const staff = municipal(actor)
+  const { rows, total } = await repository.listProcurements(deps.db, staff.localGovernmentCode, page)
+  const items = []
+  for (const row of rows) items.push(await procurementView(deps.db, row))
+  return { items, total, ...page }
+}
+
+// ——— rule sets ———
+
+function ruleSetView(appointmentId: string, set: { source: 'posting' | 'municipality' | 'none'; rules: RuleConfig[]; updatedAt: Date | null }) {
+  return {
+    appointmentId,
+    source: set.source,
+    rules: set.rules.map((rule) => ({ templateId: rule.templateId, params: { ...rule.params } })),
+    updatedAt: set.updatedAt ? new Date(set.updatedAt).toISOString() : null,
+  }
+}
+
+export async function getRuleSet(deps: BidRestrictionDeps, actor: Actor, appointmentId: string) {
+  const staff = municipal(actor)
+  const appointment = await ownAppointment(deps.db, staff, appointmentId)
+  const set = (await effectiveRuleSets(deps.db, [appointment])).get(appointment.id)!
+  return ruleSetView(appointment.id, set)
+}
+
+export function putRuleSet(deps: BidRestrictionDeps, actor: Actor, appointmentId: string, rules: RuleConfigInput[], request: RequestInfo) {
+  const staff = municipal(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    const appointment = await ownAppointment(tx, staff, appointmentId)
+    const problems = ruleProblems(rules, 'appointment', 'rules')
+    if (problems.length > 0) throw invalid('規則セットに誤りがあります。パラメータは規定の範囲内で指定してください。', problems)
+    const stored = rules.map((rule) => ({ templateId: rule.templateId, params: rule.params }))
+    const saved = await repository.saveRuleSet(tx, appointment.id, staff.localGovernmentCode, stored, staff.userId)
+    await recordAudit(tx, {
+      actor,
+      action: 'bid_restriction_rule_set.updated',
+      targetType: 'appointment',
+      targetId: appointment.id,
+      request,
+      details: { rules: stored },
+    })
+    return ruleSetView(appointment.id, { source: 'municipality', rules: stored, updatedAt: saved.updated_at })
+  })
+}
+
+// ——— checks ———
+
+function checkLog(actor: Actor) {
+  return { actorUserId: 'userId' in actor ? actor.userId : null, actorKind: actor.kind, engineVersion: ENGINE_VERSION }
+}
+
+/** 入札制限の判定: one finding per applicable rule; written to bid_check with the facts it used. */
+export function checkBid(deps: BidRestrictionDeps, actor: Actor, request: z.output<typeof BidCheckRequest>) {
+  const staff = municipal(actor)
+  const asOf = asOfOf(deps, request.asOf)
+  return deps.db.transaction().execute(async (tx) => {
+    const procurement = await ownProcurement(tx, staff, request.procurementId)
+    const { facts, notes } = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf)
+    const decision = decideBid(facts)
+    const checkId = await repository.insertCheck(tx, {
+      kind: 'bid',
+      municipalityCode: staff.localGovernmentCode,
+      procurementId: procurement.id,
+      appointmentId: null,
+      bidderCorporateNumber: request.bidderCorporateNumber,
+      act: null,
+      asOf,
+      decision: decision.decision,
+      facts,
+      result: decision,
+      ...checkLog(actor),
+    })
+    return {
+      checkId,
+      procurementId: procurement.id,
+      bidderCorporateNumber: request.bidderCorporateNumber,
+      bidderName: facts.companyNames?.[request.bidderCorporateNumber] ?? null,
+      asOf,
+      decision: decision.decision,
+      findings: decision.findings,
+      notes: [...decision.notes, ...notes],
+    }
+  })
+}
+
+function actFactsOf(
+  asOf: string,
+  act: ActName,
+  appointment: ActFacts['appointment'],
+  procurement: repository.ProcurementRow,
+  names: Record<string, string>,
+): ActFacts {
+  return {
+    asOf,
+    act,
+    appointment,
+    procurement: {
+      id: procurement.id,
+      municipalityCode: procurement.municipality_code,
+      expectedBidderCorporateNumbers: procurement.expected_bidder_corporate_numbers,
+      counterpartyCorporateNumbers: procurement.counterparty_corporate_numbers,
+    },
+    companyNames: names,
+  }
+}
+
+/** 行為制限の判定 (C1, C2) for one appointee, act and procurement; logged like a bid check. */
+export function checkAct(deps: BidRestrictionDeps, actor: Actor, request: z.output<typeof ActCheckRequest>) {
+  const staff = municipal(actor)
+  const asOf = asOfOf(deps, request.asOf)
+  return deps.db.transaction().execute(async (tx) => {
+    const procurement = await ownProcurement(tx, staff, request.procurementId)
+    const view = await ownAppointment(tx, staff, request.appointmentId)
+    const { appointments } = await engineAppointments(tx, [view], () => [])
+    const appointment = appointments[0]!
+    const names = await companyNames(tx, [
+      ...appointment.employments.map((spell) => spell.corporateNumber),
+      ...procurement.expected_bidder_corporate_numbers,
+      ...procurement.counterparty_corporate_numbers,
+    ])
+    const facts = actFactsOf(asOf, request.act, appointment, procurement, names)
+    const decision = decideAct(facts)
+    const checkId = await repository.insertCheck(tx, {
+      kind: 'act',
+      municipalityCode: staff.localGovernmentCode,
+      procurementId: procurement.id,
+      appointmentId: view.id,
+      bidderCorporateNumber: null,
+      act: request.act,
+      asOf,
+      decision: decision.decision,
+      facts,
+      result: decision,
+      ...checkLog(actor),
+    })
+    return { checkId, appointmentId: view.id, procurementId: procurement.id, act: request.act, asOf, ...decision }
+  })
+}
+
+/** 入札制限対象企業の一覧 (full with reasons, or the publishable form); logged with its facts. */
+export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procurementId: string, query: { asOf?: string | undefined; publishable: boolean }) {
+  const staff = municipal(actor)
+  const asOf = asOfOf(deps, query.asOf)
+  return deps.db.transaction().execute(async (tx) => {
+    const procurement = await ownProcurement(tx, staff, procurementId)
+    const { facts, notes } = await loadRestrictedSetFacts(tx, procurement, asOf)
+    const set = restrictedCompanies(facts)
+    const checkId = await repository.insertCheck(tx, {
+      kind: 'restricted_set',
+      municipalityCode: staff.localGovernmentCode,
+      procurementId: procurement.id,
+      appointmentId: null,
+      bidderCorporateNumber: null,
+      act: null,
+      asOf,
+      decision: `${set.companies.length}`,
+      facts,
+      result: set,
+      ...checkLog(actor),
+    })
+    if (query.publishable) {
+      const publishable = toPublishable(set)
+      return { checkId, procurementId: procurement.id, asOf, publishable: true, companies: publishable.companies, notes: [] }
+    }
+    return { checkId, procurementId: procurement.id, asOf, publishable: false, companies: set.companies, notes: [...set.notes, ...notes] }
+  })
+}
+
+/** A logged check with the facts it used; municipal staff read their own, national staff any. */
+export async function getCheck(deps: BidRestrictionDeps, actor: Actor, id: string) {
+  const scope = actor.kind === 'municipality' ? actor.localGovernmentCode : actor.kind === 'national' ? null : undefined
+  if (scope === undefined) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
+  const row = await repository.findCheck(deps.db, id, scope)
+  if (!row) throw notFound('指定された判定記録は見つかりません。')
+  return {
+    id: row.id,
+    kind: row.kind,
+    municipalityCode: row.municipality_code,
+    procurementId: row.procurement_id,
+    appointmentId: row.appointment_id,
+    bidderCorporateNumber: row.bidder_corporate_number,
+    act: row.act,
+    asOf: row.as_of,
+    decision: row.decision,
+    facts: repository.parseJson(row.facts),
+    result: repository.parseJson(row.result),
+    engineVersion: row.engine_version,
+    actorKind: row.actor_kind,
+    actorUserId: row.actor_user_id,
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+const ALL_ROLES: ProcurementRole[] = ['advises', 'drafts_spec', 'evaluates', 'supervises']
+const ACTS: ActName[] = ['draft_spec', 'select_vendor', 'evaluate', 'contract_handling']
+
+/**
+ * What this appointee restricts on `asOf`: the companies their rules reach (B1 on every procurement; B2 and D
+ * assuming they take part in a procurement) and the acts they may not perform on the municipality's procurements.
+ */
+export async function appointmentRestrictions(deps: BidRestrictionDeps, actor: Actor, appointmentId: string, asOfInput: string | undefined) {
+  const staff = municipal(actor)
+  const asOf = asOfOf(deps, asOfInput)
+  const tx = deps.db
+  const view = await ownAppointment(tx, staff, appointmentId)
+  const loaded = await engineAppointments(tx, [view], () => ALL_ROLES)
+  const appointment = loaded.appointments[0]!
+  const ruleSet = loaded.ruleSets.get(view.id)!
+  const employers = appointment.employments.map((spell) => spell.corporateNumber)
+  const neighbourhood = await companyNeighbourhood(tx, employers, asOf)
+  const names = { ...neighbourhood.names, ...(await companyNames(tx, employers)) }
+  const set = restrictedCompanies({
+    asOf,
+    procurement: {
+      id: '任用者が関わる調達',
+      municipalityCode: view.municipalityCode,
+      categories: ['design_development', 'operation_maintenance', 'audit', 'equipment_software', 'other'],
+      ruleSet: [],
+      specDrafterCorporateNumbers: [],
+      pmoVendorCorporateNumbers: [],
+    },
+    companyLinks: neighbourhood.links,
+    appointments: [appointment],
+    contracts: [],
+    exemptions: [],
+    companyNames: names,
+  })
+  const procurements = await repository.listProcurementIds(tx, staff.localGovernmentCode)
+  const blockedActs = []
+  for (const { id } of procurements.slice(-500)) {
+    const procurement = (await repository.findProcurement(tx, id, staff.localGovernmentCode))!
+    for (const act of ACTS) {
+      const decision = decideAct(actFactsOf(asOf, act, appointment, procurement, names))
+      if (decision.decision === 'blocked') blockedActs.push({ procurementId: id, procurementTitle: procurement.title, act, findings: decision.findings })
+    }
+  }
+  const inTerm = asOf >= view.startsOn && asOf <= view.endsOn
+  return {
+    appointmentId: view.id,
+    municipalityCode: view.municipalityCode,
+    asOf,
+    window: { from: view.startsOn, to: view.endsOn },
+    inTerm,
+    rules: ruleSet.rules.map((rule) => {
+      const template = findTemplate(rule.templateId)!
+      return { templateId: rule.templateId, name: template.name, source: template.source, params: { ...rule.params } }
+    }),
+    ruleSetSource: ruleSet.source,
+    restrictedCompanies: set.companies.map((company) => ({ corporateNumber: company.corporateNumber, name: company.name, findings: company.findings })),
+    blockedActs,
+    hasPledge: loaded.pledges.has(view.id),
+    notes: [
+      ...(inTerm ? [] : [`判定日 ${asOf} は任用期間（${view.startsOn}〜${view.endsOn}）の外です。`]),
+      ...(loaded.pledges.has(view.id) ? [] : ['この任用には誓約書が記録されていません。']),
+      'B2・D は、任用者がその調達に助言・仕様書作成・審査・管理監督で関わる場合に適用されます（ここでは関わると仮定しています）。',
+      ...ruleSet.notes,
+    ],
+  }
+}
+
+// ——— exemptions ———
+
+function exemptionView(row: repository.ExemptionRow) {
+  return {
+    id: row.id,
+    procurementId: row.procurement_id,
+    municipalityCode: row.municipality_code,
+    corporateNumber: row.corporate_number,
+    attestsNoContact: row.attests_no_contact,
+    acceptsAudit: row.accepts_audit,
+    contactHistory: { fileName: row.contact_history_file_name, mediaType: row.contact_history_media_type, size: row.contact_history_size },
+    statement: row.statement,
+    status: row.status,
+    decisionReason: row.decision_reason,
+    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+function decodeContactHistory(file: z.output<typeof ExemptionApplication>['contactHistory']): Uint8Array {
+  const bytes = Buffer.from(file.contentBase64, 'base64')
+  const fail = (message: string) => new AppError('INVALID_FILE', message, 400, [{ path: 'contactHistory.contentBase64', message }])
+  if (bytes.length === 0) throw fail('接触履歴のファイルが空です。')
+  if (bytes.length > EXEMPTION_FILE_MAX_BYTES) throw fail('接触履歴のファイルは512KB以内にしてください。')
+  if (file.mediaType === 'application/pdf' && bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw fail('PDF ファイルではありません。')
+  if (file.mediaType === 'text/plain') {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      if (text.includes('\u0000')) throw new Error('binary')
+    } catch {
+      throw fail('テキストファイルは UTF-8 の文字だけにしてください。')
+    }
+  }
+  return new Uint8Array(bytes)
+}
+
+/**
+ * 適用除外の申請 (参考4.4-⑨): received by the municipality from the restricted company, with (a) and (c) attested
+ * and (b) the contact history attached. Companies have no accounts here, so staff register the application.
+ */
+export function applyExemption(
+  deps: BidRestrictionDeps,
+  actor: Actor,
+  procurementId: string,
+  input: z.output<typeof ExemptionApplication>,
+  request: RequestInfo,
+) {
+  const staff = municipal(actor)
+  const bytes = decodeContactHistory(input.contactHistory)
+  return deps.db.transaction().execute(async (tx) => {
+    const procurement = await ownProcurement(tx, staff, procurementId)
+    if (await repository.openExemptionExists(tx, procurement.id, input.corporateNumber)) {
+      throw new AppError('CONFLICT', 'この法人のこの調達案件への適用除外の申請は、審査中か承認済みです。')
+    }
+    const row = await repository.insertExemption(tx, {
+      procurementId: procurement.id,
+      municipalityCode: staff.localGovernmentCode,
+      corporateNumber: input.corporateNumber,
+      fileName: input.contactHistory.fileName,
+      mediaType: input.contactHistory.mediaType,
+      bytes,
+      statement: input.statement,
+      appliedBy: staff.userId,
+    })
+    await recordAudit(tx, {
+      actor,
+      action: 'bid_exemption.applied',
+      targetType: 'bid_exemption',
+      targetId: row.id,
+      request,
+      details: { procurementId: procurement.id, corporateNumber: input.corporateNumber },
+    })
+    return exemptionView(row)
+  })
+}
+
+export async function listExemptions(deps: BidRestrictionDeps, actor: Actor, procurementId: string) {
+  const staff = municipal(actor)
+  const procurement = await ownProcurement(deps.db, staff, procurementId)
+  return { items: (await repository.listExemptions(deps.db, procurement.id, staff.localGovernmentCode)).map(exemptionView) }
+}
+
+/** 承認 or 却下 with a reason; only a pending application can be decided. */
+export function decideExemption(
+  deps: BidRestrictionDeps,
+  actor: Actor,
+  id: string,
+  input: { decision: 'approved' | 'rejected'; reason: string },
+  request: RequestInfo,
+) {
+  const staff = municipal(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    const current = await repository.findExemption(tx, id, staff.localGovernmentCode, true)
+    if (!current) throw notFound('指定された適用除外の申請は見つかりません。')
+    if (current.status !== 'pending') throw new AppError('CONFLICT', 'この申請はすでに承認または却下されています。')
+    const row = await repository.decideExemption(tx, id, input.decision, input.reason, staff.userId, deps.clock())
+    if (!row) throw new AppError('CONFLICT', 'この申請はすでに承認または却下されています。')
+    await recordAudit(tx, {
+      actor,
+      action: `bid_exemption.${input.decision}`,
+      targetType: 'bid_exemption',
+      targetId: id,
+      request,
+      details: { procurementId: row.procurement_id, corporateNumber: row.corporate_number, reason: input.reason },
+    })
+    return exemptionView(row)
+  })
+}
+
+// ——— pledges ———
+
+export function pledgeView(row: repository.PledgeRow) {
+  return {
+    id: row.id,
+    appointmentId: row.appointment_id,
+    municipalityCode: row.municipality_code,
+    signerName: row.signer_name,
+    signedOn: row.signed_on,
+    disclosedEmployers: repository.parseJson(row.disclosed_employers) as z.output<typeof PledgeInput>['disclosedEmployers'],
+    sideJobs: repository.parseJson(row.side_jobs) as z.output<typeof PledgeInput>['sideJobs'],
+    shareholdings: repository.parseJson(row.shareholdings) as z.output<typeof PledgeInput>['shareholdings'],
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+export function recordPledge(deps: BidRestrictionDeps, actor: Actor, appointmentId: string, input: z.output<typeof PledgeInput>, request: RequestInfo) {
+  const staff = municipal(actor)
+  const problems: ErrorDetail[] = []
+  input.disclosedEmployers.forEach((spell, index) => {
+    if (spell.endsOn !== null && spell.endsOn < spell.startsOn) problems.push({ path: `disclosedEmployers.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
+  })
+  input.sideJobs.forEach((spell, index) => {
+    if (spell.endsOn !== null && spell.endsOn < spell.startsOn) problems.push({ path: `sideJobs.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
+  })
+  if (problems.length > 0) throw invalid('誓約書の入力内容に誤りがあります。', problems)
+  return deps.db.transaction().execute(async (tx) => {
+    const appointment = await ownAppointment(tx, staff, appointmentId)
+    const row = await repository.insertPledge(tx, {
+      appointmentId: appointment.id,
+      municipalityCode: staff.localGovernmentCode,
+      signerName: input.signerName,
+      signedOn: input.signedOn,
+      disclosedEmployers: input.disclosedEmployers,
+      sideJobs: input.sideJobs,
+      shareholdings: input.shareholdings,
+      recordedBy: staff.userId,
+    })
+    await recordAudit(tx, { actor, action: 'pledge.recorded', targetType: 'appointment', targetId: appointment.id, request, details: { pledgeId: row.id } })
+    return pledgeView(row)
+  })
+}
+
+export async function latestPledge(deps: BidRestrictionDeps, actor: Actor, appointmentId: string) {
+  const staff = municipal(actor)
+  const appointment = await ownAppointment(deps.db, staff, appointmentId)
+  const row = (await repository.latestPledges(deps.db, [appointment.id])).get(appointment.id)
+  if (!row) throw notFound('この任用には誓約書が記録されていません。')
+  return { appointment, pledge: pledgeView(row) }
+}
+
+/** Appointments active on `asOf` without a pledge: the municipality's own, a prefecture's municipalities, or all. */
+export async function appointmentsWithoutPledge(deps: BidRestrictionDeps, actor: Actor, asOfInput: string | undefined) {
+  const asOf = asOfOf(deps, asOfInput)
+  let appointments: AppointmentView[]
+  switch (actor.kind) {
+    case 'municipality':
+      appointments = await appointmentsFor(deps.db, { municipalityCode: actor.localGovernmentCode, activeOn: asOf })
+      break
+    case 'prefecture':
+      appointments = (await appointmentsFor(deps.db, { activeOn: asOf })).filter((appointment) => appointment.municipalityCode.startsWith(actor.prefectureCode))
+      break
+    case 'national':
+      appointments = await appointmentsFor(deps.db, { activeOn: asOf })
+      break
+    default:
+      throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
+  }
+  const withPledge = await repository.appointmentIdsWithPledge(deps.db, actor.kind === 'municipality' ? actor.localGovernmentCode : null)
+  return {
+    asOf,
+    items: appointments
+      .filter((appointment) => !withPledge.has(appointment.id))
+      .map((appointment) => ({
+        appointmentId: appointment.id,
+        municipalityCode: appointment.municipalityCode,
+        candidateId: appointment.candidateId,
+        startsOn: appointment.startsOn,
+        endsOn: appointment.endsOn,
+      })),
+  }
+}

@@ -1,0 +1,15 @@
+/*
+ * candidates (外部デジタル人材): skill profiles, derived levels, employment history, consent. Other modules call
+ * only what is exported here.
+ */
+export { candidateRoutes } from './routes.ts'
+export {
+  candidateContact,
+  candidateIdForAccount,
+  employmentHistory,
+  scoringProfiles,
+  type CandidateDeps,
+  type EmploymentHistoryEntry,
+} from './service.ts'
+export type { ScoringFilter } from './repository.ts'
+export type { ScoringProfile } from './scoring.ts'

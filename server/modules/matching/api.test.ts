@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import { sql } from 'kysely'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { CandidateMatch, CandidateMatchPage, PostingRecommendation, RecommendationPage } from '#shared/contracts/matching'
+import { OwnCandidateProfile } from '#shared/contracts/candidates'
+import { StaffPosting } from '#shared/contracts/postings'
+import { ErrorBody } from '#shared/errors'
+import { type CandidateFacts, type MatchCriterion, planScoring, scoreWithPlan } from '#shared/domain/matching/index'
+import { presetCriteria } from '#shared/domain/postings/presets'
+import { findRole } from '#shared/domain/skill-standard/index'
+import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
+import { startTestApp, type TestApp } from '../../../test/support/app.ts'
+import { completeForm } from '../postings/test-fixtures.ts'
+import { vectorOf } from './facts.ts'
+import * as repository from './repository.ts'
+import { compilePlan } from './sql.ts'
+
+// Pinned "today" of catalog §11.
+const NOW = new Date('2026-11-24T03:00:00Z')
+
+let t: TestApp
+let matsuyama: SignedInInject
+let imabari: SignedInInject
+let ehime: SignedInInject
+let tokyo: SignedInInject
+let national: SignedInInject
+let postingId: string
+const candidates: Record<'a' | 'b' | 'c' | 'd' | 'e', { id: string; inject: SignedInInject }> = {} as never
+
+const producerForm = {
+  ...completeForm,
+  criteria: presetCriteria(findRole('producer')!).criteria,
+  termStartsOn: '2027-04-01',
+  termEndsOn: '2028-03-31',
+  applicationStartsOn: '2026-11-01',
+  applicationEndsOn: '2026-12-31',
+}
+
+const availability = { days: 2, per: 'week', earliestStart: '2027-03-01', remote: 'hybrid', sideJob: true }
+
+const strategyLead = {
+  id: randomUUID(),
+  startsOn: '2020-04-01',
+  endsOn: '2025-03-31',
+  organisation: '株式会社サンプル',
+  title: 'DX推進室長',
+  kind: 'digital_strategy_lead',
+  teamSize: 8,
+  outcomes: '全社のDX戦略を立案',
+  jobTypeIds: ['uiss.business_strategist'],
+}
+
+async function makeCandidate(skills: object, pools: string[], profile: object = {}): Promise<{ id: string; inject: SignedInInject }> {
+  const { inject } = await createAndSignIn(t.app, t.engine.db, { kind: 'candidate' })
+  const me = OwnCandidateProfile.parse((await inject('/api/candidates/me')).json())
+  const put = async (url: string, payload: object) => {
+    const response = await inject({ method: 'PUT', url, payload })
+    expect(response.statusCode, response.body).toBe(200)
+  }
+  await put('/api/candidates/me/profile', { fullName: '山田 花子', contactEmail: 'hanako@example.jp', prefectureCode: '13', desiredRoles: ['producer'], availability, regions: ['38'], ...profile })
+  await put('/api/candidates/me/skills', skills)
+  await put('/api/candidates/me/consent', { pools: pools.map((pool) => ({ pool, fields: ['headline', 'levels'] })) })
+  return { id: me.id, inject }
+}
+
+function expectError(response: { statusCode: number; json: () => unknown }, status: number, code: string) {
+  expect(response.statusCode).toBe(status)
+  expect(ErrorBody.parse(response.json()).error.code).toBe(code)
+}
+
+const sumOf = (item: { criteria: { points: number }[] }) => item.criteria.reduce((sum, line) => sum + line.points, 0)
+
+beforeAll(async () => {
+  t = await startTestApp({ clock: () => NOW })
+  const { db } = t.engine
+  ;({ inject: matsuyama } = await createAndSignIn(t.app, db, { kind: 'municipality', localGovernmentCode: '382019' }))
+  ;({ inject: imabari } = await createAndSignIn(t.app, db, { kind: 'municipality', localGovernmentCode: '382027' }))
+  ;({ inject: ehime } = await createAndSignIn(t.app, db, { kind: 'prefecture', prefectureCode: '38' }))
+  ;({ inject: tokyo } = await createAndSignIn(t.app, db, { kind: 'prefecture', prefectureCode: '13' }))
+  ;({ inject: national } = await createAndSignIn(t.app, db, { kind: 'national' }))
+
+  const created = await matsuyama({ method: 'POST', url: '/api/staff/postings', payload: producerForm })
+  expect(created.statusCode, created.body).toBe(201)
+  postingId = StaffPosting.parse(created.json()).id
+  for (const [as, action] of [[matsuyama, 'submit'], [ehime, 'forward'], [national, 'publish']] as const) {
+    const response = await as({ method: 'POST', url: `/api/staff/postings/${postingId}/transitions`, payload: { action } })
+    expect(response.statusCode, response.body).toBe(200)
+  }
+
+  // (a) catalog §11 L6 + local-government work, on the national list
+  candidates.a = await makeCandidate(
+    {
+      exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }],
+      experiences: [
+        strategyLead,
+        { ...strategyLead, id: randomUUID(), startsOn: '2025-04-01', endsOn: null, organisation: '愛媛県内の市', title: 'DXアドバイザー（受託）', kind: 'local_government' },
+      ],
+    },
+    ['national'],
+  )
+  // (b) catalog §11 L4: 応用情報 only, national list
+  candidates.b = await makeCandidate({ exams: [{ examId: 'AP', fiscalYear: 2020, season: 'autumn' }] }, ['national'])
+  // (c) catalog §11 L11: declared コンサルタント L6, in 愛媛県's pool
+  const consulting = { ...strategyLead, id: randomUUID(), startsOn: '2014-04-01', endsOn: '2026-03-31', title: 'ITコンサルタント', kind: 'digital_department_manager', jobTypeIds: ['itss.consultant'] }
+  candidates.c = await makeCandidate(
+    { experiences: [consulting], claims: [{ id: randomUUID(), jobTypeId: 'itss.consultant', level: 6, experienceEntryIds: [consulting.id], description: '12年の実績' }] },
+    ['38'],
+  )
+  // (d) as strong as (a) but in no pool: matched only once they apply
+  candidates.d = await makeCandidate({ exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }, [])
+  // (e) strong, but only in 東京都's pool
+  candidates.e = await makeCandidate({ exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }, ['13'])
+})
+
+async function matches(as: SignedInInject, query = ''): Promise<CandidateMatchPage> {
+  const response = await as(`/api/postings/${postingId}/matches${query}`)
+  expect(response.statusCode, response.body).toBe(200)
+  return CandidateMatchPage.parse(response.json())
+}
+
+describe('GET /api/postings/:id/matches', () => {
+  test('ranks eligible candidates by score with every point explained; (a) above (c); (b) left out', async () => {
+    const page = await matches(matsuyama)
+    expect(page.items.map((item) => item.candidateId)).toEqual([candidates.a.id, candidates.c.id])
+    expect(page.total).toBe(2)
+    for (const item of page.items) {
+      expect(item.eligible).toBe(true)
+      expect(item.score).toBe(sumOf(item))
+    }
+    expect(page.items[0]!.score).toBeGreaterThan(page.items[1]!.score)
+    expect(page.items[0]!.via).toBe('national_list')
+    expect(page.items[1]).toMatchObject({ via: 'prefecture_pool', flags: [expect.objectContaining({ code: 'self_declared_level' })] })
+  })
+
+  test('includeIneligible=true adds (b) last, with its gap (level 3 < 4)', async () => {
+    const page = await matches(matsuyama, '?includeIneligible=true')
+    expect(page.items.map((item) => item.candidateId)).toEqual([candidates.a.id, candidates.c.id, candidates.b.id])
+    const b = page.items[2]!
+    expect(b.eligible).toBe(false)
+    expect(b.gaps[0]!.message).toContain('レベル3')
+  })
+
+  test('pagination: limit and offset over the same order, total unchanged', async () => {
+    const second = await matches(matsuyama, '?limit=1&offset=1')
+    expect(second).toMatchObject({ total: 2, limit: 1, offset: 1 })
+    expect(second.items.map((item) => item.candidateId)).toEqual([candidates.c.id])
+    expect((await matches(matsuyama, '?limit=1&offset=5')).items).toEqual([])
+  })
+
+  test('the prefecture of the posting sees the same ranking; the same data gives the same answer', async () => {
+    expect(await matches(ehime)).toEqual(await matches(matsuyama))
+  })
+
+  test('isolation: another municipality and another prefecture get 404; candidates 403; anonymous 401', async () => {
+    expectError(await imabari(`/api/postings/${postingId}/matches`), 404, 'NOT_FOUND')
+    expectError(await imabari(`/api/postings/${postingId}/matches/${candidates.a.id}`), 404, 'NOT_FOUND')
+    expectError(await tokyo(`/api/postings/${postingId}/matches`), 404, 'NOT_FOUND')
+    expectError(await candidates.a.inject(`/api/postings/${postingId}/matches`), 403, 'FORBIDDEN')
+    expectError(await t.app.inject(`/api/postings/${postingId}/matches`), 401, 'UNAUTHENTICATED')
+    expectError(await matsuyama(`/api/postings/${randomUUID()}/matches`), 404, 'NOT_FOUND')
+  })
+
+  test('malformed input is a 400, never a 500', async () => {
+    expectError(await matsuyama('/api/postings/not-a-uuid/matches'), 400, 'VALIDATION_FAILED')
+    expectError(await matsuyama(`/api/postings/${postingId}/matches?limit=0`), 400, 'VALIDATION_FAILED')
+    expectError(await matsuyama(`/api/postings/${postingId}/matches?limit=101`), 400, 'VALIDATION_FAILED')
+    expectError(await matsuyama(`/api/postings/${postingId}/matches?includeIneligible=yes`), 400, 'VALIDATION_FAILED')
+    expectError(await matsuyama(`/api/postings/${postingId}/matches?offset=${'9'.repeat(400)}`), 400, 'VALIDATION_FAILED')
+  })
+})
+
+describe('consent: only applicants and candidates in the national list or the posting prefecture’s pool', () => {
+  test('(d) in no pool and (e) in another prefecture’s pool are not matched, and their explanation is 404', async () => {
+    const ids = (await matches(matsuyama, '?includeIneligible=true')).items.map((item) => item.candidateId)
+    expect(ids).not.toContain(candidates.d.id)
+    expect(ids).not.toContain(candidates.e.id)
+    expectError(await matsuyama(`/api/postings/${postingId}/matches/${candidates.d.id}`), 404, 'NOT_FOUND')
+  })
+
+  test('(d) applies → matched via the application', async () => {
+    const applied = await candidates.d.inject({ method: 'POST', url: `/api/postings/${postingId}/applications`, payload: { motivation: '自治体DXに貢献したい' } })
+    expect(applied.statusCode, applied.body).toBe(201)
+    const d = (await matches(matsuyama)).items.find((item) => item.candidateId === candidates.d.id)
+    expect(d).toMatchObject({ eligible: true, via: 'application' })
+  })
+
+  test('(c) withdraws from the pool → no longer matched (the profile change refreshes the precomputed row)', async () => {
+    const response = await candidates.c.inject({ method: 'PUT', url: '/api/candidates/me/consent', payload: { pools: [] } })
+    expect(response.statusCode).toBe(200)
+    expect((await matches(matsuyama)).items.map((item) => item.candidateId)).not.toContain(candidates.c.id)
+    await candidates.c.inject({ method: 'PUT', url: '/api/candidates/me/consent', payload: { pools: [{ pool: '38', fields: ['levels'] }] } })
+    expect((await matches(matsuyama)).items.map((item) => item.candidateId)).toContain(candidates.c.id)
+  })
+})
+
+describe('one explanation', () => {
+  test('GET /matches/:candidateId equals the ranked item', async () => {
+    const listed = (await matches(matsuyama)).items.find((item) => item.candidateId === candidates.a.id)!
+    const response = await matsuyama(`/api/postings/${postingId}/matches/${candidates.a.id}`)
+    expect(response.statusCode).toBe(200)
+    expect(CandidateMatch.parse(response.json())).toEqual(listed)
+    const level = listed.criteria.find((line) => line.kind === 'job_type_level')!
+    expect(level).toMatchObject({ required: true, status: 'met' })
+    expect(level.evidence.some((item) => item.refId === 'ST')).toBe(true)
+  })
+})
+
+describe('candidate side: recommendations and gaps', () => {
+  test('GET /api/me/recommendations ranks the posting with the score staff see', async () => {
+    const response = await candidates.a.inject('/api/me/recommendations?limit=20')
+    expect(response.statusCode, response.body).toBe(200)
+    const page = RecommendationPage.parse(response.json())
+    const item = page.items.find((recommendation) => recommendation.postingId === postingId)!
+    const staffView = (await matches(matsuyama)).items.find((match) => match.candidateId === candidates.a.id)!
+    expect(item.score).toBe(staffView.score)
+    expect(item.criteria).toEqual(staffView.criteria)
+    expect(item.municipalityName).toBe('松山市')
+  })
+
+  test('an ineligible candidate sees the gap for themselves', async () => {
+    const page = RecommendationPage.parse((await candidates.b.inject('/api/me/recommendations')).json())
+    expect(page.items.some((item) => item.postingId === postingId)).toBe(false)
+    const all = RecommendationPage.parse((await candidates.b.inject('/api/me/recommendations?includeIneligible=true')).json())
+    expect(all.items.find((item) => item.postingId === postingId)).toMatchObject({ eligible: false })
+    const own = await candidates.b.inject(`/api/me/postings/${postingId}/match`)
+    expect(own.statusCode).toBe(200)
+    const match = PostingRecommendation.parse(own.json())
+    expect(match.gaps).toHaveLength(1)
+    expect(match.gaps[0]!.message).toContain('あと1レベル')
+  })
+
+  test('staff cannot call the candidate routes', async () => {
+    expectError(await matsuyama('/api/me/recommendations'), 403, 'FORBIDDEN')
+  })
+})
+
+describe('per-posting weights', () => {
+  test('the municipality raises a weight; the prefecture may look but not change; another municipality gets 404', async () => {
+    const url = `/api/postings/${postingId}/matching-settings`
+    const before = (await matsuyama(url)).json() as { criteria: { criterionId: string; maxPoints: number }[] }
+    const certification = before.criteria.find((criterion) => criterion.criterionId === 'criterion.1')!
+    const put = await matsuyama({ method: 'PUT', url, payload: { weights: { 'criterion.1': 10 } } })
+    expect(put.statusCode, put.body).toBe(200)
+    const after = put.json() as typeof before
+    expect(after.criteria.find((criterion) => criterion.criterionId === 'criterion.1')!.maxPoints).toBeGreaterThan(certification.maxPoints)
+    expectError(await ehime({ method: 'PUT', url, payload: { weights: {} } }), 403, 'FORBIDDEN')
+    expectError(await imabari(url), 404, 'NOT_FOUND')
+    expectError(await matsuyama({ method: 'PUT', url, payload: { weights: { 'criterion.99': 1 } } }), 400, 'VALIDATION_FAILED')
+    for (const item of (await matches(matsuyama)).items) expect(item.score).toBe(sumOf(item))
+    await matsuyama({ method: 'PUT', url, payload: { weights: {} } })
+  })
+})
+
+describe('the SQL ranking and the pure scorer agree', () => {
+  const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_architect', 'itss.project_management']
+  const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const
+  const factsArb = fc.record({
+    levels: fc.array(
+      fc.record({ jobTypeId: fc.constantFrom(...JOB_TYPES), level: fc.integer({ min: 1, max: 7 }), basis: fc.constant('exam' as const), selfDeclared: fc.boolean() }),
+      { maxLength: 3 },
+    ),
+    certifications: fc.array(fc.record({ id: fc.constantFrom('ST', 'SC', 'AU', 'legacy.system_analyst', 'cisa') }), { maxLength: 2 }),
+    experiences: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), years: fc.integer({ min: 0, max: 180 }).map((months) => months / 12) }), { maxLength: 3 }),
+    availability: fc.record({
+      daysPerWeek: fc.option(fc.constantFrom(0.5, 1, 2, 2.5, 3, 5), { nil: null }),
+      remote: fc.constantFrom('required' as const, 'preferred' as const, 'none' as const),
+      needsSideJob: fc.boolean(),
+      earliestStart: fc.option(fc.constantFrom('2027-03-01', '2027-04-01', '2027-04-20', '2027-06-01'), { nil: null }),
+    }),
+    prefectureCode: fc.option(fc.constantFrom('13', '38'), { nil: null }),
+    regions: fc.uniqueArray(fc.constantFrom('38', '382019', '27'), { maxLength: 2 }),
+  })
+  const importance = fc.constantFrom('required' as const, 'preferred' as const)
+  const criteriaArb = fc.tuple(
+    fc.record({ kind: fc.constant('job_type_level' as const), importance, jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
+    fc.record({ kind: fc.constant('certification' as const), importance, certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
+    fc.record({ kind: fc.constant('experience' as const), importance, experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
+    fc.record({ kind: fc.constant('local_government_experience' as const), importance, minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
+    fc.record({ kind: fc.constant('days_per_week' as const), importance, minDaysPerWeek: fc.constantFrom(1, 2, 3, 0.9) }),
+    fc.record({ kind: fc.constant('remote' as const), importance, remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+    fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
+    fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constant('2027-04-01') }),
+    fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constant('38'), localGovernmentCode: fc.constant('382019'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+  )
+
+  test('for random candidates and postings, score and eligibility from SQL equal the explanation’s', async () => {
+    const db = t.engine.db
+    const population = fc.sample(factsArb, { numRuns: 120, seed: 6 }).map((facts, index): CandidateFacts => ({ ...facts, candidateId: randomUUID(), regions: index % 7 === 0 ? [] : facts.regions }))
+    // Vectors reference candidate rows; bare rows suffice here (the candidates module's own fields stay empty).
+    await sql`INSERT INTO candidate (id) SELECT unnest(${population.map((facts) => facts.candidateId)}::uuid[])`.execute(db)
+    await repository.upsertVectors(db, population.map((facts) => vectorOf(facts, { nationalList: false, prefecturePools: ['99'] })))
+    const byId = new Map(population.map((facts) => [facts.candidateId, facts]))
+    for (const [index, tuple] of fc.sample(criteriaArb, { numRuns: 25, seed: 7 }).entries()) {
+      const criteria = tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }) as MatchCriterion)
+      const plan = planScoring({ postingId: 'p', roleId: index % 2 === 0 ? 'producer' : null, criteria })
+      const { rows, total } = await repository.rankCandidatesPage(db, compilePlan(plan), { prefectureCode: '99', applicantIds: [] }, { limit: 100, offset: 0, includeIneligible: true })
+      expect(total).toBeGreaterThanOrEqual(population.length)
+      for (const row of rows) {
+        const facts = byId.get(row.candidateId)
+        if (!facts) continue
+        const result = scoreWithPlan(plan, facts)
+        expect({ score: row.score, eligible: row.eligible }, JSON.stringify({ criteria, facts })).toEqual({ score: result.score, eligible: result.eligible })
+      }
+    }
+  })
+})

@@ -1,0 +1,159 @@
+/** SQL on matching's own tables (migrations/0060_matching.sql). db (or transaction) first. */
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.ts'
+import { type CandidateVector, VECTOR_LAYOUT } from './facts.ts'
+import type { CompiledPlan } from './sql.ts'
+
+// ── vectors ──
+
+export async function staleCandidates(db: Db, limit: number): Promise<{ candidateId: string; version: number }[]> {
+  const { rows } = await sql<{ candidate_id: string; version: string | number }>`
+    SELECT candidate_id, version FROM matching_vector_stale ORDER BY version LIMIT ${limit}`.execute(db)
+  return rows.map((row) => ({ candidateId: row.candidate_id, version: Number(row.version) }))
+}
+
+/** Clears the marks this refresh saw; a mark bumped meanwhile (a newer change) stays for the next refresh. */
+export async function clearStale(db: Db, marks: readonly { candidateId: string; version: number }[]): Promise<void> {
+  if (marks.length === 0) return
+  await sql`DELETE FROM matching_vector_stale s USING unnest(${marks.map((mark) => mark.candidateId)}::uuid[], ${marks.map((mark) => mark.version)}::bigint[]) AS seen(candidate_id, version)
+    WHERE s.candidate_id = seen.candidate_id AND s.version = seen.version`.execute(db)
+}
+
+/** Marks every vector built with another layout (job types or experience kinds changed) for rebuilding. */
+export async function markOtherLayoutsStale(db: Db): Promise<void> {
+  // Written as two ranges so the layout index answers; `<>` would scan every row.
+  await sql`INSERT INTO matching_vector_stale (candidate_id)
+    SELECT candidate_id FROM matching_candidate_vector WHERE layout < ${VECTOR_LAYOUT} OR layout > ${VECTOR_LAYOUT}
+    ON CONFLICT (candidate_id) DO NOTHING`.execute(db)
+}
+
+export async function markStale(db: Db, candidateIds: readonly string[]): Promise<void> {
+  if (candidateIds.length === 0) return
+  await sql`INSERT INTO matching_vector_stale (candidate_id) SELECT unnest(${[...candidateIds]}::uuid[])
+    ON CONFLICT (candidate_id) DO UPDATE SET version = nextval('matching_vector_stale_version')`.execute(db)
+}
+
+export async function deleteVectors(db: Db, candidateIds: readonly string[]): Promise<void> {
+  if (candidateIds.length === 0) return
+  await sql`DELETE FROM matching_candidate_vector WHERE candidate_id = ANY(${[...candidateIds]}::uuid[])`.execute(db)
+}
+
+/** Inserts or replaces vectors, in candidate id order so concurrent refreshes lock rows in one order. */
+export async function upsertVectors(db: Db, vectors: readonly CandidateVector[]): Promise<void> {
+  if (vectors.length === 0) return
+  const sorted = [...vectors].sort((a, b) => (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0))
+  // Arrays of arrays travel as JSON (one parameter per column), which both drivers pass through unchanged.
+  const column = <T>(pick: (vector: CandidateVector) => T) => JSON.stringify(sorted.map(pick))
+  await sql`
+    INSERT INTO matching_candidate_vector (candidate_id, layout, national_list, pool_prefecture_codes, prefecture_code, regions,
+      level_tokens, verified_levels, declared_levels, certification_ids, experience_months, days_per_week, remote_need,
+      needs_side_job, earliest_start, refreshed_at)
+    SELECT (v->>'candidateId')::uuid, v->>'layout', (v->>'nationalList')::boolean,
+      ARRAY(SELECT jsonb_array_elements_text(v->'poolPrefectureCodes')), v->>'prefectureCode',
+      ARRAY(SELECT jsonb_array_elements_text(v->'regions')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'levelTokens')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'verifiedLevels')::smallint),
+      ARRAY(SELECT jsonb_array_elements_text(v->'declaredLevels')::smallint),
+      ARRAY(SELECT jsonb_array_elements_text(v->'certificationIds')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'experienceMonths')::int),
+      (v->>'daysPerWeek')::numeric, v->>'remoteNeed', (v->>'needsSideJob')::boolean, (v->>'earliestStart')::date, now()
+    FROM jsonb_array_elements(${column((vector) => vector)}::jsonb) AS v
+    ON CONFLICT (candidate_id) DO UPDATE SET
+      layout = excluded.layout, national_list = excluded.national_list, pool_prefecture_codes = excluded.pool_prefecture_codes,
+      prefecture_code = excluded.prefecture_code, regions = excluded.regions, level_tokens = excluded.level_tokens,
+      verified_levels = excluded.verified_levels, declared_levels = excluded.declared_levels,
+      certification_ids = excluded.certification_ids, experience_months = excluded.experience_months,
+      days_per_week = excluded.days_per_week, remote_need = excluded.remote_need, needs_side_job = excluded.needs_side_job,
+      earliest_start = excluded.earliest_start, refreshed_at = excluded.refreshed_at`.execute(db)
+}
+
+// ── ranking ──
+
+export interface MatchScope {
+  /** The posting's prefecture: candidates in its talent pool are matched. */
+  prefectureCode: string
+  /** Candidates who applied to the posting are matched whatever their pool consent. */
+  applicantIds: readonly string[]
+}
+
+export type Via = 'application' | 'national_list' | 'prefecture_pool'
+
+export interface RankedRow {
+  candidateId: string
+  score: number
+  eligible: boolean
+  via: Via
+}
+
+/** Written so that no index serves it (most candidates consent somewhere; see the migration). */
+function consentCondition(scope: MatchScope) {
+  return sql`(national_list OR ${scope.prefectureCode}::text = ANY(pool_prefecture_codes)
+    OR candidate_id = ANY(${[...scope.applicantIds]}::uuid[]))`
+}
+
+/**
+ * One page of candidates for a posting, ranked in the database: eligible first, then score, then candidate id.
+ * Gates sit in WHERE so the GIN indexes on level tokens and certifications can serve them; the total comes from the
+ * same scan (a window count), so a page costs one pass over the rows.
+ */
+export async function rankCandidatesPage(
+  db: Db,
+  compiled: CompiledPlan,
+  scope: MatchScope,
+  page: { limit: number; offset: number; includeIneligible: boolean },
+): Promise<{ rows: RankedRow[]; total: number }> {
+  const gate = page.includeIneligible ? sql`true` : compiled.eligible
+  const where = sql`layout = ${VECTOR_LAYOUT} AND ${consentCondition(scope)} AND ${gate}`
+  const ranked = await sql<{ candidate_id: string; score: number; eligible: boolean; via: Via; total: number | string }>`
+    SELECT candidate_id, ${compiled.score} AS score, ${compiled.eligible} AS eligible,
+      CASE WHEN candidate_id = ANY(${[...scope.applicantIds]}::uuid[]) THEN 'application'
+           WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via,
+      count(*) OVER () AS total
+    FROM matching_candidate_vector
+    WHERE ${where}
+    ORDER BY 3 DESC, 2 DESC, 1
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
+  let total = Number(ranked.rows[0]?.total ?? 0)
+  if (ranked.rows.length === 0 && page.offset > 0) {
+    // Past the last page the window count has no row to ride on.
+    const counted = await sql<{ total: number | string }>`SELECT count(*) AS total FROM matching_candidate_vector WHERE ${where}`.execute(db)
+    total = Number(counted.rows[0]?.total ?? 0)
+  }
+  return {
+    rows: ranked.rows.map((row) => ({ candidateId: row.candidate_id, score: Number(row.score), eligible: row.eligible, via: row.via })),
+    total,
+  }
+}
+
+/** Whether the candidate may be matched to a posting in `scope` (applied, national list or the prefecture pool). */
+export async function viaOf(db: Db, candidateId: string, scope: MatchScope): Promise<Via | undefined> {
+  const { rows } = await sql<{ via: Via }>`
+    SELECT CASE WHEN candidate_id = ANY(${[...scope.applicantIds]}::uuid[]) THEN 'application'
+                WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via
+    FROM matching_candidate_vector WHERE candidate_id = ${candidateId} AND ${consentCondition(scope)}`.execute(db)
+  return rows[0]?.via
+}
+
+// ── settings ──
+
+export async function postingWeights(db: Db, postingId: string): Promise<Record<string, number>> {
+  const { rows } = await sql<{ weights: Record<string, number> | string }>`
+    SELECT weights FROM matching_posting_settings WHERE posting_id = ${postingId}`.execute(db)
+  const weights = rows[0]?.weights
+  return typeof weights === 'string' ? (JSON.parse(weights) as Record<string, number>) : (weights ?? {})
+}
+
+export async function postingWeightsOfMany(db: Db, postingIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  const result = new Map<string, Record<string, number>>()
+  if (postingIds.length === 0) return result
+  const { rows } = await sql<{ posting_id: string; weights: Record<string, number> | string }>`
+    SELECT posting_id, weights FROM matching_posting_settings WHERE posting_id = ANY(${[...postingIds]}::uuid[])`.execute(db)
+  for (const row of rows) result.set(row.posting_id, typeof row.weights === 'string' ? JSON.parse(row.weights) : row.weights)
+  return result
+}
+
+export async function savePostingWeights(db: Db, postingId: string, weights: Record<string, number>, userId: string): Promise<void> {
+  await sql`INSERT INTO matching_posting_settings (posting_id, weights, updated_by, updated_at)
+    VALUES (${postingId}, ${JSON.stringify(weights)}::jsonb, ${userId}, now())
+    ON CONFLICT (posting_id) DO UPDATE SET weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`.execute(db)
+}

@@ -1,0 +1,221 @@
+/**
+ * Matching use cases: rank a posting's candidates (staff), recommend postings (candidate), explain one match.
+ * Ranking runs in SQL over precomputed vectors; every returned item is then re-scored by the pure scorer from the
+ * candidate's profile, which produces the explanation (and must, and does, give the same score).
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import {
+  type CandidateFacts,
+  type MatchResult,
+  type PostingCriteria,
+  comparePostingMatches,
+  defaultWeight,
+  planScoring,
+  scoreWithPlan,
+} from '#shared/domain/matching/index'
+import type { CandidateMatch, CandidateMatchPage, MatchingSettings, PostingRecommendation } from '#shared/contracts/matching'
+import type { Db } from '../../db/database.ts'
+import type { Actor } from '../../http/actor.ts'
+import { AppError, notFound } from '../../http/errors.ts'
+import { candidateIdForAccount, scoringProfiles } from '../candidates/index.ts'
+import { postingCriteria } from '../postings/index.ts'
+import * as borrowed from './borrowed.ts'
+import { type PostingHeader, factsFromProfile, postingCriteriaOf, vectorOf } from './facts.ts'
+import * as repository from './repository.ts'
+import { compilePlan } from './sql.ts'
+
+export interface MatchingDeps {
+  db: Db
+  log?: FastifyBaseLogger
+}
+
+const REFRESH_BATCH = 1000
+const layoutChecked = new WeakSet<object>()
+
+/**
+ * Rebuilds the vectors of candidates whose scoring profile changed (marked by the trigger in 0060_matching.sql),
+ * batch by batch, reading the profiles through the candidates module. Returns how many were rebuilt.
+ */
+export async function refreshCandidateVectors(db: Db, options: { maxBatches?: number } = {}): Promise<number> {
+  if (!layoutChecked.has(db)) {
+    await repository.markOtherLayoutsStale(db)
+    layoutChecked.add(db)
+  }
+  let refreshed = 0
+  for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
+    const marks = await repository.staleCandidates(db, REFRESH_BATCH)
+    if (marks.length === 0) break
+    const ids = marks.map((mark) => mark.candidateId)
+    const profiles = await scoringProfiles(db, { candidateIds: ids, consent: { kind: 'any' } })
+    const found = new Set(profiles.map((profile) => profile.candidateId))
+    await repository.upsertVectors(db, profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)))
+    await repository.deleteVectors(db, ids.filter((id) => !found.has(id)))
+    await repository.clearStale(db, marks)
+    refreshed += marks.length
+    if (marks.length < REFRESH_BATCH) break
+  }
+  return refreshed
+}
+
+async function staffPosting(db: Db, actor: Actor, postingId: string): Promise<PostingHeader> {
+  const header = await borrowed.findPostingForStaff(db, actor, postingId)
+  // Another organisation's posting answers as if it did not exist.
+  if (!header) throw notFound('指定された募集は見つかりません。')
+  return header
+}
+
+async function criteriaOf(db: Db, header: PostingHeader): Promise<PostingCriteria> {
+  const [rows, weights] = await Promise.all([postingCriteria(db, header.id), repository.postingWeights(db, header.id)])
+  return postingCriteriaOf(header, rows, weights)
+}
+
+async function factsOf(db: Db, candidateIds: readonly string[]): Promise<Map<string, CandidateFacts>> {
+  if (candidateIds.length === 0) return new Map()
+  const profiles = await scoringProfiles(db, { candidateIds: [...candidateIds], consent: { kind: 'any' } })
+  return new Map(profiles.map((profile) => [profile.candidateId, factsFromProfile(profile)]))
+}
+
+function toCandidateMatch(result: MatchResult, via: CandidateMatch['via']): CandidateMatch {
+  const { postingId: _postingId, ...rest } = result
+  return { ...rest, displayName: null, via }
+}
+
+/** GET /api/postings/:id/matches: the posting's staff see its candidates ranked, each with the full explanation. */
+export async function listPostingMatches(
+  deps: MatchingDeps,
+  actor: Actor,
+  postingId: string,
+  page: { limit: number; offset: number; includeIneligible: boolean },
+): Promise<CandidateMatchPage> {
+  return deps.db.transaction().execute(async (tx) => {
+    const header = await staffPosting(tx, actor, postingId)
+    await refreshCandidateVectors(tx)
+    const posting = await criteriaOf(tx, header)
+    const plan = planScoring(posting)
+    const scope = { prefectureCode: header.prefectureCode, applicantIds: await borrowed.applicantIds(tx, header.id) }
+    const { rows, total } = await repository.rankCandidatesPage(tx, compilePlan(plan), scope, page)
+    const facts = await factsOf(tx, rows.map((row) => row.candidateId))
+    const items: CandidateMatch[] = []
+    for (const row of rows) {
+      const candidate = facts.get(row.candidateId)
+      if (!candidate) continue
+      const result = scoreWithPlan(plan, candidate)
+      if (result.score !== row.score || result.eligible !== row.eligible) {
+        deps.log?.error({ postingId, candidateId: row.candidateId, sql: row, js: result.score }, 'matching: SQL and scorer disagree')
+      }
+      items.push(toCandidateMatch(result, row.via))
+    }
+    return { items, total, limit: page.limit, offset: page.offset }
+  })
+}
+
+/** GET /api/postings/:id/matches/:candidateId: one candidate's full explanation (only a candidate the posting may match). */
+export async function getPostingMatch(deps: MatchingDeps, actor: Actor, postingId: string, candidateId: string): Promise<CandidateMatch> {
+  return deps.db.transaction().execute(async (tx) => {
+    const header = await staffPosting(tx, actor, postingId)
+    await refreshCandidateVectors(tx)
+    const scope = { prefectureCode: header.prefectureCode, applicantIds: await borrowed.applicantIds(tx, header.id) }
+    const via = await repository.viaOf(tx, candidateId, scope)
+    const candidate = via ? (await factsOf(tx, [candidateId])).get(candidateId) : undefined
+    if (!via || !candidate) throw notFound('この募集の候補者として見つかりません。')
+    const posting = await criteriaOf(tx, header)
+    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate), via)
+  })
+}
+
+function toRecommendation(result: MatchResult, header: PostingHeader): PostingRecommendation {
+  return {
+    postingId: header.id,
+    title: header.title,
+    municipalityName: header.municipalityName,
+    prefectureName: header.prefectureName,
+    eligible: result.eligible,
+    score: result.score,
+    criteria: result.criteria,
+    gaps: result.gaps,
+    flags: result.flags,
+  }
+}
+
+async function ownFacts(db: Db, actor: Actor): Promise<CandidateFacts> {
+  if (actor.kind !== 'candidate') throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
+  const candidateId = await candidateIdForAccount(db, actor.userId)
+  const facts = (await factsOf(db, [candidateId])).get(candidateId)
+  if (!facts) throw new AppError('PROFILE_REQUIRED', 'スキルプロフィールを登録すると、合う募集が表示されます。', 409)
+  return facts
+}
+
+/** GET /api/me/recommendations: published postings ranked for the signed-in candidate by the same score. */
+export async function listRecommendations(
+  deps: MatchingDeps,
+  actor: Actor,
+  page: { limit: number; offset: number; includeIneligible: boolean },
+): Promise<{ items: PostingRecommendation[]; total: number; limit: number; offset: number }> {
+  return deps.db.transaction().execute(async (tx) => {
+    const facts = await ownFacts(tx, actor)
+    const headers = await borrowed.publishedPostings(tx)
+    const ids = headers.map((header) => header.id)
+    const [rows, weights] = await Promise.all([borrowed.criteriaOfPostings(tx, ids), repository.postingWeightsOfMany(tx, ids)])
+    const byId = new Map(headers.map((header) => [header.id, header]))
+    const results = headers
+      .map((header) => scoreWithPlan(planScoring(postingCriteriaOf(header, rows.get(header.id) ?? [], weights.get(header.id))), facts))
+      .filter((result) => page.includeIneligible || result.eligible)
+      .sort(comparePostingMatches)
+    return {
+      items: results.slice(page.offset, page.offset + page.limit).map((result) => toRecommendation(result, byId.get(result.postingId)!)),
+      total: results.length,
+      limit: page.limit,
+      offset: page.offset,
+    }
+  })
+}
+
+/** GET /api/me/postings/:id/match: the candidate's own explanation and gap list for one published posting. */
+export async function getMyPostingMatch(deps: MatchingDeps, actor: Actor, postingId: string): Promise<PostingRecommendation> {
+  return deps.db.transaction().execute(async (tx) => {
+    const facts = await ownFacts(tx, actor)
+    const header = await borrowed.findPublishedPosting(tx, postingId)
+    if (!header) throw notFound('指定された募集は公開されていません。')
+    const posting = await criteriaOf(tx, header)
+    return toRecommendation(scoreWithPlan(planScoring(posting), facts), header)
+  })
+}
+
+// ── settings ──
+
+function settingsView(posting: PostingCriteria) {
+  const plan = planScoring(posting)
+  const perKind = new Map<string, number>()
+  for (const line of plan.lines) perKind.set(line.criterion.kind, (perKind.get(line.criterion.kind) ?? 0) + 1)
+  return {
+    weights: { ...(posting.weights ?? {}) },
+    criteria: plan.lines.map((line) => ({
+      criterionId: line.criterion.id,
+      label: line.label,
+      required: line.required,
+      weight: line.weight,
+      defaultWeight: defaultWeight(posting.roleId, line.criterion.kind) / perKind.get(line.criterion.kind)!,
+      maxPoints: line.maxBase + line.maxBonus,
+    })),
+  }
+}
+
+export async function getMatchingSettings(deps: MatchingDeps, actor: Actor, postingId: string) {
+  const header = await staffPosting(deps.db, actor, postingId)
+  return settingsView(await criteriaOf(deps.db, header))
+}
+
+/** Only the posting's own municipality adjusts its weights; its prefecture may look. */
+export async function putMatchingSettings(deps: MatchingDeps, actor: Actor, postingId: string, settings: MatchingSettings) {
+  return deps.db.transaction().execute(async (tx) => {
+    const header = await staffPosting(tx, actor, postingId)
+    if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', '重みを変更できるのは募集した団体の職員です。')
+    const known = new Set(planScoring(await criteriaOf(tx, header)).lines.map((line) => line.criterion.id))
+    const unknown = Object.keys(settings.weights).filter((id) => !known.has(id))
+    if (unknown.length > 0) {
+      throw new AppError('VALIDATION_FAILED', 'この募集にない条件の重みが指定されています。', 400, unknown.map((id) => ({ path: `weights.${id}`, message: 'この募集にない条件です。' })))
+    }
+    await repository.savePostingWeights(tx, header.id, settings.weights, actor.userId)
+    return settingsView(await criteriaOf(tx, header))
+  })
+}

@@ -1,0 +1,124 @@
+/**
+ * Documents of a posting: the PDF (anyone for a published posting, otherwise the staff who may read it), Excel
+ * exports, and the Excel import (all rows or none, in one transaction).
+ */
+import type { PostingForm } from '#shared/domain/postings/form'
+import { todayInJapan } from '#shared/domain/dates'
+import type { Db } from '../../db/database.ts'
+import type { Actor } from '../../http/actor.ts'
+import { AppError, notFound } from '../../http/errors.ts'
+import { recordAudit } from '../audit/index.ts'
+import { renderPostingPdf } from './pdf.ts'
+import * as repository from './repository.ts'
+import { bidRestrictionTexts, municipalityOf, storableProblems, type PostingDeps, type RequestInfo } from './service.ts'
+import { postingSearchText } from './rules.ts'
+import { readPostingsWorkbook, writePostingsWorkbook, type ExportRow, type ImportProblem } from './xlsx.ts'
+
+const PDF = 'application/pdf'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function japanDate(instant: Date | null): string | null {
+  return instant ? todayInJapan(instant) : null
+}
+
+async function fullForm(db: Db, row: repository.PostingRow): Promise<PostingForm> {
+  return { ...repository.formOf(row), criteria: await repository.criteriaOf(db, row.id) }
+}
+
+export async function postingPdf(deps: PostingDeps, actor: Actor, id: string) {
+  const row = (await repository.findPublishedPosting(deps.db, id)) ?? (await repository.findStaffPosting(deps.db, repository.staffVisibility(actor), id))
+  if (!row) throw notFound('指定された募集は見つかりません。')
+  const { budgetAnnualCost: _a, budgetRecruitmentCost: _b, ...form } = await fullForm(deps.db, row)
+  const municipality = await municipalityOf(deps.db, row.municipality_code)
+  const joint = await Promise.all(form.jointAppointmentCodes.map((code) => municipalityOf(deps.db, code)))
+  const bytes = await renderPostingPdf({
+    form,
+    municipality,
+    state: row.state,
+    revision: row.revision,
+    publishedOn: japanDate(row.published_at),
+    revisedOn: japanDate(row.revised_at),
+    bidRestrictionTexts: bidRestrictionTexts(form),
+    jointAppointmentNames: joint.map((lg) => `${lg.prefectureName}${lg.name}`),
+    today: todayInJapan(deps.clock()),
+  })
+  return { bytes, contentType: PDF, fileName: `${municipality.name}_${form.title ?? '募集'}.pdf` }
+}
+
+async function exportRow(db: Db, row: repository.PostingRow): Promise<ExportRow> {
+  return {
+    id: row.id,
+    state: row.state,
+    municipality: await municipalityOf(db, row.municipality_code),
+    forwardedOn: japanDate(row.forwarded_at),
+    form: await fullForm(db, row),
+  }
+}
+
+export async function postingXlsx(deps: PostingDeps, actor: Actor, id: string) {
+  const row = await repository.findStaffPosting(deps.db, repository.staffVisibility(actor), id)
+  if (!row) throw notFound('指定された募集は見つかりません。')
+  const exported = await exportRow(deps.db, row)
+  const bytes = await writePostingsWorkbook([exported], `${exported.municipality.name} 募集`)
+  return { bytes, contentType: XLSX, fileName: `${exported.municipality.name}_${exported.form.title ?? '募集'}.xlsx` }
+}
+
+/** A prefecture's postings forwarded to the national side in [from, to] (国: every prefecture's). */
+export async function forwardedPostingsXlsx(deps: PostingDeps, actor: Actor, from: string, to: string) {
+  const prefectureCode = actor.kind === 'prefecture' ? actor.prefectureCode : actor.kind === 'national' ? null : undefined
+  if (prefectureCode === undefined) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
+  const rows = await repository.postingsForwardedBy(deps.db, prefectureCode, from, to)
+  const exported = await Promise.all(rows.map((row) => exportRow(deps.db, row)))
+  const bytes = await writePostingsWorkbook(exported, `募集一覧 ${from}〜${to}`)
+  return { bytes, contentType: XLSX, fileName: `募集一覧_${from}_${to}.xlsx` }
+}
+
+function importFailed(problems: ImportProblem[]): AppError {
+  return new AppError(
+    'POSTING_IMPORT_FAILED',
+    `取り込めませんでした（${problems.length}件の誤り）。どの行も取り込んでいません。各行の誤りを直してから取り込んでください。`,
+    undefined,
+    problems.slice(0, 200).map((problem) => ({ path: `${problem.row}行目 ${problem.column}`.trim(), message: problem.message })),
+  )
+}
+
+/** Imports drafts into the staff member's municipality; any row with a problem and nothing is imported. */
+export async function importPostingsXlsx(deps: PostingDeps, actor: Actor, fileBase64: string, request?: RequestInfo) {
+  if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', '取り込みは市区町村の担当者だけが行えます。')
+  const { forms, problems } = await readPostingsWorkbook(Buffer.from(fileBase64, 'base64'))
+  const now = deps.clock()
+  const today = todayInJapan(now)
+  for (const { row, form, code } of forms) {
+    if (code !== null && code !== actor.localGovernmentCode) {
+      problems.push({ row, column: '団体コード', message: '他の団体の募集は取り込めません（空欄にするか自団体のコードにしてください）。' })
+    }
+    for (const problem of storableProblems(form, { today, ownCode: actor.localGovernmentCode })) {
+      problems.push({ row, column: problem.path, message: problem.message })
+    }
+  }
+  if (problems.length > 0) throw importFailed(problems.sort((a, b) => a.row - b.row))
+  const municipality = await municipalityOf(deps.db, actor.localGovernmentCode)
+  const ids = await deps.db.transaction().execute(async (tx) => {
+    const created: string[] = []
+    for (const { form } of forms) {
+      const id = await repository.insertPosting(tx, {
+        municipalityCode: actor.localGovernmentCode,
+        prefectureCode: actor.localGovernmentCode.slice(0, 2),
+        form,
+        searchText: postingSearchText(form, municipality),
+        createdBy: actor.userId,
+        now,
+      })
+      created.push(id)
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'posting.imported',
+      targetType: 'posting',
+      details: { count: created.length, ids: created },
+      ...(request ? { request } : {}),
+    })
+    return created
+  })
+  return { imported: ids.length, ids }
+}

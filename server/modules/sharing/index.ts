@@ -1,0 +1,9 @@
+/*
+ * sharing (Issue 8): talent pools (人材バンク) and their engagements, shared and joint appointments (共有任用・共同任用),
+ * the prefecture's dispatch register (派遣), weekly capacity across all of a person's commitments, and the
+ * prefecture dashboard. Other modules call only what is exported here.
+ */
+export { sharingRoutes } from './routes.ts'
+export { commitmentsOf, NO_CONFLICT_SOURCE, sharingAppointmentsFor, type ConflictSource, type SharingDeps } from './service.ts'
+export { prefectureDashboard, usageReport, type DashboardDeps, type DashboardSources } from './dashboard.ts'
+export { bidAppointmentsOf, decideServiceConflict, type AdvisedProcurement, type ServiceConflictDecision, type ServiceConflictFacts } from './rules.ts'

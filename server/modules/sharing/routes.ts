@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import * as contract from '#shared/contracts/sharing'
+import { assertAccess, route } from '../../http/route.ts'
+import { type DashboardDeps, prefectureDashboard, usageReport } from './dashboard.ts'
+import * as repository from './repository.ts'
+import * as service from './service.ts'
+import { dashboardWorkbook } from './xlsx.ts'
+import { prefectureLocalGovernmentCode } from '#shared/domain/sharing/pools'
+
+const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: request.id })
+const STAFF = ['municipality', 'prefecture'] as const
+const POOL_USERS = ['municipality', 'prefecture', 'candidate'] as const
+
+function sendXlsx(reply: FastifyReply, bytes: Buffer, fileName: string) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(bytes)
+}
+
+/** HTTP only: contract, access, one service call per route. Tenancy (404 for another tenant) is in the service. */
+export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
+  // talents and capacity
+  route(app, contract.createTalent, ['prefecture'], ({ actor, request, body }) => service.createTalent(deps, actor, info(request), body))
+  route(app, contract.listTalents, STAFF, ({ actor }) => service.listTalents(deps, actor))
+  route(app, contract.getTalentCapacity, STAFF, ({ actor, params, query }) => service.talentCapacity(deps, actor, params.id, query.from, query.to))
+  route(app, contract.getMyCapacity, ['candidate'], ({ actor, query }) => service.myCapacity(deps, actor, query.from, query.to))
+
+  // pools
+  route(app, contract.listPools, POOL_USERS, ({ actor }) => service.listPools(deps, actor))
+  route(app, contract.createPool, STAFF, ({ actor, request, body }) => service.createPool(deps, actor, info(request), body))
+  route(app, contract.getPool, POOL_USERS, ({ actor, params }) => service.getPool(deps, actor, params.poolId))
+  route(app, contract.updatePoolMembers, STAFF, ({ actor, request, params, body }) =>
+    service.updatePoolMembers(deps, actor, info(request), params.poolId, body.memberCodes),
+  )
+  route(app, contract.listPoolListings, STAFF, ({ actor, params, query }) => service.listListings(deps, actor, params.poolId, query))
+  route(app, contract.optInToPool, ['candidate'], ({ actor, request, params, body }) => service.optIn(deps, actor, info(request), params.poolId, body))
+  route(app, contract.optOutOfPool, ['candidate'], ({ actor, request, params }) => service.optOut(deps, actor, info(request), params.poolId))
+
+  // engagements
+  route(app, contract.requestEngagement, ['municipality'], ({ actor, request, params, body }) =>
+    service.requestEngagement(deps, actor, info(request), params.poolId, body),
+  )
+  route(app, contract.listEngagements, POOL_USERS, ({ actor }) => service.listEngagements(deps, actor))
+  route(app, contract.getEngagement, POOL_USERS, ({ actor, params }) => service.getEngagement(deps, actor, params.id))
+  route(app, contract.transitionEngagement, POOL_USERS, ({ actor, request, params, body }) =>
+    service.transitionEngagement(deps, actor, info(request), params.id, body),
+  )
+
+  // shared and joint appointments
+  route(app, contract.createSharedAppointment, STAFF, ({ actor, request, body }) => service.createSharedAppointment(deps, actor, info(request), body))
+  route(app, contract.listSharedAppointments, STAFF, ({ actor }) => service.listSharedAppointments(deps, actor))
+  route(app, contract.getSharedAppointment, STAFF, ({ actor, params }) => service.getSharedAppointment(deps, actor, params.id))
+  route(app, contract.getUsageReport, STAFF, ({ actor, query }) => usageReport(deps, actor, query.fiscalYear))
+
+  // dispatch
+  route(app, contract.getDispatchSettings, STAFF, ({ actor }) => service.getDispatchSettings(deps, actor))
+  route(app, contract.updateDispatchSettings, ['prefecture'], ({ actor, request, body }) =>
+    service.updateDispatchSettings(deps, actor, info(request), body.quotaPerFiscalYear),
+  )
+  route(app, contract.createDispatchExpert, ['prefecture'], ({ actor, request, body }) => service.createDispatchExpert(deps, actor, info(request), body))
+  route(app, contract.listDispatchExperts, ['prefecture'], ({ actor }) => service.listDispatchExperts(deps, actor))
+  route(app, contract.createDispatchMenu, ['prefecture'], ({ actor, request, body }) => service.createDispatchMenu(deps, actor, info(request), body))
+  route(app, contract.listDispatchMenus, STAFF, ({ actor }) => service.listDispatchMenus(deps, actor))
+  route(app, contract.requestDispatch, ['municipality'], ({ actor, request, body }) => service.requestDispatch(deps, actor, info(request), body))
+  route(app, contract.listDispatchRequests, STAFF, ({ actor, query }) => service.listDispatchRequests(deps, actor, query))
+  route(app, contract.getDispatchRequest, STAFF, ({ actor, params }) => service.getDispatchRequest(deps, actor, params.id))
+  route(app, contract.transitionDispatchRequest, STAFF, ({ actor, request, params, body }) =>
+    service.transitionDispatchRequest(deps, actor, info(request), params.id, body),
+  )
+
+  // prefecture dashboard
+  route(app, contract.getDashboard, ['prefecture'], ({ actor, query }) => prefectureDashboard(deps, actor, query.fiscalYear))
+  // Binary download: route() answers JSON, so this uses app.get with the same access declaration.
+  app.get(
+    contract.dashboardXlsxPath,
+    {
+      config: { access: ['prefecture'] },
+      schema: { summary: '都道府県ダッシュボードのExcel', tags: ['人材シェアリング（都道府県ダッシュボード）'], querystring: contract.FiscalYearQuery },
+    },
+    async (request, reply) => {
+      assertAccess(['prefecture'], request.actor)
+      const { fiscalYear } = request.query as { fiscalYear?: number }
+      const dashboard = await prefectureDashboard(deps, request.actor, fiscalYear)
+      const prefecture = (await repository.localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
+      const prefectureName = prefecture?.name ?? dashboard.prefectureCode
+      return sendXlsx(reply, await dashboardWorkbook(dashboard, prefectureName), `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`)
+    },
+  )
+}

@@ -1,0 +1,7 @@
+/** Pure rules of sharing talent across municipalities (Issue 8): the server and the client both run them. */
+export * from './capacity.ts'
+export * from './quota.ts'
+export * from './shares.ts'
+export * from './workflow.ts'
+export * from './pools.ts'
+export * from './dashboard.ts'

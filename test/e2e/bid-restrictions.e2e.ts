@@ -1,0 +1,150 @@
+/**
+ * Journey of Issue 7: 今治市 registers a procurement that its appointee advises on and checks a bid by a subsidiary
+ * of the appointee's former employer; the page shows 「制限」 with rule B2 and the path. Setup (companies, the
+ * candidate's employment history, a published posting with a B2 clause, the appointment) goes through the API with
+ * the demo accounts, so the server must run with DEMO_PASSWORD set (`DEMO_PASSWORD='…' npm run test:e2e`).
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { addDays, addYears, todayInJapan } from '#shared/domain/dates'
+import { PostingForm } from '#shared/domain/postings/form'
+import { corporateNumberOf } from '../../server/synthetic/companies.ts'
+import { launchBrowser, screenshot } from './browser.ts'
+
+const PASSWORD = process.env.DEMO_PASSWORD
+const TODAY = todayInJapan(new Date())
+const TERM_STARTS_ON = addDays(TODAY, 120)
+const TERM_ENDS_ON = addDays(TODAY, 480)
+const CHECK_ON = addDays(TERM_STARTS_ON, 10)
+
+// The former employer F (left one year before the term starts: within B2's two years) and its subsidiary FS.
+const F = corporateNumberOf('870000000001')
+const FS = corporateNumberOf('870000000002')
+
+let browser: Browser
+beforeAll(async () => {
+  if (PASSWORD) browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function apiSession(email: string) {
+  const baseUrl = inject('baseUrl')
+  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  expect(response.status, await response.clone().text()).toBe(200)
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
+  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
+  return async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    const text = await answer.text()
+    return { status: answer.status, body: text ? JSON.parse(text) : undefined, text }
+  }
+}
+
+async function appointWithB2(): Promise<void> {
+  const national = await apiSession('kuni.admin@example.jp')
+  const imported = await national('POST', '/api/companies/import', {
+    companiesCsv: `法人番号,名称\n${F},元勤務先ホールディングス株式会社\n${FS},元勤務先システムズ株式会社\n`,
+    linksCsv: `種別,起点の法人番号,相手の法人番号,開始日,終了日\n親子,${F},${FS},,\n`,
+  })
+  expect(imported.status, imported.text).toBe(200)
+
+  const candidate = await apiSession('sato.ken@example.jp')
+  await candidate('GET', '/api/candidates/me')
+  const employments = await candidate('PUT', '/api/candidates/me/employments', {
+    entries: [{ corporateNumber: F, relationship: 'employee', startsOn: '2015-04-01', endsOn: addYears(TERM_STARTS_ON, -1) }],
+  })
+  expect(employments.status, employments.text).toBe(200)
+
+  const imabari = await apiSession('imabari@example.jp')
+  const form = PostingForm.parse({
+    department: '情報政策課',
+    contactName: '今治 花子',
+    contactEmail: 'dx@imabari.example.jp',
+    title: 'DX推進アドバイザー（E2E 入札制限）',
+    roleId: 'producer',
+    dutyAreas: [{ area: 'overall_policy', involvement: 'advise' }],
+    dutyDescription: '調達への助言を行う。',
+    appointmentForm: 'tokubetsushoku_hijokin',
+    workDaysPer: 'week',
+    workDays: 1,
+    remoteAllowed: true,
+    onSiteFrequency: '月1回',
+    selectionSteps: ['documents'],
+    sideJobAllowed: true,
+    workplace: '今治市役所',
+    payAmount: 30000,
+    payUnit: 'daily',
+    termStartsOn: TERM_STARTS_ON,
+    termEndsOn: TERM_ENDS_ON,
+    openings: 1,
+    applicationEndsOn: addDays(TODAY, 60),
+    howToApply: 'このサービスから応募してください。',
+    bidRestriction: { templateIds: ['B2'], params: {}, note: null },
+  })
+  const created = await imabari('POST', '/api/staff/postings', form)
+  expect(created.status, created.text).toBe(201)
+  const postingId = created.body.id as string
+  expect((await imabari('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })).status).toBe(200)
+  const ehime = await apiSession('ehime.pref@example.jp')
+  expect((await ehime('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })).status).toBe(200)
+  expect((await national('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })).status).toBe(200)
+
+  const applied = await candidate('POST', `/api/postings/${postingId}/applications`, { motivation: '調達の助言で貢献します。' })
+  expect(applied.status, applied.text).toBe(201)
+  const applicationId = applied.body.id as string
+  for (const to of ['screening', 'interview', 'offered'] as const) {
+    const moved = await imabari('POST', `/api/applications/${applicationId}/steps`, { to, interviewAt: to === 'interview' ? `${addDays(TODAY, 70)}T10:00:00+09:00` : null })
+    expect(moved.status, moved.text).toBe(200)
+  }
+  const appointed = await imabari('POST', `/api/applications/${applicationId}/steps`, {
+    to: 'appointed',
+    appointment: { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: TERM_STARTS_ON, endsOn: TERM_ENDS_ON, advisesOnProcurement: true, draftsSpecifications: false },
+  })
+  expect(appointed.status, appointed.text).toBe(200)
+}
+
+async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/sign-in`)
+  await page.getByLabel('メールアドレス').fill(email)
+  await page.getByLabel('パスワード').fill(PASSWORD!)
+  await page.getByRole('button', { name: 'ログインする' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
+
+test.skipIf(!PASSWORD)('今治市が調達案件を登録し、任用者の元勤務先の子会社の入札を判定すると「制限」と規則・経路が表示される（DEMO_PASSWORD が必要）', async () => {
+  await appointWithB2()
+  const page = await browser.newPage({ locale: 'ja-JP' })
+  await signInAs(page, 'imabari@example.jp')
+  await page.goto(`${inject('baseUrl')}/staff/bid-restrictions`)
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('入札制限')
+
+  await page.getByLabel('件名').fill('基幹業務システムの設計・開発')
+  await expect.poll(() => page.locator('#participant option').count()).toBeGreaterThan(1)
+  await page.locator('#participant').selectOption({ index: 1 })
+  await page.getByRole('button', { name: '登録する' }).click()
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('登録しました')
+  await screenshot(page, 'bid-restrictions-1-registered')
+
+  await page.getByLabel('入札者の法人番号（13桁）').fill(FS)
+  await page.getByLabel('判定日（空欄は今日）').fill(CHECK_ON)
+  await page.getByRole('button', { name: '判定する' }).click()
+  const decision = page.locator('[data-decision]')
+  await expect.poll(() => decision.getAttribute('data-decision')).toBe('restricted')
+  const text = await decision.innerText()
+  expect(text).toContain('制限')
+  expect(text).toContain('規則B2')
+  expect(text).toContain('参考4.4-⑦ B②')
+  expect(text).toContain(`入札者 元勤務先システムズ株式会社（${FS}） → 親会社 元勤務先ホールディングス株式会社（${F}）`)
+  await screenshot(page, 'bid-restrictions-2-restricted')
+  await page.close()
+})

@@ -1,0 +1,165 @@
+/**
+ * Journey of Issue 5: a candidate fills a profile, sees a derived level, applies; 松山市 moves the application to
+ * 任用; the appointment exists. Uses the demo accounts, so the server must run with DEMO_PASSWORD set
+ * (`DEMO_PASSWORD='…' npm run test:e2e`); the posting is published through the API by 松山市 → 愛媛県 → 国.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { addDays, todayInJapan } from '#shared/domain/dates'
+import { DxArea, Involvement, PostingForm, SelectionStep } from '#shared/domain/postings/form'
+import { launchBrowser, screenshot } from './browser.ts'
+
+const PASSWORD = process.env.DEMO_PASSWORD
+// The server runs on the real clock: the deadline and the term lie ahead of today.
+const TODAY = todayInJapan(new Date())
+const APPLICATION_ENDS_ON = addDays(TODAY, 60)
+const TERM_STARTS_ON = addDays(TODAY, 120)
+const TERM_ENDS_ON = addDays(TODAY, 480)
+
+let browser: Browser
+beforeAll(async () => {
+  if (PASSWORD) browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** A signed-in API session (cookie + CSRF header) for setup steps that are not this journey's subject. */
+async function apiSession(email: string) {
+  const baseUrl = inject('baseUrl')
+  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  expect(response.status, await response.clone().text()).toBe(200)
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
+  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
+  return async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    const text = await answer.text()
+    return { status: answer.status, body: text ? JSON.parse(text) : undefined, text }
+  }
+}
+
+async function publishPosting(): Promise<string> {
+  const matsuyama = await apiSession('matsuyama@example.jp')
+  const form = PostingForm.parse({
+    department: 'デジタル推進課',
+    contactName: '松山 太郎',
+    contactEmail: 'dx@example.jp',
+    title: 'CIO補佐官（E2E）',
+    roleId: 'producer',
+    dutyAreas: [{ area: DxArea.options[0], involvement: Involvement.options[0] }],
+    dutyDescription: '全庁のDX推進方針の立案を支援する。',
+    criteria: [{ kind: 'job_type_level', importance: 'preferred', jobTypeIds: ['uiss.business_strategist'], minLevel: 4 }],
+    appointmentForm: 'tokubetsushoku_hijokin',
+    workDaysPer: 'week',
+    workDays: 2,
+    remoteAllowed: true,
+    onSiteFrequency: '月2回',
+    selectionSteps: [SelectionStep.options[0]],
+    sideJobAllowed: true,
+    workplace: '松山市役所',
+    payAmount: 50000,
+    payUnit: 'daily',
+    termStartsOn: TERM_STARTS_ON,
+    termEndsOn: TERM_ENDS_ON,
+    openings: 1,
+    applicationEndsOn: APPLICATION_ENDS_ON,
+    howToApply: 'このサービスから応募してください。',
+  })
+  const created = await matsuyama('POST', '/api/staff/postings', form)
+  expect(created.status, created.text).toBe(201)
+  const id = created.body.id as string
+  const submitted = await matsuyama('POST', `/api/staff/postings/${id}/transitions`, { action: 'submit' })
+  expect(submitted.status, submitted.text).toBe(200)
+  const ehime = await apiSession('ehime.pref@example.jp')
+  const forwarded = await ehime('POST', `/api/staff/postings/${id}/transitions`, { action: 'forward' })
+  expect(forwarded.status, forwarded.text).toBe(200)
+  const national = await apiSession('kuni.admin@example.jp')
+  const published = await national('POST', `/api/staff/postings/${id}/transitions`, { action: 'publish' })
+  expect(published.status, published.text).toBe(200)
+  return id
+}
+
+async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/sign-in`)
+  await page.getByLabel('メールアドレス').fill(email)
+  await page.getByLabel('パスワード').fill(PASSWORD!)
+  await page.getByRole('button', { name: 'ログインする' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
+
+test.skipIf(!PASSWORD)('人材がプロフィールを登録してレベルを確かめ、応募し、松山市が任用まで進める（DEMO_PASSWORD が必要）', async () => {
+  const postingId = await publishPosting()
+
+  // ── the candidate ────────────────────────────────────────────────────────────────────────────────────────
+  const candidatePage = await browser.newPage({ locale: 'ja-JP' })
+  await signInAs(candidatePage, 'yamada.hanako@example.jp')
+  await candidatePage.goto(`${inject('baseUrl')}/candidates/me`)
+  await expect.poll(() => candidatePage.getByRole('heading', { level: 1 }).textContent()).toBe('マイプロフィール')
+  await candidatePage.locator('#fullName').fill('山田 花子')
+  await candidatePage.locator('#contactEmail').fill('yamada.hanako@example.jp')
+  await candidatePage.locator('#headline').fill('自治体DXの戦略立案を支援します')
+  await candidatePage.getByRole('button', { name: '基本情報を保存' }).click()
+  await expect.poll(() => candidatePage.getByRole('status').first().textContent()).toContain('基本情報を保存しました')
+
+  // ITストラテジスト found by its reading, plus 5 years tagged ビジネスストラテジスト → L4 (catalog §11 L6)
+  await candidatePage.getByLabel(/資格・試験を検索/).fill('すとらてじすと')
+  await candidatePage.locator('[data-certification="ST"]').click()
+  await candidatePage.getByLabel('合格年度 1').fill('2018')
+  await candidatePage.getByRole('button', { name: '経験を追加' }).click()
+  await candidatePage.getByLabel('経験1の開始日').fill('2019-04-01')
+  await candidatePage.getByLabel('経験1の終了日').fill('2024-03-31')
+  await candidatePage.getByLabel('経験1の組織').fill('株式会社サンプル')
+  await candidatePage.getByLabel('経験1の役職').fill('DX推進室長')
+  await candidatePage.getByLabel('経験1の職種').selectOption(['uiss.business_strategist'])
+  const preview = candidatePage.locator('[data-job-type="uiss.business_strategist"]')
+  await expect.poll(() => preview.textContent()).toContain('レベル4')
+  await screenshot(candidatePage, 'candidates-1-level-preview')
+  await candidatePage.getByRole('button', { name: '資格・経験を保存' }).click()
+  await expect.poll(() => candidatePage.getByRole('status').first().textContent()).toContain('資格・経験を保存しました')
+  expect(await preview.textContent()).toContain('試験＋経験')
+
+  await candidatePage.goto(`${inject('baseUrl')}/postings/${postingId}/apply`)
+  await candidatePage.getByLabel(/志望動機/).fill('松山市のDXに、戦略立案の経験で貢献したいと考えています。')
+  await candidatePage.getByRole('button', { name: '応募する' }).click()
+  await candidatePage.waitForURL(/\/applications$/)
+  await expect.poll(() => candidatePage.locator('main').innerText()).toContain('応募受付')
+  await screenshot(candidatePage, 'candidates-2-applied')
+
+  // ── 松山市 ───────────────────────────────────────────────────────────────────────────────────────────────
+  const staffPage = await browser.newPage({ locale: 'ja-JP' })
+  await signInAs(staffPage, 'matsuyama@example.jp')
+  await staffPage.goto(`${inject('baseUrl')}/applications/board`)
+  await staffPage.locator('[data-status="received"] [data-application]').first().click()
+  await staffPage.locator('[data-move="screening"]').click()
+  await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('書類選考')
+  await staffPage.locator('#interviewAt').fill(`${addDays(TODAY, 70)}T10:00`)
+  await staffPage.locator('[data-move="interview"]').click()
+  await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('面接')
+  await staffPage.locator('[data-move="offered"]').click()
+  await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('内定')
+  await staffPage.locator('#termStartsOn').fill(TERM_STARTS_ON)
+  await staffPage.locator('#termEndsOn').fill(TERM_ENDS_ON)
+  await staffPage.getByLabel('調達に関する助言を含む').check()
+  await staffPage.locator('[data-move="appointed"]').click()
+  await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('任用')
+  await screenshot(staffPage, 'candidates-3-appointed')
+
+  const matsuyama = await apiSession('matsuyama@example.jp')
+  const appointments = await matsuyama('GET', '/api/appointments')
+  expect(appointments.status).toBe(200)
+  expect(appointments.body.items).toHaveLength(1)
+  expect(appointments.body.items[0]).toMatchObject({ postingId, municipalityCode: '382019', advisesOnProcurement: true, startsOn: TERM_STARTS_ON })
+
+  await candidatePage.goto(`${inject('baseUrl')}/applications`)
+  await expect.poll(() => candidatePage.locator('main').innerText()).toContain('任用')
+  await candidatePage.close()
+  await staffPage.close()
+})
