@@ -61,6 +61,9 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<P
 
 export function openPostgres(connectionString: string, max = 10): Engine {
   const pool = new pg.Pool({ connectionString, max })
+  // An idle client whose server connection ends (restart, DROP DATABASE … FORCE) must not crash the process;
+  // the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => console.warn(`PostgreSQL の待機中の接続が切断されました: ${error.message}`))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     kind: 'postgres',

@@ -84,6 +84,7 @@ export async function companyNeighbourhood(
       SELECT l.kind, l.from_corporate_number, l.to_corporate_number, l.starts_on, l.ends_on
         FROM reach r CROSS JOIN LATERAL (
           SELECT * FROM company_link l WHERE l.from_corporate_number = r.cn AND l.kind <> 'related' AND ${active('l')}
+          OFFSET 0 -- keeps the index lookup per reached company (not flattened into a hash join over every link)
         ) l
       UNION
       SELECT l.kind, l.from_corporate_number, l.to_corporate_number, l.starts_on, l.ends_on
@@ -91,6 +92,7 @@ export async function companyNeighbourhood(
           SELECT * FROM company_link l WHERE l.from_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
           UNION ALL
           SELECT * FROM company_link l WHERE l.to_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
+          OFFSET 0
         ) l
     )
     SELECT p.*,

@@ -3,4 +3,4 @@
  * pure and shared with the client (shared/domain/matching); this module ranks at scale over precomputed vectors.
  */
 export { matchingRoutes } from './routes.ts'
-export { refreshCandidateVectors, type MatchingDeps } from './service.ts'
+export { rebuildCandidateVectors, refreshCandidateVectors, type MatchingDeps } from './service.ts'

@@ -57,6 +57,20 @@ export async function refreshCandidateVectors(db: Db, options: { maxBatches?: nu
   return refreshed
 }
 
+/**
+ * Rebuilds every vector from the candidates module's profiles, page by page (after a restore or a bulk load that
+ * bypassed the trigger). Returns how many vectors were written.
+ */
+export async function rebuildCandidateVectors(db: Db, pageSize = REFRESH_BATCH): Promise<number> {
+  let written = 0
+  for (let offset = 0; ; offset += pageSize) {
+    const profiles = await scoringProfiles(db, { consent: { kind: 'any' }, limit: pageSize, offset })
+    await repository.upsertVectors(db, profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)))
+    written += profiles.length
+    if (profiles.length < pageSize) return written
+  }
+}
+
 async function staffPosting(db: Db, actor: Actor, postingId: string): Promise<PostingHeader> {
   const header = await borrowed.findPostingForStaff(db, actor, postingId)
   // Another organisation's posting answers as if it did not exist.
