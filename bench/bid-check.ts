@@ -261,7 +261,8 @@ async function onPostgres(url: string): Promise<void> {
       // A migration changed since the data set was made: it is only a benchmark database, so make it again.
       console.log(`  ベンチ用データベースを作り直します（${(error as Error).message}）`)
       await engine.close()
-      await admin.query(`DROP DATABASE ${DATABASE} WITH (FORCE)`)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await admin.query(`DROP DATABASE ${DATABASE}`)
       await admin.query(`CREATE DATABASE ${DATABASE}`)
       engine = openPostgres(target.toString(), 4)
       await prepare(engine, FULL)

@@ -23,6 +23,10 @@ import MyApplicationsPage from './pages/applications/MyApplicationsPage.vue'
 import PostingMatchesPage from './pages/matching/PostingMatchesPage.vue'
 import RecommendationsPage from './pages/matching/RecommendationsPage.vue'
 import BidRestrictionsPage from './pages/bid-restrictions/BidRestrictionsPage.vue'
+import DispatchPage from './pages/sharing/DispatchPage.vue'
+import SharedAppointmentsPage from './pages/sharing/SharedAppointmentsPage.vue'
+import SharingDashboardPage from './pages/sharing/SharingDashboardPage.vue'
+import TalentPoolsPage from './pages/sharing/TalentPoolsPage.vue'
 import { setPageTitle } from './title.ts'
 
 declare module 'vue-router' {
@@ -70,6 +74,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/me/recommendations', name: 'recommendations', component: RecommendationsPage, meta: { title: 'あなたに合う募集' } },
   // 入札制限: procurements and bid checks (市区町村の担当者)
   { path: '/staff/bid-restrictions', name: 'bid-restrictions', component: BidRestrictionsPage, meta: { title: '入札制限' } },
+  // 人材シェアリング: talent pools, shared/joint appointments, dispatches, the prefecture dashboard
+  { path: '/sharing/pools', name: 'sharing-pools', component: TalentPoolsPage, meta: { title: '人材バンク' } },
+  { path: '/sharing/appointments', name: 'sharing-appointments', component: SharedAppointmentsPage, meta: { title: '共有任用・共同任用' } },
+  { path: '/sharing/dispatch', name: 'sharing-dispatch', component: DispatchPage, meta: { title: '専門家の派遣' } },
+  { path: '/sharing/dashboard', name: 'sharing-dashboard', component: SharingDashboardPage, meta: { title: '市区町村の外部人材の状況' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'ページが見つかりません' } },
 ]
 

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.ts'
 import { createMailSender } from './modules/mail/index.ts'
+import { startPostingTimers } from './modules/postings/index.ts'
 
 /** The process: read config, open the database, migrate and seed, listen, close on signals. */
 const config = loadConfig()
@@ -18,10 +19,13 @@ const app = await buildApp({ config, db: engine.db })
 const mailSender = createMailSender({ db: engine.db, config, log: app.log })
 const mailTimer = config.smtpUrl ? setInterval(() => mailSender.kick(), config.mailRetrySeconds * 1000) : undefined
 mailSender.kick()
+// Postings past their deadline close, and subscribers get their digest of new and updated postings.
+const stopPostingTimers = startPostingTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down')
   clearInterval(mailTimer)
+  stopPostingTimers()
   await mailSender.close()
   await app.close()
   await engine.close()

@@ -24,7 +24,7 @@ test('組み込み PostgreSQL のデータは再起動後も残り、マイグ�
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-})
+}, 180_000) // two cold starts of an on-disk PGlite: seconds each, more on a busy machine
 
 test('適用済みのマイグレーションが書き換えられていたら起動を止める', async () => {
   const migrations = await mkdtemp(join(tmpdir(), 'migrations-'))

@@ -5,3 +5,4 @@
 export { postingRoutes } from './routes.ts'
 export { expirePostings, postingCriteria, roleLabelOf, type PostingDeps } from './service.ts'
 export { sendPostingDigests } from './subscriptions.ts'
+export { startPostingTimers } from './timers.ts'

@@ -1,0 +1,125 @@
+/**
+ * Journey of Issue 6: a candidate's profile and a 松山市 posting from the プロデューサー preset are set up through the
+ * API; 松山市's staff open the posting's matches and expand a candidate's explanation (MatchScoreBreakdown), and the
+ * candidate reads the same explanation among their recommendations. Uses the demo accounts, so the server must run
+ * with DEMO_PASSWORD set (`DEMO_PASSWORD='…' npm run test:e2e`).
+ */
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { addDays, todayInJapan } from '#shared/domain/dates'
+import { presetCriteria } from '#shared/domain/postings/presets'
+import { findRole } from '#shared/domain/skill-standard/index'
+import { launchBrowser, screenshot } from './browser.ts'
+
+const PASSWORD = process.env.DEMO_PASSWORD
+const TODAY = todayInJapan(new Date())
+const TITLE = `CIO補佐官（マッチング E2E ${Date.now().toString(36)}）`
+
+let browser: Browser
+beforeAll(async () => {
+  if (PASSWORD) browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** A signed-in API client (session cookie + CSRF header), for arranging data the journey then looks at. */
+async function apiAs(email: string) {
+  const baseUrl = inject('baseUrl')
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  expect(signIn.status).toBe(200)
+  const cookies = signIn.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
+  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    const text = await response.text()
+    expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300)
+    return JSON.parse(text) as Record<string, unknown>
+  }
+}
+
+async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/sign-in`)
+  await page.getByLabel('メールアドレス').fill(email)
+  await page.getByLabel('パスワード').fill(PASSWORD!)
+  await page.getByRole('button', { name: 'ログインする' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
+
+test.skipIf(!PASSWORD)('松山市の職員が募集に合う人材を開き、候補者のスコアの説明を展開する。人材は同じ説明を自分の画面で読む（DEMO_PASSWORD が必要）', async () => {
+  const baseUrl = inject('baseUrl')
+
+  // Arrange: catalog §11 L6 plus local-government work, on the national list.
+  const hanako = await apiAs('yamada.hanako@example.jp')
+  const me = await hanako('GET', '/api/candidates/me')
+  await hanako('PUT', '/api/candidates/me/profile', {
+    fullName: '山田 花子',
+    contactEmail: 'yamada.hanako@example.jp',
+    prefectureCode: '13',
+    desiredRoles: ['producer'],
+    availability: { days: 2, per: 'week', earliestStart: addDays(TODAY, 30), remote: 'hybrid', sideJob: true },
+    regions: ['38'],
+  })
+  const lead = { id: randomUUID(), startsOn: '2019-04-01', endsOn: '2024-03-31', organisation: '株式会社サンプル', title: 'DX推進室長', kind: 'digital_strategy_lead', teamSize: 8, outcomes: '全社のDX戦略を立案', jobTypeIds: ['uiss.business_strategist'] }
+  await hanako('PUT', '/api/candidates/me/skills', {
+    exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }],
+    experiences: [lead, { ...lead, id: randomUUID(), startsOn: '2024-04-01', endsOn: null, organisation: '愛媛県内の市', title: 'DXアドバイザー（受託）', kind: 'local_government' }],
+  })
+  await hanako('PUT', '/api/candidates/me/consent', { pools: [{ pool: 'national', fields: ['headline', 'levels'] }] })
+
+  // Arrange: the posting, published so the candidate can see it too.
+  const matsuyama = await apiAs('matsuyama@example.jp')
+  const posting = await matsuyama('POST', '/api/staff/postings', {
+    department: '総務部 デジタル推進課', contactName: '松山 太郎', contactEmail: 'dx@city.example.jp', title: TITLE, roleId: 'producer',
+    dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }], dutyDescription: '全庁のDX推進方針の策定を支援する。',
+    criteria: presetCriteria(findRole('producer')!).criteria, appointmentForm: 'tokubetsushoku_hijokin', workDaysPer: 'week', workDays: 2,
+    hoursPerDay: 7.5, remoteAllowed: true, onSiteFrequency: '月2回', sideJobAllowed: true, workplace: '松山市役所', payAmount: 40000, payUnit: 'daily',
+    travelCostsPaid: true, termStartsOn: addDays(TODAY, 90), termEndsOn: addDays(TODAY, 400), renewable: true, openings: 1,
+    applicationStartsOn: TODAY, applicationEndsOn: addDays(TODAY, 45), selectionSteps: ['documents'], howToApply: 'メールで応募してください。',
+  })
+  const postingId = posting.id as string
+  await matsuyama('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })
+  await (await apiAs('ehime.pref@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })
+  await (await apiAs('kuni.admin@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })
+
+  // 1. 松山市: the matches page ranks 山田さん with a score; expanding shows every line with its points and evidence.
+  const staff = await browser.newPage({ locale: 'ja-JP' })
+  await signInAs(staff, 'matsuyama@example.jp')
+  await staff.goto(`${baseUrl}/staff/postings/${postingId}/matches`)
+  const row = staff.locator(`[data-candidate="${me.id as string}"]`)
+  await row.waitFor()
+  await screenshot(staff, 'matching-1-ranked')
+  const score = Number(await row.locator('[data-score]').innerText().then((text) => text.replace(/[^0-9]/g, '')))
+  expect(score).toBeGreaterThan(0)
+  const toggle = row.getByRole('button', { name: 'スコアの説明を見る' })
+  await toggle.click()
+  await expect.poll(() => row.getByRole('button', { name: '説明を閉じる' }).getAttribute('aria-expanded')).toBe('true')
+  const table = row.getByRole('table')
+  await table.waitFor()
+  const text = await table.innerText()
+  expect(text).toContain('ビジネスストラテジスト レベル4')
+  expect(text).toContain('必須')
+  expect(text).toContain('歓迎')
+  expect(await row.locator('[data-total]').innerText()).toContain(`${score} /`)
+  await screenshot(staff, 'matching-2-explanation')
+
+  // 2. The candidate reads the same score among their recommendations.
+  const candidate = await browser.newPage({ locale: 'ja-JP' })
+  await signInAs(candidate, 'yamada.hanako@example.jp')
+  await candidate.goto(`${baseUrl}/me/recommendations`)
+  const item = candidate.locator(`[data-posting="${postingId}"]`)
+  await item.waitFor()
+  expect(await item.innerText()).toContain(`${score} 点`)
+  await item.getByRole('button', { name: 'スコアの説明を見る' }).click()
+  await item.getByRole('table').waitFor()
+  await screenshot(candidate, 'matching-3-recommendation')
+})
