@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { E2E_DEMO_PASSWORD } from './demo-password.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,10 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      // every journey signs in from 127.0.0.1; the sign-in limit itself is proven by the API suite
+      AUTH_ATTEMPTS_PER_WINDOW: '1000',
       // mailed links point at this server; mail goes to the SMTP server of mail-capture.ts
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       SMTP_URL: process.env.E2E_SMTP_URL ?? '',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { E2E_DEMO_PASSWORD } from './demo-password.ts'
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // the journeys sign in as the demo accounts the server was started with (server.ts)
+    env: { DEMO_PASSWORD: E2E_DEMO_PASSWORD },
   },
 })

@@ -30,7 +30,7 @@ import {
   decideAct,
   decideBid,
   findTemplate,
-  restrictedCompanies,
+  restrictedCompaniesByGroup,
   toPublishable,
   validateRuleParameters,
   type ActFacts,
@@ -329,7 +329,7 @@ export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procuremen
   return deps.db.transaction().execute(async (tx) => {
     const procurement = await ownProcurement(tx, staff, procurementId)
     const { facts, notes } = await loadRestrictedSetFacts(tx, procurement, asOf)
-    const set = restrictedCompanies(facts)
+    const set = restrictedCompaniesByGroup(facts)
     const checkId = await repository.insertCheck(tx, {
       kind: 'restricted_set',
       municipalityCode: staff.localGovernmentCode,
@@ -394,7 +394,7 @@ export async function appointmentRestrictions(deps: BidRestrictionDeps, actor: A
   const employers = appointment.employments.map((spell) => spell.corporateNumber)
   const neighbourhood = await companyNeighbourhood(tx, employers, asOf)
   const names = { ...neighbourhood.names, ...(await companyNames(tx, employers)) }
-  const set = restrictedCompanies({
+  const set = restrictedCompaniesByGroup({
     asOf,
     procurement: {
       id: '任用者が関わる調達',

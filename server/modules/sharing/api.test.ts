@@ -248,6 +248,10 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
     expect(listing.card).toEqual({ headline: 'データ利活用とセキュリティ', roleIds: ['engineer'], skills: ['データ分析', 'ゼロトラスト'], area: '松山市在住' })
     expect(JSON.stringify(listings)).not.toContain('山田')
     expect(JSON.stringify(listings)).not.toContain('秘密')
+    // the operator does not learn the hidden name either (talent list, capacity)
+    const talents = (await ehime('/api/sharing/talents')).json().items as Talent[]
+    expect(talents.map((t) => t.displayName)).toContain('データ利活用とセキュリティ')
+    expect(JSON.stringify(talents)).not.toContain('山田')
     // search reads visible fields only
     expect((await matsuyama(`/api/sharing/pools/${ehimePool.id}/listings?q=${encodeURIComponent('データ')}`)).json().items).toHaveLength(1)
     expect((await matsuyama(`/api/sharing/pools/${ehimePool.id}/listings?q=${encodeURIComponent('秘密')}`)).json().items).toHaveLength(0)

@@ -490,7 +490,9 @@ export async function optIn(deps: SharingDeps, actor: Actor, info: RequestInfo, 
   if (actor.kind !== 'candidate') throw forbidden()
   return deps.db.transaction().execute(async (tx) => {
     const { row } = await visiblePool(tx, actor, poolId)
-    const displayName = body.card.displayName?.trim() || '登録者'
+    const visible = [...new Set(body.visibleFields)]
+    // Operators see the person by this name (capacity, appointments): only the name they chose to show.
+    const displayName = (visible.includes('displayName') && body.card.displayName?.trim()) || body.card.headline?.trim() || '人材バンク登録者（氏名非公開）'
     let talent = await repository.findTalentOfAccount(tx, actor.userId)
     talent = talent
       ? await repository.updateTalentAvailability(tx, talent.id, displayName, body.availableDaysPerWeek, deps.clock())
@@ -501,7 +503,6 @@ export async function optIn(deps: SharingDeps, actor: Actor, info: RequestInfo, 
           candidateAccountId: actor.userId,
           employments: [],
         })
-    const visible = [...new Set(body.visibleFields)]
     await repository.upsertListing(tx, {
       poolId: row.id,
       talentId: talent.id,

@@ -58,3 +58,4 @@ export {
   type RestrictedSet,
   type RestrictedSetFacts,
 } from './restricted-set.ts'
+export { restrictedCompaniesByGroup } from './restricted-set-partitioned.ts'
