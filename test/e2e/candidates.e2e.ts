@@ -1,15 +1,15 @@
 /**
  * Journey of Issue 5: a candidate fills a profile, sees a derived level, applies; 松山市 moves the application to
- * 任用; the appointment exists. Uses the demo accounts, so the server must run with DEMO_PASSWORD set
- * (`DEMO_PASSWORD='…' npm run test:e2e`); the posting is published through the API by 松山市 → 愛媛県 → 国.
+ * 任用; the appointment exists. Signs in as the demo accounts (session.ts); the posting is published through the API
+ * by 松山市 → 愛媛県 → 国.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { addDays, todayInJapan } from '#shared/domain/dates'
 import { DxArea, Involvement, PostingForm, SelectionStep } from '#shared/domain/postings/form'
 import { launchBrowser, screenshot } from './browser.ts'
+import { apiAs, signInAs } from './session.ts'
 
-const PASSWORD = process.env.DEMO_PASSWORD
 // The server runs on the real clock: the deadline and the term lie ahead of today.
 const TODAY = todayInJapan(new Date())
 const APPLICATION_ENDS_ON = addDays(TODAY, 60)
@@ -18,36 +18,15 @@ const TERM_ENDS_ON = addDays(TODAY, 480)
 
 let browser: Browser
 beforeAll(async () => {
-  if (PASSWORD) browser = await launchBrowser()
+  browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-/** A signed-in API session (cookie + CSRF header) for setup steps that are not this journey's subject. */
-async function apiSession(email: string) {
-  const baseUrl = inject('baseUrl')
-  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  expect(response.status, await response.clone().text()).toBe(200)
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
-  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
-  return async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf), ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    const text = await answer.text()
-    return { status: answer.status, body: text ? JSON.parse(text) : undefined, text }
-  }
-}
 
 async function publishPosting(): Promise<string> {
-  const matsuyama = await apiSession('matsuyama@example.jp')
+  const matsuyama = await apiAs('matsuyama@example.jp')
   const form = PostingForm.parse({
     department: 'デジタル推進課',
     contactName: '松山 太郎',
@@ -78,24 +57,17 @@ async function publishPosting(): Promise<string> {
   const id = created.body.id as string
   const submitted = await matsuyama('POST', `/api/staff/postings/${id}/transitions`, { action: 'submit' })
   expect(submitted.status, submitted.text).toBe(200)
-  const ehime = await apiSession('ehime.pref@example.jp')
+  const ehime = await apiAs('ehime.pref@example.jp')
   const forwarded = await ehime('POST', `/api/staff/postings/${id}/transitions`, { action: 'forward' })
   expect(forwarded.status, forwarded.text).toBe(200)
-  const national = await apiSession('kuni.admin@example.jp')
+  const national = await apiAs('kuni.admin@example.jp')
   const published = await national('POST', `/api/staff/postings/${id}/transitions`, { action: 'publish' })
   expect(published.status, published.text).toBe(200)
   return id
 }
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/sign-in`)
-  await page.getByLabel('メールアドレス').fill(email)
-  await page.getByLabel('パスワード').fill(PASSWORD!)
-  await page.getByRole('button', { name: 'ログインする' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-}
 
-test.skipIf(!PASSWORD)('人材がプロフィールを登録してレベルを確かめ、応募し、松山市が任用まで進める（DEMO_PASSWORD が必要）', async () => {
+test('人材がプロフィールを登録してレベルを確かめ、応募し、松山市が任用まで進める', async () => {
   const postingId = await publishPosting()
 
   // ── the candidate ────────────────────────────────────────────────────────────────────────────────────────
@@ -152,7 +124,7 @@ test.skipIf(!PASSWORD)('人材がプロフィールを登録してレベルを�
   await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('任用')
   await screenshot(staffPage, 'candidates-3-appointed')
 
-  const matsuyama = await apiSession('matsuyama@example.jp')
+  const matsuyama = await apiAs('matsuyama@example.jp')
   const appointments = await matsuyama('GET', '/api/appointments')
   expect(appointments.status).toBe(200)
   expect(appointments.body.items).toHaveLength(1)

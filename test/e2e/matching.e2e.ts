@@ -1,8 +1,7 @@
 /**
  * Journey of Issue 6: a candidate's profile and a 松山市 posting from the プロデューサー preset are set up through the
  * API; 松山市's staff open the posting's matches and expand a candidate's explanation (MatchScoreBreakdown), and the
- * candidate reads the same explanation among their recommendations. Uses the demo accounts, so the server must run
- * with DEMO_PASSWORD set (`DEMO_PASSWORD='…' npm run test:e2e`).
+ * candidate reads the same explanation among their recommendations. Signs in as the demo accounts (session.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
@@ -11,55 +10,35 @@ import { addDays, todayInJapan } from '#shared/domain/dates'
 import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole } from '#shared/domain/skill-standard/index'
 import { launchBrowser, screenshot } from './browser.ts'
+import { apiAs, signInAs } from './session.ts'
 
-const PASSWORD = process.env.DEMO_PASSWORD
 const TODAY = todayInJapan(new Date())
 const TITLE = `CIO補佐官（マッチング E2E ${Date.now().toString(36)}）`
 
 let browser: Browser
 beforeAll(async () => {
-  if (PASSWORD) browser = await launchBrowser()
+  browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
 })
 
 /** A signed-in API client (session cookie + CSRF header), for arranging data the journey then looks at. */
-async function apiAs(email: string) {
-  const baseUrl = inject('baseUrl')
-  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  expect(signIn.status).toBe(200)
-  const cookies = signIn.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
-  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
+async function arrangeAs(email: string) {
+  const call = await apiAs(email)
   return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    const text = await response.text()
-    expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300)
-    return JSON.parse(text) as Record<string, unknown>
+    const answer = await call(method, path, body)
+    expect(answer.status, `${method} ${path}: ${answer.text}`).toBeLessThan(300)
+    return answer.body as Record<string, unknown>
   }
 }
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/sign-in`)
-  await page.getByLabel('メールアドレス').fill(email)
-  await page.getByLabel('パスワード').fill(PASSWORD!)
-  await page.getByRole('button', { name: 'ログインする' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-}
 
-test.skipIf(!PASSWORD)('松山市の職員が募集に合う人材を開き、候補者のスコアの説明を展開する。人材は同じ説明を自分の画面で読む（DEMO_PASSWORD が必要）', async () => {
+test('松山市の職員が募集に合う人材を開き、候補者のスコアの説明を展開する。人材は同じ説明を自分の画面で読む', async () => {
   const baseUrl = inject('baseUrl')
 
   // Arrange: catalog §11 L6 plus local-government work, on the national list.
-  const hanako = await apiAs('yamada.hanako@example.jp')
+  const hanako = await arrangeAs('yamada.hanako@example.jp')
   const me = await hanako('GET', '/api/candidates/me')
   await hanako('PUT', '/api/candidates/me/profile', {
     fullName: '山田 花子',
@@ -77,7 +56,7 @@ test.skipIf(!PASSWORD)('松山市の職員が募集に合う人材を開き、�
   await hanako('PUT', '/api/candidates/me/consent', { pools: [{ pool: 'national', fields: ['headline', 'levels'] }] })
 
   // Arrange: the posting, published so the candidate can see it too.
-  const matsuyama = await apiAs('matsuyama@example.jp')
+  const matsuyama = await arrangeAs('matsuyama@example.jp')
   const posting = await matsuyama('POST', '/api/staff/postings', {
     department: '総務部 デジタル推進課', contactName: '松山 太郎', contactEmail: 'dx@city.example.jp', title: TITLE, roleId: 'producer',
     dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }], dutyDescription: '全庁のDX推進方針の策定を支援する。',
@@ -88,8 +67,8 @@ test.skipIf(!PASSWORD)('松山市の職員が募集に合う人材を開き、�
   })
   const postingId = posting.id as string
   await matsuyama('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })
-  await (await apiAs('ehime.pref@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })
-  await (await apiAs('kuni.admin@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })
+  await (await arrangeAs('ehime.pref@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })
+  await (await arrangeAs('kuni.admin@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })
 
   // 1. 松山市: the matches page ranks 山田さん with a score; expanding shows every line with its points and evidence.
   const staff = await browser.newPage({ locale: 'ja-JP' })

@@ -1,32 +1,25 @@
 /**
  * Journey of Issue 4: 松山市 writes a CIO補佐官 posting from the プロデューサー preset and submits it; 愛媛県 forwards
- * it; 国 publishes it; anyone finds it in the national search and downloads its PDF. Uses the demo accounts, so
- * the server must run with DEMO_PASSWORD set (`DEMO_PASSWORD='…' npm run test:e2e`).
+ * it; 国 publishes it; anyone finds it in the national search and downloads its PDF. Signs in as the demo accounts
+ * (session.ts).
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { addDays, todayInJapan } from '#shared/domain/dates'
 import { launchBrowser, screenshot } from './browser.ts'
+import { signInAs } from './session.ts'
 
-const PASSWORD = process.env.DEMO_PASSWORD
 const TODAY = todayInJapan(new Date())
 const TITLE = `CIO補佐官（E2E ${Date.now().toString(36)}）`
 
 let browser: Browser
 beforeAll(async () => {
-  if (PASSWORD) browser = await launchBrowser()
+  browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/sign-in`)
-  await page.getByLabel('メールアドレス').fill(email)
-  await page.getByLabel('パスワード').fill(PASSWORD!)
-  await page.getByRole('button', { name: 'ログインする' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-}
 
 async function openFromQueue(page: Page, title: string): Promise<void> {
   await page.goto(`${inject('baseUrl')}/staff/postings`)
@@ -35,7 +28,7 @@ async function openFromQueue(page: Page, title: string): Promise<void> {
   await page.getByTestId('posting-state').waitFor()
 }
 
-test.skipIf(!PASSWORD)('市区町村がプリセットから募集を作って提出し、都道府県が送付、国が公開し、全国検索とPDFで見られる（DEMO_PASSWORD が必要）', async () => {
+test('市区町村がプリセットから募集を作って提出し、都道府県が送付、国が公開し、全国検索とPDFで見られる', async () => {
   const baseUrl = inject('baseUrl')
 
   // 1. 松山市: new posting from the プロデューサー preset, autosaved as a draft, then submitted.

@@ -1,39 +1,31 @@
 /**
  * Journey of Issue 8 (派遣, 003 p.26; 004 §4.4(8)): 愛媛県 registers a support menu and an expert; 今治市 asks for a
  * dispatch; 愛媛県 approves it with the expert and a date; the prefecture dashboard counts it against the quota.
- * Signs in with the demo accounts, so the server must run with DEMO_PASSWORD set
- * (`DEMO_PASSWORD='…' npm run test:e2e`).
+ * Signs in as the demo accounts (session.ts).
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { addDays, todayInJapan } from '#shared/domain/dates'
 import { launchBrowser, screenshot } from './browser.ts'
+import { signInAs } from './session.ts'
 
-const PASSWORD = process.env.DEMO_PASSWORD
 const VISIT_ON = addDays(todayInJapan(new Date()), 30)
 const TOPIC = `窓口業務へのRPA導入（E2E ${Date.now()}）`
 
 let browser: Browser
 beforeAll(async () => {
-  if (PASSWORD) browser = await launchBrowser()
+  browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/sign-in`)
-  await page.getByLabel('メールアドレス').fill(email)
-  await page.getByLabel('パスワード').fill(PASSWORD!)
-  await page.getByRole('button', { name: 'ログインする' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-}
 
 async function expectStatus(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain(text)
 }
 
-test.skipIf(!PASSWORD)('今治市が派遣を申請し、愛媛県が承認すると、ダッシュボードの派遣の利用に数えられる（DEMO_PASSWORD が必要）', async () => {
+test('今治市が派遣を申請し、愛媛県が承認すると、ダッシュボードの派遣の利用に数えられる', async () => {
   // 1. 愛媛県: a menu and an expert
   const prefecture = await browser.newPage({ locale: 'ja-JP' })
   await signInAs(prefecture, 'ehime.pref@example.jp')
