@@ -106,7 +106,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     candidateRoutes(api, { db, clock })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     matchingRoutes(api, { db })
-    sharingRoutes(api, { db, clock })
+    sharingRoutes(api, { db, clock, publicUrl: config.publicUrl, kickMail: () => mail.kick() })
     bidRestrictionRoutes(api, { db, clock })
   })
 

@@ -62,6 +62,8 @@ export interface AccountTable {
   prefecture_code: string | null
   created_by: string | null
   created_at: Timestamp
+  /** 0007: set when the account was deleted (row kept, person removed) */
+  deleted_at: NullableTimestamp
 }
 
 /** owner: accounts */
@@ -391,6 +393,9 @@ export interface AppointmentTable {
   employment_snapshot: JSONColumnType<unknown[], string, string>
   created_by: string | null
   created_at: Timestamp
+  /** 0032: 勤務日数 and its unit; both null when unknown (appointments made before 0032). */
+  work_days: ColumnType<number | null, number | null | undefined, number | null>
+  work_days_per: ColumnType<'week' | 'month' | null, 'week' | 'month' | null | undefined, 'week' | 'month' | null>
 }
 
 /** owner: sharing */
@@ -632,6 +637,42 @@ export interface BidCheckTable {
   created_at: Timestamp
 }
 
+/** owner: matching (0060): one precomputed row per candidate; arrays follow the layout's job-type/kind order. */
+export interface MatchingCandidateVectorTable {
+  candidate_id: string
+  layout: string
+  national_list: boolean
+  pool_prefecture_codes: string[]
+  prefecture_code: string | null
+  regions: string[]
+  level_tokens: string[]
+  verified_levels: number[]
+  declared_levels: number[]
+  certification_ids: string[]
+  experience_months: number[]
+  days_per_week: number | null
+  remote_need: 'required' | 'preferred' | 'none'
+  needs_side_job: boolean
+  earliest_start: string | null
+  /** defaults to now() */
+  refreshed_at: Timestamp
+}
+
+/** owner: matching (0060): candidates whose vector is out of date; `version` from a sequence. */
+export interface MatchingVectorStaleTable {
+  candidate_id: string
+  version: ColumnType<number, number | undefined, number>
+}
+
+/** owner: matching (0060): weights a municipality adjusted for one posting (criterion id → weight). */
+export interface MatchingPostingSettingsTable {
+  posting_id: string
+  weights: ColumnType<Record<string, number>, string | undefined, string>
+  updated_by: string | null
+  /** defaults to now() */
+  updated_at: Timestamp
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
@@ -678,4 +719,7 @@ export interface Database {
   bid_exemption: BidExemptionTable
   pledge: PledgeTable
   bid_check: BidCheckTable
+  matching_candidate_vector: MatchingCandidateVectorTable
+  matching_vector_stale: MatchingVectorStaleTable
+  matching_posting_settings: MatchingPostingSettingsTable
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { isIsoDate } from '../domain/dates.ts'
-import { AppointmentForm, PostingRoleId } from '../domain/postings/form.ts'
+import { AppointmentForm, PostingRoleId, WorkDaysPer } from '../domain/postings/form.ts'
 import { endpoint, page, PageQuery } from './endpoint.ts'
 
 export const ApplicationStatus = z.enum(['received', 'screening', 'interview', 'offered', 'appointed', 'rejected', 'declined', 'withdrawn'])
@@ -58,8 +58,24 @@ export const AppointmentInput = z
     advisesOnProcurement: z.boolean(),
     /** The duties include drafting specifications (仕様書の作成). */
     draftsSpecifications: z.boolean(),
+    /**
+     * 勤務日数 (half days allowed) and its unit. Both omitted: the posting's working conditions are recorded. Sharing
+     * counts them in the person's weekly capacity.
+     */
+    workDays: z
+      .number({ message: '勤務日数は数値で入力してください。' })
+      .multipleOf(0.5, { message: '勤務日数は0.5日単位で入力してください。' })
+      .min(0.5, { message: '勤務日数は0.5日以上で入力してください。' })
+      .max(31, { message: '勤務日数が大きすぎます。' })
+      .optional(),
+    workDaysPer: WorkDaysPer.optional(),
   })
   .refine((value) => value.endsOn >= value.startsOn, { message: '任期の終了日が開始日より前になっています。', path: ['endsOn'] })
+  .refine((value) => (value.workDays === undefined) === (value.workDaysPer === undefined), {
+    message: '勤務日数と単位（週・月）は両方入力してください。',
+    path: ['workDaysPer'],
+  })
+  .refine((value) => value.workDaysPer !== 'week' || (value.workDays ?? 0) <= 7, { message: '週あたりの勤務日数は7日以内です。', path: ['workDays'] })
 export type AppointmentInput = z.infer<typeof AppointmentInput>
 
 export const StepRequest = z.object({
@@ -93,6 +109,9 @@ export const Appointment = z.object({
   endsOn: z.string(),
   advisesOnProcurement: z.boolean(),
   draftsSpecifications: z.boolean(),
+  /** 勤務日数 per week or month; null when not recorded (appointments made before it was). */
+  workDays: z.number().nullable(),
+  workDaysPer: WorkDaysPer.nullable(),
   employmentsAtAppointment: z.array(
     z.object({ corporateNumber: z.string(), relationship: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
   ),

@@ -251,6 +251,8 @@ export type Listing = z.infer<typeof Listing>
 export const ListingQuery = z.object({
   q: Text('検索語', 50).optional(),
   role: SharingRoleId.optional(),
+  /** One of the caller's own postings: listed candidates then carry their match score for it (matchScore). */
+  postingId: z.uuid({ message: '募集IDの形式が正しくありません。' }).optional(),
 })
 
 export const listPoolListings = endpoint({

@@ -60,6 +60,8 @@ async function appointWithB2(): Promise<void> {
 
   const candidate = await apiSession('sato.ken@example.jp')
   await candidate('GET', '/api/candidates/me')
+  const profile = await candidate('PUT', '/api/candidates/me/profile', { fullName: '佐藤 健', contactEmail: 'sato.ken@example.jp' })
+  expect(profile.status, profile.text).toBe(200)
   const employments = await candidate('PUT', '/api/candidates/me/employments', {
     entries: [{ corporateNumber: F, relationship: 'employee', startsOn: '2015-04-01', endsOn: addYears(TERM_STARTS_ON, -1) }],
   })
@@ -74,6 +76,7 @@ async function appointWithB2(): Promise<void> {
     roleId: 'producer',
     dutyAreas: [{ area: 'overall_policy', involvement: 'advise' }],
     dutyDescription: '調達への助言を行う。',
+    criteria: [{ kind: 'job_type_level', importance: 'preferred', jobTypeIds: ['uiss.business_strategist'], minLevel: 4 }],
     appointmentForm: 'tokubetsushoku_hijokin',
     workDaysPer: 'week',
     workDays: 1,
@@ -94,7 +97,8 @@ async function appointWithB2(): Promise<void> {
   const created = await imabari('POST', '/api/staff/postings', form)
   expect(created.status, created.text).toBe(201)
   const postingId = created.body.id as string
-  expect((await imabari('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })).status).toBe(200)
+  const submitted = await imabari('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })
+  expect(submitted.status, submitted.text).toBe(200)
   const ehime = await apiSession('ehime.pref@example.jp')
   expect((await ehime('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })).status).toBe(200)
   expect((await national('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })).status).toBe(200)

@@ -16,4 +16,6 @@ export {
   type Scope,
 } from './rules.ts'
 export { inMunicipalityScope } from './scope-sql.ts'
+export { accountEmail, deleteAccount, staffEmails } from './service.ts'
+export type { StaffAudience } from './repository.ts'
 export { formatDemoAccounts, seedDemoAccounts, type DemoAccount } from './demo.ts'

@@ -35,6 +35,31 @@ export async function updateAccount(
   await db.updateTable('account').set(changes).where('id', '=', id).execute()
 }
 
+/**
+ * Deletes an account in place: the row stays for the records that point at it, the person goes. The address becomes
+ * a unique placeholder (so the real one can sign up afresh), the password a value no hash matches, and every
+ * session and one-time token is removed. Undefined when there is no such account or it was already deleted.
+ */
+export async function markAccountDeleted(db: Db, id: string, now: Date): Promise<AccountRow | undefined> {
+  const deleted = await db
+    .updateTable('account')
+    .set({
+      email: `deleted-${id}@deleted.invalid`,
+      display_name: '削除済みアカウント',
+      // Not an argon2 hash: verification always fails. Candidates must keep a non-null value (0004's CHECK).
+      password_hash: '!deleted',
+      deleted_at: now,
+    })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
+  if (!deleted) return undefined
+  await db.deleteFrom('session').where('account_id', '=', id).execute()
+  await db.deleteFrom('account_token').where('account_id', '=', id).execute()
+  return deleted
+}
+
 export async function countAccounts(db: Db): Promise<number> {
   const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
@@ -86,6 +111,7 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
       'account.prefecture_code as prefectureCode',
     ])
     .where('session.token_hash', '=', tokenHash)
+    .where('account.deleted_at', 'is', null)
     .executeTakeFirst()
 }
 
@@ -150,6 +176,37 @@ export async function retireTokens(db: Db, accountId: string, purposes: readonly
 
 // ---- staff accounts ---------------------------------------------------------------------------------------------
 
+/** Who receives a notification: staff of one kind, within a municipality or a prefecture, or all national staff. */
+export type StaffAudience =
+  | { kind: 'municipality'; localGovernmentCode: string }
+  | { kind: 'prefecture'; prefectureCode: string }
+  | { kind: 'national' }
+
+/** Addresses of staff who have confirmed them (an invitation not yet accepted has not). At most 200. */
+export async function staffEmailsOf(db: Db, audience: StaffAudience): Promise<string[]> {
+  let query = db
+    .selectFrom('account')
+    .select('email')
+    .where('kind', '=', audience.kind)
+    .where('email_confirmed_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+  if (audience.kind === 'municipality') query = query.where('local_government_code', '=', audience.localGovernmentCode)
+  if (audience.kind === 'prefecture') query = query.where('prefecture_code', '=', audience.prefectureCode)
+  const rows = await query.orderBy('email').limit(200).execute()
+  return rows.map((row) => row.email)
+}
+
+export async function confirmedEmailOf(db: Db, accountId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('account')
+    .select('email')
+    .where('id', '=', accountId)
+    .where('email_confirmed_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row?.email
+}
+
 export interface StaffFilter {
   kind?: 'municipality' | 'prefecture' | 'national' | undefined
   localGovernmentCode?: string | undefined
@@ -165,7 +222,7 @@ export type StaffVisibility =
 
 /** Staff accounts within the caller's tenant only; the tenant condition is part of the SQL. */
 export async function searchStaffAccounts(db: Db, visibility: StaffVisibility, filter: StaffFilter) {
-  let query = db.selectFrom('account').where('kind', '<>', 'candidate')
+  let query = db.selectFrom('account').where('kind', '<>', 'candidate').where('deleted_at', 'is', null)
   if (visibility.kind === 'prefecture') query = query.where('prefecture_code', '=', visibility.prefectureCode)
   if (visibility.kind === 'municipality') query = query.where('local_government_code', '=', visibility.localGovernmentCode)
   if (filter.kind) query = query.where('kind', '=', filter.kind)

@@ -153,7 +153,8 @@ export async function signIn(
 ): Promise<Account> {
   limitAttempts(deps, request, reply, 'sign-in', body.email)
   const { db, config, clock } = deps
-  const account = await repository.findAccountByEmail(db, body.email)
+  const found = await repository.findAccountByEmail(db, body.email)
+  const account = found && found.deleted_at === null ? found : undefined
   const passwordMatches = await verifyPassword(account?.password_hash ?? null, body.password, passwordCost(config))
   if (!account || !passwordMatches) {
     if (account) {
@@ -368,4 +369,44 @@ export async function getStaffAccount(deps: AccountDeps, actor: Actor, id: strin
     throw notFound('指定された担当者アカウントは見つかりません。')
   }
   return describeStaff(deps.db, account)
+}
+
+// ---- for other modules ----------------------------------------------------------------------------------------------
+
+/**
+ * Addresses to notify: confirmed staff of one kind in a municipality (`{ kind: 'municipality', localGovernmentCode }`),
+ * a prefecture (`{ kind: 'prefecture', prefectureCode }`) or national staff. Takes the caller's transaction.
+ */
+export function staffEmails(tx: Db, audience: repository.StaffAudience): Promise<string[]> {
+  return repository.staffEmailsOf(tx, audience)
+}
+
+/** The confirmed sign-in address of an account (a candidate asked through a talent pool); undefined otherwise. */
+export function accountEmail(tx: Db, accountId: string): Promise<string | undefined> {
+  return repository.confirmedEmailOf(tx, accountId)
+}
+
+/**
+ * Ends an account for good, in the caller's transaction: the login is disabled and the person's address and name
+ * removed from it (the row stays, since candidate, talent-pool and audit records point at it), every session and
+ * one-time link is deleted, so signing in fails and the old cookie is anonymous from the next request. The address
+ * is free to sign up again. Returns false when there was no such account or it was already deleted.
+ */
+export async function deleteAccount(
+  tx: Db,
+  accountId: string,
+  audit: { actor: Actor | { kind: 'system' }; now: Date; request?: { ip: string; id: string }; reason?: string },
+): Promise<boolean> {
+  const deleted = await repository.markAccountDeleted(tx, accountId, audit.now)
+  if (!deleted) return false
+  await recordAudit(tx, {
+    actor: audit.actor,
+    action: 'account.deleted',
+    targetType: 'account',
+    targetId: accountId,
+    ...(audit.request ? { request: audit.request } : {}),
+    ...tenantOf(deleted),
+    details: { kind: deleted.kind, ...(audit.reason ? { reason: audit.reason } : {}) },
+  })
+  return true
 }

@@ -18,7 +18,10 @@ let imabari: SignedInInject
 let postingId: string
 
 /** A posting row as the postings module leaves it once published (tests seed it directly). */
-async function insertPosting(db: Db, options: { municipalityCode?: string; state?: 'published' | 'draft' | 'closed'; endsOn?: string | null } = {}) {
+async function insertPosting(
+  db: Db,
+  options: { municipalityCode?: string; state?: 'published' | 'draft' | 'closed'; endsOn?: string | null; form?: object } = {},
+) {
   const municipalityCode = options.municipalityCode ?? MATSUYAMA
   const state = options.state ?? 'published'
   const row = await db
@@ -28,7 +31,7 @@ async function insertPosting(db: Db, options: { municipalityCode?: string; state
       prefecture_code: municipalityCode.slice(0, 2),
       state,
       close_reason: state === 'closed' ? 'filled' : null,
-      form: JSON.stringify({}),
+      form: JSON.stringify(options.form ?? {}),
       title: 'CIO補佐官（デジタル戦略）',
       role_id: 'producer',
       appointment_form: 'tokubetsushoku_hijokin',
@@ -204,6 +207,57 @@ describe('選考から任用まで', () => {
     expect(resume.statusCode).toBe(200)
     expect(Buffer.from(resume.json().contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
     expect((await imabari(`/api/applications/${applicationId}/resume`)).statusCode).toBe(404)
+  })
+})
+
+describe('任用の勤務日数（人材シェアリングの稼働に数える）', () => {
+  const appointment = { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2027-04-01', endsOn: '2028-03-31', advisesOnProcurement: false, draftsSpecifications: false }
+
+  /** A fresh application to a posting with the given form, moved to 内定 (offered). */
+  async function offeredApplication(form: object): Promise<string> {
+    const posting = await insertPosting(t.engine.db, { form })
+    const applied = await candidate({ method: 'POST', url: `/api/postings/${posting}/applications`, payload: { motivation: '応募します' } })
+    expect(applied.statusCode, applied.body).toBe(201)
+    const id = applied.json().id as string
+    for (const step of [{ to: 'screening' }, { to: 'interview', interviewAt: '2026-12-03T10:00:00+09:00' }, { to: 'offered' }]) {
+      expect((await matsuyama({ method: 'POST', url: `/api/applications/${id}/steps`, payload: step })).statusCode).toBe(200)
+    }
+    return id
+  }
+
+  const appoint = (id: string, extra: object = {}) =>
+    matsuyama({ method: 'POST', url: `/api/applications/${id}/steps`, payload: { to: 'appointed', appointment: { ...appointment, ...extra } } })
+
+  test('省略すると募集の勤務条件（月8日）が記録され、他モジュールにも渡る', async () => {
+    const id = await offeredApplication({ workDays: 8, workDaysPer: 'month' })
+    const response = await appoint(id)
+    expect(response.statusCode, response.body).toBe(200)
+    const detail = ApplicationDetail.parse(response.json())
+    expect(detail.appointment).toMatchObject({ workDays: 8, workDaysPer: 'month' })
+    const exported = await appointmentsFor(t.engine.db, { candidateId: detail.candidateId })
+    expect(exported.find((entry) => entry.applicationId === id)).toMatchObject({ workDays: 8, workDaysPer: 'month' })
+  })
+
+  test('任用の手続で指定した日数（週1.5日）が募集の条件より優先する', async () => {
+    const id = await offeredApplication({ workDays: 2, workDaysPer: 'week' })
+    const response = await appoint(id, { workDays: 1.5, workDaysPer: 'week' })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(ApplicationDetail.parse(response.json()).appointment).toMatchObject({ workDays: 1.5, workDaysPer: 'week' })
+  })
+
+  test('募集に勤務日数がなく指定もなければ不明（null）', async () => {
+    const id = await offeredApplication({})
+    const response = await appoint(id)
+    expect(ApplicationDetail.parse(response.json()).appointment).toMatchObject({ workDays: null, workDaysPer: null })
+  })
+
+  test('単位だけ・週8日・0.5日単位でない日数は 400', async () => {
+    const id = await offeredApplication({})
+    for (const extra of [{ workDays: 2 }, { workDays: 8, workDaysPer: 'week' }, { workDays: 1.2, workDaysPer: 'month' }]) {
+      const response = await appoint(id, extra)
+      expect(response.statusCode, JSON.stringify(extra)).toBe(400)
+      expect(response.json().error.code).toBe('VALIDATION_FAILED')
+    }
   })
 })
 

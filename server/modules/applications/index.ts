@@ -5,9 +5,10 @@
 export { applicationRoutes } from './routes.ts'
 export {
   anonymiseCandidateApplications,
+  applicantIds,
   appliedMunicipalityCodes,
   appointmentsFor,
   dataOfCandidate,
   type ApplicationDeps,
 } from './service.ts'
-export { allowedNextStatuses, decideStep } from './rules.ts'
+export { allowedNextStatuses, appointmentWorkDays, decideStep } from './rules.ts'

@@ -1,4 +1,4 @@
-/** SQL of the applications module: its own tables, plus the one posting look-up noted below. */
+/** SQL of the applications module: its own tables only (postings are read through postings/index.ts). */
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { ApplicationStepTable, ApplicationTable, AppointmentTable } from '../../db/schema.ts'
@@ -24,43 +24,6 @@ const SUMMARY_COLUMNS = [
 ] as const
 
 export type ApplicationSummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>
-
-export interface PostingFacts {
-  id: string
-  municipalityCode: string
-  state: string
-  title: string | null
-  roleId: string | null
-  appointmentForm: string | null
-  applicationEndsOn: string | null
-}
-
-// The postings module exports no look-up of one posting's state yet; this read belongs in postings/index.ts
-// (`postingFacts(tx, id)`) and should move there when it exists.
-export async function postingFacts(db: Db, postingId: string): Promise<PostingFacts | undefined> {
-  const row = await db
-    .selectFrom('posting')
-    .select(['id', 'municipality_code', 'state', 'title', 'role_id', 'appointment_form', 'application_ends_on'])
-    .where('id', '=', postingId)
-    .executeTakeFirst()
-  return (
-    row && {
-      id: row.id,
-      municipalityCode: row.municipality_code,
-      state: row.state,
-      title: row.title,
-      roleId: row.role_id,
-      appointmentForm: row.appointment_form,
-      applicationEndsOn: row.application_ends_on,
-    }
-  )
-}
-
-export async function postingTitles(db: Db, postingIds: string[]): Promise<Map<string, string | null>> {
-  if (postingIds.length === 0) return new Map()
-  const rows = await db.selectFrom('posting').select(['id', 'title']).where('id', 'in', postingIds).execute()
-  return new Map(rows.map((row) => [row.id, row.title]))
-}
 
 export async function insertApplication(
   db: Db,
@@ -137,6 +100,18 @@ export function findAppointments(
 export async function appliedMunicipalityCodes(db: Db, candidateId: string): Promise<string[]> {
   const rows = await db.selectFrom('application').select('municipality_code').distinct().where('candidate_id', '=', candidateId).execute()
   return rows.map((row) => row.municipality_code)
+}
+
+/** Candidates who applied to the posting and have not withdrawn, in id order. */
+export async function applicantIdsOf(db: Db, postingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application')
+    .select('candidate_id')
+    .where('posting_id', '=', postingId)
+    .where('status', '<>', 'withdrawn')
+    .orderBy('candidate_id')
+    .execute()
+  return rows.map((row) => row.candidate_id)
 }
 
 /** Drops what the person wrote and attached; the steps and the appointment stay. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { allowedNextStatuses, appointmentIssues, decideStep, isPdf } from './rules.ts'
+import { allowedNextStatuses, appointmentIssues, appointmentWorkDays, decideStep, isPdf } from './rules.ts'
 import type { ApplicationStatus } from '#shared/contracts/applications'
 
 describe('選考の流れ', () => {
@@ -45,5 +45,18 @@ describe('履歴書は PDF の先頭バイトで判定', () => {
     ['<html>', false],
   ])('%s', (text, expected) => {
     expect(isPdf(new TextEncoder().encode(text))).toBe(expected)
+  })
+})
+
+describe('appointmentWorkDays: 任用の勤務日数', () => {
+  const posting = { workDays: 2, workDaysPer: 'week' } as const
+  test.each([
+    ['任用の手続で指定 → それを記録', { workDays: 1.5, workDaysPer: 'month' as const }, posting, { days: 1.5, per: 'month' }],
+    ['省略 → 募集の勤務条件', {}, posting, { days: 2, per: 'week' }],
+    ['省略・募集に勤務日数なし → 不明', {}, { workDays: null, workDaysPer: null }, null],
+    ['省略・募集が見つからない → 不明', {}, undefined, null],
+    ['省略・募集の週あたり日数が7日超 → 信用しない', {}, { workDays: 10, workDaysPer: 'week' as const }, null],
+  ])('%s', (_name, input, facts, expected) => {
+    expect(appointmentWorkDays(input, facts)).toEqual(expected)
   })
 })

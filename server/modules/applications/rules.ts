@@ -63,3 +63,17 @@ export function isPdf(bytes: Uint8Array): boolean {
 export function isActiveOn(term: { startsOn: IsoDate; endsOn: IsoDate }, date: IsoDate): boolean {
   return term.startsOn <= date && date <= term.endsOn
 }
+
+/**
+ * 勤務日数 of an appointment: what the 任用 step gave, else the posting's working conditions (勤務日数 per week or
+ * month in its form), else unknown (null). A weekly figure above 7 days from the posting is not trusted.
+ */
+export function appointmentWorkDays(
+  input: { workDays?: number | undefined; workDaysPer?: 'week' | 'month' | undefined },
+  posting: { workDays: number | null; workDaysPer: 'week' | 'month' | null } | undefined,
+): { days: number; per: 'week' | 'month' } | null {
+  if (input.workDays !== undefined && input.workDaysPer !== undefined) return { days: input.workDays, per: input.workDaysPer }
+  if (!posting || posting.workDays === null || posting.workDaysPer === null) return null
+  if (posting.workDays <= 0 || (posting.workDaysPer === 'week' && posting.workDays > 7) || posting.workDays > 31) return null
+  return { days: posting.workDays, per: posting.workDaysPer }
+}

@@ -22,8 +22,9 @@ import { AppError, notFound } from '../../http/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import * as candidates from '../candidates/index.ts'
 import { enqueueMail } from '../mail/index.ts'
+import { postingFacts, postingFactsOfMany } from '../postings/index.ts'
 import * as repository from './repository.ts'
-import { allowedNextStatuses, appointmentIssues, decideStep, isPdf } from './rules.ts'
+import { allowedNextStatuses, appointmentIssues, appointmentWorkDays, decideStep, isPdf } from './rules.ts'
 
 export interface ApplicationDeps {
   db: Db
@@ -57,13 +58,15 @@ function appointmentView(row: repository.AppointmentRow): Appointment {
     endsOn: row.ends_on,
     advisesOnProcurement: row.advises_on_procurement,
     draftsSpecifications: row.drafts_specifications,
+    workDays: row.work_days === null ? null : Number(row.work_days),
+    workDaysPer: row.work_days_per,
     employmentsAtAppointment: snapshot,
     createdAt: new Date(row.created_at).toISOString(),
   }
 }
 
 async function summaries(db: Db, rows: repository.ApplicationSummaryRow[], withNames: boolean): Promise<ApplicationSummary[]> {
-  const titles = await repository.postingTitles(db, [...new Set(rows.map((row) => row.posting_id))])
+  const postings = await postingFactsOfMany(db, rows.map((row) => row.posting_id))
   const names = new Map<string, string | null>()
   if (withNames) {
     for (const candidateId of new Set(rows.map((row) => row.candidate_id))) {
@@ -73,7 +76,7 @@ async function summaries(db: Db, rows: repository.ApplicationSummaryRow[], withN
   return rows.map((row) => ({
     id: row.id,
     postingId: row.posting_id,
-    postingTitle: titles.get(row.posting_id) ?? null,
+    postingTitle: postings.get(row.posting_id)?.title ?? null,
     municipalityCode: row.municipality_code,
     candidateId: row.candidate_id,
     candidateName: names.get(row.candidate_id) ?? null,
@@ -159,7 +162,7 @@ export async function apply(deps: ApplicationDeps, actor: Actor, request: Reques
   const today = todayInJapan(now)
   const resume = body.resume ? decodeResume(body.resume) : null
   const result = await deps.db.transaction().execute(async (tx) => {
-    const posting = await repository.postingFacts(tx, postingId)
+    const posting = await postingFacts(tx, postingId)
     // Drafts and postings under review stay hidden; a closed one says so.
     if (!posting || (posting.state !== 'published' && posting.state !== 'closed')) throw notFound('指定された募集が見つかりません。')
     if (posting.state !== 'published' || (posting.applicationEndsOn !== null && posting.applicationEndsOn < today)) {
@@ -248,6 +251,7 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
   const result = await deps.db.transaction().execute(async (tx) => {
     const { row, viewer } = await visibleApplication(tx, actor, id, true)
     if (viewer !== 'staff') throw notFound(NOT_FOUND_MESSAGE)
+    const posting = await postingFacts(tx, row.posting_id)
     const decision = decideStep(row.status, body.to, 'staff')
     if (!decision.allowed) throw new AppError('APPLICATION_TRANSITION_NOT_ALLOWED', decision.reason, 409)
     if (body.to === 'interview' && body.interviewAt === null) {
@@ -261,6 +265,7 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
       const issues = appointmentIssues(body.appointment)
       if (issues.length > 0) throw new AppError('VALIDATION_FAILED', '任用の内容に誤りがあります。', 400, issues)
       const employments = await candidates.employmentHistory(tx, row.candidate_id)
+      const workDays = appointmentWorkDays(body.appointment, posting)
       appointment = await repository.insertAppointment(tx, {
         application_id: row.id,
         posting_id: row.posting_id,
@@ -272,6 +277,8 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
         ends_on: body.appointment.endsOn,
         advises_on_procurement: body.appointment.advisesOnProcurement,
         drafts_specifications: body.appointment.draftsSpecifications,
+        work_days: workDays?.days ?? null,
+        work_days_per: workDays?.per ?? null,
         employment_snapshot: JSON.stringify(employments.filter((entry) => entry.startsOn <= body.appointment!.startsOn)),
         created_by: actor.userId,
       })
@@ -300,14 +307,16 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
       request,
       details: { from: row.status, to: body.to, ...(appointment ? { appointmentId: appointment.id } : {}) },
     })
-    const titles = await repository.postingTitles(tx, [row.posting_id])
-    const title = titles.get(row.posting_id) ?? '募集'
+    const title = posting?.title ?? '募集'
     const lines = [`「${title}」への応募の状況が「${applicationStatusLabels[body.to]}」になりました。`]
     if (body.to === 'interview' && body.interviewAt) {
       const at = new Date(new Date(body.interviewAt).getTime() + 9 * 3600_000).toISOString()
       lines.push(`面接日時: ${formatWareki(at.slice(0, 10))} ${at.slice(11, 16)}（日本時間）`)
     }
     if (appointment) lines.push(`任期: ${formatWareki(appointment.starts_on)}〜${formatWareki(appointment.ends_on)}`)
+    if (appointment?.work_days_per && appointment.work_days !== null) {
+      lines.push(`勤務日数: ${appointment.work_days_per === 'week' ? '週' : '月'}${Number(appointment.work_days)}日`)
+    }
     const mailed = await mailCandidate(tx, deps, row.candidate_id, `応募の状況が更新されました：${title}`, lines)
     return { detail: await detail(tx, (await repository.findApplication(tx, row.id))!, 'staff'), mailed }
   })
@@ -377,6 +386,11 @@ export async function appointmentsFor(
 /** Municipalities whose postings the candidate applied to (they may see the whole profile). */
 export function appliedMunicipalityCodes(tx: Db, candidateId: string): Promise<string[]> {
   return repository.appliedMunicipalityCodes(tx, candidateId)
+}
+
+/** Candidates who applied to the posting and have not withdrawn (matching may score them without pool consent). */
+export function applicantIds(tx: Db, postingId: string): Promise<string[]> {
+  return repository.applicantIdsOf(tx, postingId)
 }
 
 /** The candidate's applications and appointments for the data export. */

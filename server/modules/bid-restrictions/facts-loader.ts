@@ -11,7 +11,6 @@
 import type { Appointment as AppointmentView } from '#shared/contracts/applications'
 import type { Db } from '../../db/database.ts'
 import { appointmentsFor } from '../applications/index.ts'
-import { employmentHistory } from '../candidates/index.ts'
 import { companyNames, companyNeighbourhood } from '../companies/index.ts'
 import * as repository from './repository.ts'
 import {
@@ -127,10 +126,11 @@ export async function engineAppointments(
     tx,
     views.map((view) => view.id),
   )
-  const histories = new Map<string, Employment[]>()
-  for (const candidateId of new Set(views.map((view) => view.candidateId))) {
-    histories.set(candidateId, await employmentHistory(tx, candidateId))
-  }
+  // One query for everyone (the same rows as candidates.employmentHistory, per person).
+  const histories: Map<string, Employment[]> = await repository.employmentHistoriesOf(
+    tx,
+    views.map((view) => view.candidateId),
+  )
   const appointments = views.map((view): Appointment => {
     const atAppointment = view.employmentsAtAppointment
       .filter((spell) => RELATIONSHIPS.has(spell.relationship))

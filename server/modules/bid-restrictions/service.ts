@@ -29,6 +29,7 @@ import * as repository from './repository.ts'
 import {
   decideAct,
   decideBid,
+  factsForBidder,
   findTemplate,
   restrictedCompaniesByGroup,
   toPublishable,
@@ -241,7 +242,8 @@ export function checkBid(deps: BidRestrictionDeps, actor: Actor, request: z.outp
   return deps.db.transaction().execute(async (tx) => {
     const procurement = await ownProcurement(tx, staff, request.procurementId)
     const { facts, notes } = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf)
-    const decision = decideBid(facts)
+    // The full facts are logged; the engine is given the equivalent, smaller facts for this bidder.
+    const decision = decideBid(factsForBidder(facts))
     const checkId = await repository.insertCheck(tx, {
       kind: 'bid',
       municipalityCode: staff.localGovernmentCode,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { CandidateExport, CandidateLevels, OwnCandidateProfile, StaffCandidateView } from '#shared/contracts/candidates'
-import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
+import { createAndSignIn, injectAs, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { employmentHistory, scoringProfiles } from './index.ts'
 
@@ -268,5 +268,38 @@ describe('データの持ち出しと削除', () => {
     expect(await scoringProfiles(t.engine.db, { candidateIds: [id], consent: { kind: 'any' } })).toEqual([])
     const { inject: national } = await createAndSignIn(t.app, t.engine.db, { kind: 'national' })
     expect((await national(`/api/candidates/${id}`)).statusCode).toBe(404)
+  })
+
+  test('削除するとログインできなくなり、使っていたセッションは匿名になる。同じアドレスで登録し直せる', async () => {
+    const { account, inject: person } = await createAndSignIn(t.app, t.engine.db, { kind: 'candidate' })
+    // a second session on another device ends too
+    const other = await injectAs(t.app, account)
+    expect((await person({ method: 'DELETE', url: '/api/candidates/me' })).statusCode).toBe(200)
+
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password }, remoteAddress: '10.9.8.7' })
+    expect(signIn.statusCode).toBe(401)
+    expect(signIn.json().error.code).toBe('INVALID_CREDENTIALS')
+    for (const session of [person, other]) {
+      const me = await session('/api/auth/me')
+      expect(me.statusCode).toBe(200)
+      expect(me.json()).toEqual({ signedIn: false })
+      expect((await session('/api/candidates/me')).statusCode).toBe(401)
+    }
+    const row = await t.engine.db.selectFrom('account').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow()
+    expect(row.email).not.toBe(account.email)
+    expect(row.deleted_at).not.toBeNull()
+    expect(await t.engine.db.selectFrom('session').select('id').where('account_id', '=', account.id).execute()).toEqual([])
+    const events = await t.engine.db.selectFrom('audit_event').select('action').where('target_id', '=', account.id).execute()
+    expect(events.map((event) => event.action)).toContain('account.deleted')
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: account.email, password: 'a-new-password-123', displayName: '再登録' },
+      remoteAddress: '10.9.8.6',
+    })
+    expect(again.statusCode, again.body).toBeLessThan(300)
+    const fresh = await t.engine.db.selectFrom('account').select('id').where('email', '=', account.email).executeTakeFirstOrThrow()
+    expect(fresh.id).not.toBe(account.id)
   })
 })

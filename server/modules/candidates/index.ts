@@ -6,6 +6,7 @@ export { candidateRoutes } from './routes.ts'
 export {
   candidateContact,
   candidateIdForAccount,
+  candidateIdsOfAccounts,
   employmentHistory,
   scoringProfiles,
   type CandidateDeps,

@@ -31,6 +31,17 @@ export function findCandidateByAccount(db: Db, accountId: string): Promise<Candi
   return db.selectFrom('candidate').selectAll().where('account_id', '=', accountId).executeTakeFirst()
 }
 
+export async function candidatesOfAccounts(db: Db, accountIds: readonly string[]): Promise<{ id: string; accountId: string }[]> {
+  if (accountIds.length === 0) return []
+  const rows = await db
+    .selectFrom('candidate')
+    .select(['id', 'account_id'])
+    .where('account_id', 'in', [...accountIds])
+    .where('deleted_at', 'is', null)
+    .execute()
+  return rows.flatMap((row) => (row.account_id ? [{ id: row.id, accountId: row.account_id }] : []))
+}
+
 export function findCandidate(db: Db, id: string): Promise<CandidateRow | undefined> {
   return db.selectFrom('candidate').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
 }

@@ -31,8 +31,10 @@ import type { Clock } from '../../app.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
+import { deleteAccount } from '../accounts/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import * as applications from '../applications/index.ts'
+import { withdrawAccountFromSharing } from '../sharing/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import * as repository from './repository.ts'
 import { diffEmployments, employmentIssues, type Viewer, visibilityFor } from './rules.ts'
@@ -649,8 +651,9 @@ export async function exportOwnData(deps: CandidateDeps, actor: Actor) {
 }
 
 /**
- * Deletes the person's data and detaches the account; applications and appointments stay, anonymised, and the
- * audit log stays as it is. The account row itself belongs to the accounts module.
+ * Deletes the person's data and their login; applications and appointments stay, anonymised, and the audit log
+ * stays as it is. The account row belongs to the accounts module, which removes it and ends every session, so the
+ * person can no longer sign in and the old cookie is anonymous. Their talent-pool listings are withdrawn.
  */
 export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, request: RequestInfo): Promise<{ deleted: true }> {
   const accountId = candidateAccountId(actor)
@@ -661,7 +664,9 @@ export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, reques
       await applications.anonymiseCandidateApplications(tx, candidate.id, now)
       await repository.anonymiseCandidate(tx, candidate.id, now)
     }
+    await withdrawAccountFromSharing(tx, accountId, now)
     await recordAudit(tx, { actor, action: 'candidate.deleted', targetType: 'candidate', targetId: candidate?.id ?? accountId, request })
+    await deleteAccount(tx, accountId, { actor, now, request, reason: 'candidate.deleted' })
   })
   return { deleted: true }
 }
@@ -693,6 +698,12 @@ export function scoringProfiles(tx: Db, filter: repository.ScoringFilter): Promi
 /** The candidate id of a signed-in candidate account, creating the row on first use. */
 export async function candidateIdForAccount(tx: Db, accountId: string): Promise<string> {
   return (await repository.ensureCandidateForAccount(tx, accountId)).id
+}
+
+/** Candidate ids of accounts that have a candidate row (none is created), by account id. */
+export async function candidateIdsOfAccounts(tx: Db, accountIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await repository.candidatesOfAccounts(tx, [...new Set(accountIds)])
+  return new Map(rows.map((row) => [row.accountId, row.id]))
 }
 
 /** Name and contact address for mails to the candidate; null fields when not given or deleted. */

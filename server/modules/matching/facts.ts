@@ -152,6 +152,21 @@ export function vectorOf(facts: CandidateFacts, consent: ScoringProfile['consent
   }
 }
 
+/**
+ * Why a candidate may be matched to a posting, or undefined when they may not: applied to it, on the national list,
+ * or in the posting's prefecture pool. The same rule as the ranking SQL's consent condition (repository.ts).
+ */
+export function matchVia(
+  candidateId: string,
+  consent: ScoringProfile['consent'],
+  scope: { prefectureCode: string; applicantIds: readonly string[] },
+): 'application' | 'national_list' | 'prefecture_pool' | undefined {
+  if (scope.applicantIds.includes(candidateId)) return 'application'
+  if (consent.nationalList) return 'national_list'
+  if (consent.prefecturePools.includes(scope.prefectureCode)) return 'prefecture_pool'
+  return undefined
+}
+
 // ── posting side ──
 
 /** What matching needs of a posting besides its criterion rows. */

@@ -3,4 +3,10 @@
  * pure and shared with the client (shared/domain/matching); this module ranks at scale over precomputed vectors.
  */
 export { matchingRoutes } from './routes.ts'
-export { rebuildCandidateVectors, refreshCandidateVectors, type MatchingDeps } from './service.ts'
+export {
+  rebuildCandidateVectors,
+  refreshCandidateVectors,
+  scoreCandidatesForPosting,
+  type CandidateScore,
+  type MatchingDeps,
+} from './service.ts'

@@ -7,8 +7,7 @@ import type { CompiledPlan } from './sql.ts'
 // ── vectors ──
 
 export async function staleCandidates(db: Db, limit: number): Promise<{ candidateId: string; version: number }[]> {
-  const { rows } = await sql<{ candidate_id: string; version: string | number }>`
-    SELECT candidate_id, version FROM matching_vector_stale ORDER BY version LIMIT ${limit}`.execute(db)
+  const rows = await db.selectFrom('matching_vector_stale').select(['candidate_id', 'version']).orderBy('version').limit(limit).execute()
   return rows.map((row) => ({ candidateId: row.candidate_id, version: Number(row.version) }))
 }
 
@@ -22,20 +21,31 @@ export async function clearStale(db: Db, marks: readonly { candidateId: string; 
 /** Marks every vector built with another layout (job types or experience kinds changed) for rebuilding. */
 export async function markOtherLayoutsStale(db: Db): Promise<void> {
   // Written as two ranges so the layout index answers; `<>` would scan every row.
-  await sql`INSERT INTO matching_vector_stale (candidate_id)
-    SELECT candidate_id FROM matching_candidate_vector WHERE layout < ${VECTOR_LAYOUT} OR layout > ${VECTOR_LAYOUT}
-    ON CONFLICT (candidate_id) DO NOTHING`.execute(db)
+  await db
+    .insertInto('matching_vector_stale')
+    .columns(['candidate_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('matching_candidate_vector')
+        .select('candidate_id')
+        .where((w) => w.or([w('layout', '<', VECTOR_LAYOUT), w('layout', '>', VECTOR_LAYOUT)])),
+    )
+    .onConflict((oc) => oc.column('candidate_id').doNothing())
+    .execute()
 }
 
 export async function markStale(db: Db, candidateIds: readonly string[]): Promise<void> {
   if (candidateIds.length === 0) return
-  await sql`INSERT INTO matching_vector_stale (candidate_id) SELECT unnest(${[...candidateIds]}::uuid[])
-    ON CONFLICT (candidate_id) DO UPDATE SET version = nextval('matching_vector_stale_version')`.execute(db)
+  await db
+    .insertInto('matching_vector_stale')
+    .values([...new Set(candidateIds)].map((candidate_id) => ({ candidate_id })))
+    .onConflict((oc) => oc.column('candidate_id').doUpdateSet({ version: sql<number>`nextval('matching_vector_stale_version')` }))
+    .execute()
 }
 
 export async function deleteVectors(db: Db, candidateIds: readonly string[]): Promise<void> {
   if (candidateIds.length === 0) return
-  await sql`DELETE FROM matching_candidate_vector WHERE candidate_id = ANY(${[...candidateIds]}::uuid[])`.execute(db)
+  await db.deleteFrom('matching_candidate_vector').where('candidate_id', 'in', [...candidateIds]).execute()
 }
 
 /** Inserts or replaces vectors, in candidate id order so concurrent refreshes lock rows in one order. */
@@ -136,24 +146,38 @@ export async function viaOf(db: Db, candidateId: string, scope: MatchScope): Pro
 
 // ── settings ──
 
+/** jsonb arrives parsed from both drivers; a string (a driver without the parser) is parsed here. */
+function weightsOf(value: Record<string, number> | string): Record<string, number> {
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value
+}
+
 export async function postingWeights(db: Db, postingId: string): Promise<Record<string, number>> {
-  const { rows } = await sql<{ weights: Record<string, number> | string }>`
-    SELECT weights FROM matching_posting_settings WHERE posting_id = ${postingId}`.execute(db)
-  const weights = rows[0]?.weights
-  return typeof weights === 'string' ? (JSON.parse(weights) as Record<string, number>) : (weights ?? {})
+  const row = await db.selectFrom('matching_posting_settings').select('weights').where('posting_id', '=', postingId).executeTakeFirst()
+  return row ? weightsOf(row.weights) : {}
 }
 
 export async function postingWeightsOfMany(db: Db, postingIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
   const result = new Map<string, Record<string, number>>()
   if (postingIds.length === 0) return result
-  const { rows } = await sql<{ posting_id: string; weights: Record<string, number> | string }>`
-    SELECT posting_id, weights FROM matching_posting_settings WHERE posting_id = ANY(${[...postingIds]}::uuid[])`.execute(db)
-  for (const row of rows) result.set(row.posting_id, typeof row.weights === 'string' ? JSON.parse(row.weights) : row.weights)
+  const rows = await db
+    .selectFrom('matching_posting_settings')
+    .select(['posting_id', 'weights'])
+    .where('posting_id', 'in', [...postingIds])
+    .execute()
+  for (const row of rows) result.set(row.posting_id, weightsOf(row.weights))
   return result
 }
 
 export async function savePostingWeights(db: Db, postingId: string, weights: Record<string, number>, userId: string): Promise<void> {
-  await sql`INSERT INTO matching_posting_settings (posting_id, weights, updated_by, updated_at)
-    VALUES (${postingId}, ${JSON.stringify(weights)}::jsonb, ${userId}, now())
-    ON CONFLICT (posting_id) DO UPDATE SET weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`.execute(db)
+  await db
+    .insertInto('matching_posting_settings')
+    .values({ posting_id: postingId, weights: JSON.stringify(weights), updated_by: userId, updated_at: sql<Date>`now()` })
+    .onConflict((oc) =>
+      oc.column('posting_id').doUpdateSet((eb) => ({
+        weights: eb.ref('excluded.weights'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute()
 }

@@ -17,10 +17,18 @@ import type { CandidateMatch, CandidateMatchPage, MatchingSettings, PostingRecom
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
+import { applicantIds } from '../applications/index.ts'
 import { candidateIdForAccount, scoringProfiles } from '../candidates/index.ts'
-import { postingCriteria } from '../postings/index.ts'
-import * as borrowed from './borrowed.ts'
-import { type PostingHeader, factsFromProfile, postingCriteriaOf, vectorOf } from './facts.ts'
+import { findLocalGovernment } from '../local-governments/index.ts'
+import {
+  type PostingFacts,
+  postingCriteria,
+  postingCriteriaOfMany,
+  postingFacts,
+  postingFactsForStaff,
+  publishedPostingFacts,
+} from '../postings/index.ts'
+import { type PostingHeader, factsFromProfile, matchVia, postingCriteriaOf, vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
 import { compilePlan } from './sql.ts'
 
@@ -71,11 +79,40 @@ export async function rebuildCandidateVectors(db: Db, pageSize = REFRESH_BATCH):
   }
 }
 
+// 団体 names change a few times a year; a process-wide cache keeps a ranking of every published posting to one query each.
+const places = new Map<string, { name: string; prefectureName: string }>()
+
+/** The postings module's facts plus the names an explanation shows. */
+async function headerOf(db: Db, facts: PostingFacts): Promise<PostingHeader> {
+  let place = places.get(facts.municipalityCode)
+  if (!place) {
+    const found = await findLocalGovernment(db, facts.municipalityCode)
+    place = { name: found?.name ?? facts.municipalityCode, prefectureName: found?.prefectureName ?? '' }
+    if (found) places.set(facts.municipalityCode, place)
+  }
+  return {
+    id: facts.id,
+    municipalityCode: facts.municipalityCode,
+    municipalityName: place.name,
+    prefectureCode: facts.prefectureCode,
+    prefectureName: place.prefectureName,
+    state: facts.state,
+    title: facts.title,
+    roleId: facts.roleId,
+    workDays: facts.workDays,
+    workDaysPer: facts.workDaysPer,
+    remoteAllowed: facts.remoteAllowed,
+    sideJobAllowed: facts.sideJobAllowed,
+    termStartsOn: facts.termStartsOn,
+  }
+}
+
+/** The posting if the staff member may see it under the postings module's rule; another tenant's answers 404. */
 async function staffPosting(db: Db, actor: Actor, postingId: string): Promise<PostingHeader> {
-  const header = await borrowed.findPostingForStaff(db, actor, postingId)
+  const facts = actor.kind === 'municipality' || actor.kind === 'prefecture' ? await postingFactsForStaff(db, actor, postingId) : undefined
   // Another organisation's posting answers as if it did not exist.
-  if (!header) throw notFound('指定された募集は見つかりません。')
-  return header
+  if (!facts) throw notFound('指定された募集は見つかりません。')
+  return headerOf(db, facts)
 }
 
 async function criteriaOf(db: Db, header: PostingHeader): Promise<PostingCriteria> {
@@ -106,7 +143,7 @@ export async function listPostingMatches(
     await refreshCandidateVectors(tx)
     const posting = await criteriaOf(tx, header)
     const plan = planScoring(posting)
-    const scope = { prefectureCode: header.prefectureCode, applicantIds: await borrowed.applicantIds(tx, header.id) }
+    const scope = { prefectureCode: header.prefectureCode, applicantIds: await applicantIds(tx, header.id) }
     const { rows, total } = await repository.rankCandidatesPage(tx, compilePlan(plan), scope, page)
     const facts = await factsOf(tx, rows.map((row) => row.candidateId))
     const items: CandidateMatch[] = []
@@ -128,7 +165,7 @@ export async function getPostingMatch(deps: MatchingDeps, actor: Actor, postingI
   return deps.db.transaction().execute(async (tx) => {
     const header = await staffPosting(tx, actor, postingId)
     await refreshCandidateVectors(tx)
-    const scope = { prefectureCode: header.prefectureCode, applicantIds: await borrowed.applicantIds(tx, header.id) }
+    const scope = { prefectureCode: header.prefectureCode, applicantIds: await applicantIds(tx, header.id) }
     const via = await repository.viaOf(tx, candidateId, scope)
     const candidate = via ? (await factsOf(tx, [candidateId])).get(candidateId) : undefined
     if (!via || !candidate) throw notFound('この募集の候補者として見つかりません。')
@@ -167,9 +204,9 @@ export async function listRecommendations(
 ): Promise<{ items: PostingRecommendation[]; total: number; limit: number; offset: number }> {
   return deps.db.transaction().execute(async (tx) => {
     const facts = await ownFacts(tx, actor)
-    const headers = await borrowed.publishedPostings(tx)
+    const headers = await Promise.all((await publishedPostingFacts(tx)).map((facts) => headerOf(tx, facts)))
     const ids = headers.map((header) => header.id)
-    const [rows, weights] = await Promise.all([borrowed.criteriaOfPostings(tx, ids), repository.postingWeightsOfMany(tx, ids)])
+    const [rows, weights] = await Promise.all([postingCriteriaOfMany(tx, ids), repository.postingWeightsOfMany(tx, ids)])
     const byId = new Map(headers.map((header) => [header.id, header]))
     const results = headers
       .map((header) => scoreWithPlan(planScoring(postingCriteriaOf(header, rows.get(header.id) ?? [], weights.get(header.id))), facts))
@@ -188,11 +225,49 @@ export async function listRecommendations(
 export async function getMyPostingMatch(deps: MatchingDeps, actor: Actor, postingId: string): Promise<PostingRecommendation> {
   return deps.db.transaction().execute(async (tx) => {
     const facts = await ownFacts(tx, actor)
-    const header = await borrowed.findPublishedPosting(tx, postingId)
-    if (!header) throw notFound('指定された募集は公開されていません。')
+    const posted = await postingFacts(tx, postingId)
+    if (!posted || posted.state !== 'published') throw notFound('指定された募集は公開されていません。')
+    const header = await headerOf(tx, posted)
     const posting = await criteriaOf(tx, header)
     return toRecommendation(scoreWithPlan(planScoring(posting), facts), header)
   })
+}
+
+// ── for other modules ──
+
+/** A candidate's score against one posting: the same number and gate the posting's match list shows. */
+export interface CandidateScore {
+  score: number
+  eligible: boolean
+  via: CandidateMatch['via']
+}
+
+/**
+ * Scores the given candidates against a posting the staff member may see (404 otherwise, as for its match list),
+ * for other modules' listings (sharing: a pool member browsing with one of its postings selected). The consent
+ * rules of the match list hold: a candidate is scored only when they applied to the posting, are on the national
+ * list, or are in the posting's prefecture pool; everyone else is absent from the answer. Takes the caller's tx.
+ */
+export async function scoreCandidatesForPosting(
+  tx: Db,
+  actor: Actor,
+  postingId: string,
+  candidateIds: readonly string[],
+): Promise<Map<string, CandidateScore>> {
+  const header = await staffPosting(tx, actor, postingId)
+  const result = new Map<string, CandidateScore>()
+  const ids = [...new Set(candidateIds)]
+  if (ids.length === 0) return result
+  const scope = { prefectureCode: header.prefectureCode, applicantIds: await applicantIds(tx, header.id) }
+  const profiles = await scoringProfiles(tx, { candidateIds: ids, consent: { kind: 'any' } })
+  const plan = planScoring(await criteriaOf(tx, header))
+  for (const profile of profiles) {
+    const via = matchVia(profile.candidateId, profile.consent, scope)
+    if (!via) continue
+    const scored = scoreWithPlan(plan, factsFromProfile(profile))
+    result.set(profile.candidateId, { score: scored.score, eligible: scored.eligible, via })
+  }
+  return result
 }
 
 // ── settings ──

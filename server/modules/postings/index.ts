@@ -3,6 +3,18 @@
  * PDF/Excel documents and mail subscriptions. Other modules call the functions exported here only.
  */
 export { postingRoutes } from './routes.ts'
-export { expirePostings, postingCriteria, roleLabelOf, type PostingDeps } from './service.ts'
+export {
+  expirePostings,
+  openPostingCountsByMunicipality,
+  postingCriteria,
+  postingCriteriaOfMany,
+  postingFacts,
+  postingFactsForStaff,
+  postingFactsOfMany,
+  publishedPostingFacts,
+  roleLabelOf,
+  type PostingDeps,
+  type PostingFacts,
+} from './service.ts'
 export { sendPostingDigests } from './subscriptions.ts'
 export { startPostingTimers } from './timers.ts'

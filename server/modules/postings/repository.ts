@@ -366,19 +366,56 @@ export async function currentSpecialGrantRule(db: Db): Promise<SpecialGrantRule 
   }
 }
 
-/**
- * Addresses of staff of one kind in a tenant, for notifications. The accounts module exposes no such read yet,
- * so this reads its table directly (only active, confirmed staff); move behind accounts/index.ts when it has one.
- */
-export async function staffEmails(
-  db: Db,
-  audience: { kind: 'municipality'; localGovernmentCode: string } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'national' },
-): Promise<string[]> {
-  let query = db.selectFrom('account').select('email').where('kind', '=', audience.kind).where('email_confirmed_at', 'is not', null)
-  if (audience.kind === 'municipality') query = query.where('local_government_code', '=', audience.localGovernmentCode)
-  if (audience.kind === 'prefecture') query = query.where('prefecture_code', '=', audience.prefectureCode)
-  const rows = await query.orderBy('email').limit(200).execute()
-  return rows.map((row) => row.email)
+// ── reads for other modules (exported through service.ts / index.ts) ──
+
+/** Columns other modules read of a posting: its header and working conditions, never the whole form. */
+function factColumns() {
+  return [
+    'id',
+    'municipality_code',
+    'prefecture_code',
+    'state',
+    'title',
+    'role_id',
+    'appointment_form',
+    'remote_allowed',
+    'side_job_allowed',
+    'application_ends_on',
+    'submitted_at',
+    'published_at',
+    sql<number | null>`(form->>'workDays')::int`.as('work_days'),
+    sql<'week' | 'month' | null>`form->>'workDaysPer'`.as('work_days_per'),
+    sql<string | null>`form->>'termStartsOn'`.as('term_starts_on'),
+    sql<string | null>`form->>'termEndsOn'`.as('term_ends_on'),
+  ] as const
+}
+
+export async function factRowsOf(db: Db, where: { ids?: readonly string[]; visibility?: StaffVisibility; publishedOnly?: boolean }) {
+  let query = db.selectFrom('posting').select(factColumns())
+  if (where.ids) {
+    if (where.ids.length === 0) return []
+    query = query.where('id', 'in', [...where.ids])
+  }
+  if (where.visibility) query = query.where(visibleTo(where.visibility))
+  if (where.publishedOnly) query = query.where('state', '=', 'published')
+  return query.orderBy('id').execute()
+}
+
+export type FactRow = Awaited<ReturnType<typeof factRowsOf>>[number]
+
+/** Published postings still open for applications (deadline today or later, or none), per municipality. */
+export async function openPostingCounts(db: Db, filter: { prefectureCode?: string; municipalityCodes?: readonly string[] }, today: string) {
+  let query = db
+    .selectFrom('posting')
+    .select(['municipality_code', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('state', '=', 'published')
+    .where((eb) => eb.or([eb('application_ends_on', 'is', null), eb('application_ends_on', '>=', today)]))
+  if (filter.prefectureCode) query = query.where('prefecture_code', '=', filter.prefectureCode)
+  if (filter.municipalityCodes) {
+    if (filter.municipalityCodes.length === 0) return []
+    query = query.where('municipality_code', 'in', [...filter.municipalityCodes])
+  }
+  return query.groupBy('municipality_code').execute()
 }
 
 export function summaryFields(row: PublicListRow): Omit<PostingSummary, 'municipality'> {

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
+import { openPostingCountsByMunicipality } from '../postings/index.ts'
 import * as repository from './repository.ts'
 import { commitmentsOf, defaultFiscalYear, fiscalYearRange, type SharingDeps } from './service.ts'
 
@@ -17,8 +18,8 @@ import { commitmentsOf, defaultFiscalYear, fiscalYearRange, type SharingDeps } f
 export interface DashboardSources {
   /** 任用 in place on the day, by role (applications). */
   appointmentsByRole?(tx: Db, prefectureCode: string, activeOn: IsoDate): Promise<Map<string, Map<string, number>>>
-  /** Published postings (postings). */
-  openPostings?(tx: Db, prefectureCode: string): Promise<Map<string, number>>
+  /** Published postings still open for applications on the day (postings). */
+  openPostings?(tx: Db, prefectureCode: string, today: IsoDate): Promise<Map<string, number>>
   /** Appointments without a signed pledge 誓約書 (bid-restrictions). */
   pledgesMissing?(tx: Db, prefectureCode: string, activeOn: IsoDate): Promise<Map<string, number>>
 }
@@ -39,7 +40,12 @@ async function appointmentsByRole(tx: Db, prefectureCode: string, activeOn: IsoD
   return result
 }
 
-const BUILT_IN_SOURCES: DashboardSources = { appointmentsByRole }
+/** Open postings of the prefecture's municipalities, from the postings module. */
+function openPostings(tx: Db, prefectureCode: string, today: IsoDate): Promise<Map<string, number>> {
+  return openPostingCountsByMunicipality(tx, { prefectureCode, today })
+}
+
+const BUILT_IN_SOURCES: DashboardSources = { appointmentsByRole, openPostings }
 
 function add(map: Map<string, Map<string, number>>, code: string, role: string, talentKey: string, seen: Set<string>) {
   const key = `${code}|${talentKey}`
@@ -85,7 +91,8 @@ export async function prefectureDashboard(deps: DashboardDeps, actor: Actor, fis
   } else {
     notes.push('各団体が直接任用した外部人材は、任用の記録と連携するまで集計に含まれていません。')
   }
-  const openPostings = sources.openPostings ? await sources.openPostings(db, prefectureCode) : null
+  // Open postings are a count of now, whichever year is shown.
+  const openPostings = sources.openPostings ? await sources.openPostings(db, prefectureCode, today) : null
   if (!openPostings) notes.push('公開中の募集の件数は、募集の記録と連携するまで表示できません。')
   const pledges = sources.pledgesMissing ? await sources.pledgesMissing(db, prefectureCode, activeOn) : null
   if (!pledges) notes.push('誓約書の未提出件数は、入札制限（誓約書）の記録と連携するまで表示できません。')
@@ -132,7 +139,10 @@ export async function usageReport(deps: SharingDeps, actor: Actor, fiscalYearPar
   const dispatchTalents = await repository.dispatchTalentIds(db, prefectureCode, from, to)
   const talentIds = new Set([...counts.shares.map((s) => s.talent_id), ...counts.engagements.map((e) => e.talent_id), ...dispatchTalents])
   const commitments: Commitment[] = []
-  for (const id of talentIds) commitments.push(...(await commitmentsOf(db, id)).filter((c) => inScope(c.localGovernmentCode)))
+  // 任用 held directly with a municipality are not sharing days; they count only in the person's capacity.
+  for (const id of talentIds) {
+    commitments.push(...(await commitmentsOf(db, id)).filter((c) => c.kind !== 'appointment' && inScope(c.localGovernmentCode)))
+  }
   const unique = new Map(commitments.map((c) => [c.id, c]))
   const totals = new Map<string, { sharedDays: number; jointDays: number; engagementDays: number; dispatchDays: number }>()
   for (const c of unique.values()) {

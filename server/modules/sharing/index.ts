@@ -4,6 +4,13 @@
  * prefecture dashboard. Other modules call only what is exported here.
  */
 export { sharingRoutes } from './routes.ts'
-export { commitmentsOf, NO_CONFLICT_SOURCE, sharingAppointmentsFor, type ConflictSource, type SharingDeps } from './service.ts'
+export {
+  commitmentsOf,
+  NO_CONFLICT_SOURCE,
+  sharingAppointmentsFor,
+  withdrawAccountFromSharing,
+  type ConflictSource,
+  type SharingDeps,
+} from './service.ts'
 export { prefectureDashboard, usageReport, type DashboardDeps, type DashboardSources } from './dashboard.ts'
 export { bidAppointmentsOf, decideServiceConflict, type AdvisedProcurement, type ServiceConflictDecision, type ServiceConflictFacts } from './rules.ts'

@@ -258,6 +258,16 @@ export function setListingListed(db: Db, poolId: string, talentId: string, isLis
     .executeTakeFirst()
 }
 
+/** A person who left: every listing of theirs is withdrawn and emptied (engagement records keep no card then). */
+export async function withdrawTalentListings(db: Db, talentId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('talent_pool_listing')
+    .set({ is_listed: false, card: JSON.stringify({}), visible_fields: [], role_ids: [], search_text: '', updated_at: now })
+    .where('talent_id', '=', talentId)
+    .execute()
+  await db.updateTable('sharing_talent').set({ display_name: '退会した登録者', employments: JSON.stringify([]), updated_at: now }).where('id', '=', talentId).execute()
+}
+
 // ── engagements ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export function insertEngagement(

@@ -47,13 +47,26 @@ import {
   weekStartOf,
   perMonthToPerWeek,
 } from '#shared/domain/sharing/index'
+import { postingRoleLabels, type PostingRoleId } from '#shared/domain/postings/form'
 import type { Clock } from '../../app.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
+import { accountEmail, staffEmails, type StaffAudience } from '../accounts/index.ts'
+import { appointmentsFor } from '../applications/index.ts'
 import { recordAudit } from '../audit/index.ts'
+import { enqueueMail } from '../mail/index.ts'
+import { scoreCandidatesForPosting } from '../matching/index.ts'
 import { type Appointment, type CompanyLink, type Employment, type RuleConfig, validateRuleParameters } from '../bid-restrictions/rules/index.ts'
 import * as candidates from '../candidates/index.ts'
+import {
+  dispatchDecidedNotice,
+  dispatchRequestedNotice,
+  engagementDecidedNotice,
+  engagementOfferedNotice,
+  engagementRequestedNotice,
+  type Notice,
+} from './mails.ts'
 import * as repository from './repository.ts'
 import { type AdvisedProcurement, decideServiceConflict } from './rules.ts'
 
@@ -77,6 +90,10 @@ export interface SharingDeps {
   db: Db
   clock: Clock
   conflicts?: ConflictSource
+  /** PUBLIC_URL, for links in notices. */
+  publicUrl?: string
+  /** Starts delivery after a commit that queued mail (else the retry timer sends it). */
+  kickMail?: () => void
 }
 
 type RequestInfo = { ip: string; id: string }
@@ -117,6 +134,29 @@ function requireViewer(actor: Actor): PoolViewer {
 
 function names(map: Map<string, repository.LocalGovernmentRef>, code: string) {
   return { code, name: map.get(code)?.name ?? code }
+}
+
+// ── notices ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Queues the notice to every confirmed staff address of the audience (accounts module); returns how many. */
+async function noticeToStaff(tx: Db, audience: StaffAudience, notice: Notice): Promise<number> {
+  const addresses = await staffEmails(tx, audience)
+  for (const to of addresses) await enqueueMail(tx, { to, ...notice })
+  return addresses.length
+}
+
+/** The staff who run a pool: the prefecture's, or the lead city's. */
+function operatorAudience(pool: repository.PoolRow): StaffAudience {
+  return pool.operator_kind === 'prefecture'
+    ? { kind: 'prefecture', prefectureCode: pool.operator_code.slice(0, 2) }
+    : { kind: 'municipality', localGovernmentCode: pool.operator_code }
+}
+
+/** Runs a use case and starts mail delivery once it has committed. */
+async function thenKick<T>(deps: SharingDeps, work: Promise<T>): Promise<T> {
+  const result = await work
+  deps.kickMail?.()
+  return result
 }
 
 // ── talents ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -176,10 +216,12 @@ async function talentForOperator(tx: Db, actor: Actor, talentId: string): Promis
 /** Every commitment of a person across all municipalities, labelled with the municipality it serves. */
 export async function commitmentsOf(tx: Db, talentId: string): Promise<Commitment[]> {
   const rows = await repository.commitmentRowsOf(tx, talentId)
+  const appointments = await municipalAppointmentsOf(tx, talentId)
   const codes = [
     ...rows.engagements.map((e) => e.requester_code),
     ...[...rows.shares.values()].flat().map((s) => s.local_government_code),
     ...rows.dispatches.map((d) => d.local_government_code),
+    ...appointments.map((a) => a.municipalityCode),
   ]
   const lg = await repository.localGovernments(tx, codes)
   const name = (code: string) => lg.get(code)?.name ?? code
@@ -198,6 +240,20 @@ export async function commitmentsOf(tx: Db, talentId: string): Promise<Commitmen
   for (const a of rows.appointments) {
     for (const share of rows.shares.get(a.id) ?? []) commitments.push(shareCommitment(a, share, name(share.local_government_code)))
   }
+  for (const a of appointments) {
+    // 任用 without recorded working days (made before they were recorded) cannot be counted.
+    if (a.workDays === null || a.workDaysPer === null) continue
+    const role = postingRoleLabels[a.roleId as PostingRoleId] ?? a.roleId
+    commitments.push({
+      id: `appointment:${a.id}`,
+      kind: 'appointment',
+      label: `任用「${role}」（${name(a.municipalityCode)}）`,
+      localGovernmentCode: a.municipalityCode,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      allocation: a.workDaysPer === 'week' ? { unit: 'per_week', days: a.workDays } : { unit: 'per_month', days: a.workDays },
+    })
+  }
   for (const d of rows.dispatches) {
     const on = d.scheduled_on!
     commitments.push({
@@ -211,6 +267,17 @@ export async function commitmentsOf(tx: Db, talentId: string): Promise<Commitmen
     })
   }
   return commitments
+}
+
+/**
+ * 任用 the person holds directly with municipalities (applications module), when the talent is a candidate who
+ * signed up; experts registered by a prefecture have no candidate record, so none are known for them.
+ */
+async function municipalAppointmentsOf(tx: Db, talentId: string) {
+  const talent = await repository.findTalent(tx, talentId)
+  if (!talent?.candidate_account_id) return []
+  const candidateId = (await candidates.candidateIdsOfAccounts(tx, [talent.candidate_account_id])).get(talent.candidate_account_id)
+  return candidateId ? appointmentsFor(tx, { candidateId }) : []
 }
 
 function shareCommitment(a: repository.SharedAppointmentRow, share: repository.ShareRow, municipalityName: string): Commitment {
@@ -459,23 +526,63 @@ export async function updatePoolMembers(deps: SharingDeps, actor: Actor, info: R
   })
 }
 
-function listingView(row: repository.ListingRow): Listing {
+function listingView(row: repository.ListingRow, matchScore: number | null = null): Listing {
   const card = json<PoolCard>(row.card)
   return {
     id: row.id,
     poolId: row.pool_id,
     talentId: row.talent_id,
     card: visibleCard(card, row.visible_fields as PoolCardField[]),
-    matchScore: null,
+    matchScore,
   }
 }
 
-export async function listListings(deps: SharingDeps, actor: Actor, poolId: string, query: { q?: string | undefined; role?: string | undefined }) {
-  const { relation } = await visiblePool(deps.db, actor, poolId)
-  if (relation === 'candidate') throw notFound(POOL_NOT_FOUND)
-  const needle = query.q ? escapeLike(normalizeForSearch(query.q)) : ''
-  const rows = await repository.searchListings(deps.db, poolId, { ...(needle ? { needle } : {}), ...(query.role ? { role: query.role } : {}) })
-  return { items: rows.map(listingView) }
+/**
+ * 登録者の閲覧. With `postingId` (one of the staff member's own postings; another tenant's answers 404), each listed
+ * person who signed up as a candidate gets the matching module's score for that posting, under matching's consent
+ * rules (applied to it, national list, or the posting's prefecture pool); anyone else keeps `matchScore: null`.
+ */
+export async function listListings(
+  deps: SharingDeps,
+  actor: Actor,
+  poolId: string,
+  query: { q?: string | undefined; role?: string | undefined; postingId?: string | undefined },
+) {
+  return deps.db.transaction().execute(async (tx) => {
+    const { relation } = await visiblePool(tx, actor, poolId)
+    if (relation === 'candidate') throw notFound(POOL_NOT_FOUND)
+    const needle = query.q ? escapeLike(normalizeForSearch(query.q)) : ''
+    const rows = await repository.searchListings(tx, poolId, { ...(needle ? { needle } : {}), ...(query.role ? { role: query.role } : {}) })
+    if (!query.postingId) return { items: rows.map((row) => listingView(row)) }
+    const scores = await listingScores(tx, actor, query.postingId, rows)
+    return { items: rows.map((row) => listingView(row, scores.get(row.talent_id) ?? null)) }
+  })
+}
+
+/** talent id → score against the posting, for listed people who are candidates the posting may be matched with. */
+async function listingScores(tx: Db, actor: Actor, postingId: string, rows: readonly repository.ListingRow[]): Promise<Map<string, number>> {
+  const talents = new Map<string, string>() // account id → talent id
+  for (const row of rows) {
+    const talent = await repository.findTalent(tx, row.talent_id)
+    if (talent?.candidate_account_id) talents.set(talent.candidate_account_id, talent.id)
+  }
+  const candidateIds = await candidates.candidateIdsOfAccounts(tx, [...talents.keys()])
+  const scores = await scoreCandidatesForPosting(tx, actor, postingId, [...candidateIds.values()])
+  const result = new Map<string, number>()
+  for (const [accountId, candidateId] of candidateIds) {
+    const scored = scores.get(candidateId)
+    if (scored) result.set(talents.get(accountId)!, scored.score)
+  }
+  return result
+}
+
+/**
+ * On a candidate's account deletion (candidates module, in its transaction): every talent-pool listing of the
+ * person is withdrawn and emptied, so members no longer see or find them; engagement and appointment records stay.
+ */
+export async function withdrawAccountFromSharing(tx: Db, accountId: string, now: Date): Promise<void> {
+  const talent = await repository.findTalentOfAccount(tx, accountId)
+  if (talent) await repository.withdrawTalentListings(tx, talent.id, now)
 }
 
 /** Search text from the visible fields only, so a member can never find a person by a field they hid. */
@@ -600,7 +707,7 @@ export async function requestEngagement(
   body: z.output<typeof CreateEngagementBody>,
 ): Promise<Engagement> {
   if (actor.kind !== 'municipality') throw forbidden()
-  return deps.db.transaction().execute(async (tx) => {
+  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
     const { row: pool, relation } = await visiblePool(tx, actor, poolId)
     if (relation !== 'member' && relation !== 'operator') throw notFound(POOL_NOT_FOUND)
     const members = (await repository.poolMembers(tx, [pool.id])).get(pool.id) ?? []
@@ -620,8 +727,20 @@ export async function requestEngagement(
       createdBy: actor.userId,
     })
     await recordAudit(tx, { actor, action: 'talent_engagement.requested', targetType: 'talent_engagement', targetId: row.id, request: info })
-    return (await engagementViews(tx, [row], actor))[0]!
-  })
+    const view = (await engagementViews(tx, [row], actor))[0]!
+    // A lead city asking its own pool needs no notice to itself.
+    if (pool.operator_code !== actor.localGovernmentCode) {
+      await noticeToStaff(
+        tx,
+        operatorAudience(pool),
+        engagementRequestedNotice(
+          { poolName: pool.name, requesterName: view.requester.name, topic: row.topic, startsOn: row.starts_on, endsOn: row.ends_on, expectedDays: view.expectedDays },
+          deps.publicUrl,
+        ),
+      )
+    }
+    return view
+  }))
 }
 
 export async function listEngagements(deps: SharingDeps, actor: Actor): Promise<{ items: Engagement[] }> {
@@ -655,7 +774,7 @@ export async function transitionEngagement(
   id: string,
   body: z.output<typeof EngagementTransitionBody>,
 ): Promise<Engagement> {
-  return deps.db.transaction().execute(async (tx) => {
+  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
     const row = await repository.findEngagementForUpdate(tx, id)
     if (!row) throw notFound(ENGAGEMENT_NOT_FOUND)
     const party = await engagementParty(tx, actor, row)
@@ -701,8 +820,59 @@ export async function transitionEngagement(
       localGovernmentCode: row.requester_code,
       details: body.action === 'offer' ? { terms: body.terms } : {},
     })
-    return (await engagementViews(tx, [updated], actor))[0]!
-  })
+    const view = (await engagementViews(tx, [updated], actor))[0]!
+    await noticeOfEngagementStep(deps, tx, updated, body)
+    return view
+  }))
+}
+
+/**
+ * The notice a person would expect from an engagement step: the person asked when the operator brokers the request
+ * to them; the requesting municipality when the operator declines it or the person accepts or declines.
+ */
+async function noticeOfEngagementStep(
+  deps: SharingDeps,
+  tx: Db,
+  row: repository.EngagementRow,
+  body: z.output<typeof EngagementTransitionBody>,
+): Promise<void> {
+  const note = 'note' in body && body.note ? body.note : null
+  switch (body.action) {
+    case 'offer': {
+      const talent = await repository.findTalent(tx, row.talent_id)
+      const to = talent?.candidate_account_id ? await accountEmail(tx, talent.candidate_account_id) : undefined
+      if (!to) return // an expert registered by the prefecture is contacted by the operator directly
+      const pool = await repository.findPool(tx, row.pool_id)
+      const lg = await repository.localGovernments(tx, [row.requester_code])
+      const notice = engagementOfferedNotice(
+        {
+          poolName: pool?.name ?? '',
+          requesterName: lg.get(row.requester_code)?.name ?? row.requester_code,
+          topic: row.topic,
+          startsOn: row.starts_on,
+          endsOn: row.ends_on,
+          days: body.terms.days,
+          payYen: body.terms.payYen,
+        },
+        deps.publicUrl,
+      )
+      await enqueueMail(tx, { to, ...notice })
+      return
+    }
+    case 'reject':
+    case 'accept':
+    case 'decline': {
+      const outcome = body.action === 'reject' ? 'rejected' : body.action === 'accept' ? 'agreed' : 'declined'
+      await noticeToStaff(
+        tx,
+        { kind: 'municipality', localGovernmentCode: row.requester_code },
+        engagementDecidedNotice({ topic: row.topic, outcome, note }, deps.publicUrl),
+      )
+      return
+    }
+    case 'withdraw':
+      return
+  }
 }
 
 // ── shared and joint appointments ─────────────────────────────────────────────────────────────────────────────
@@ -951,7 +1121,7 @@ async function dispatchViews(tx: Db, rows: repository.DispatchRequestRow[]): Pro
 /** 派遣の申請: a menu of its own prefecture, preferred dates from today on, within the year's quota (pending included). */
 export async function requestDispatch(deps: SharingDeps, actor: Actor, info: RequestInfo, body: z.output<typeof CreateDispatchRequestBody>): Promise<DispatchRequest> {
   if (actor.kind !== 'municipality') throw forbidden()
-  return deps.db.transaction().execute(async (tx) => {
+  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
     const menu = await repository.findMenu(tx, body.menuId)
     if (!menu || menu.prefecture_code !== actor.prefectureCode || !menu.is_active) throw notFound('指定された支援メニューが見つかりません。')
     if (!menu.modes.includes(body.mode)) {
@@ -979,8 +1149,14 @@ export async function requestDispatch(deps: SharingDeps, actor: Actor, info: Req
       createdBy: actor.userId,
     })
     await recordAudit(tx, { actor, action: 'dispatch_request.requested', targetType: 'dispatch_request', targetId: row.id, request: info })
-    return (await dispatchViews(tx, [row]))[0]!
-  })
+    const view = (await dispatchViews(tx, [row]))[0]!
+    await noticeToStaff(
+      tx,
+      { kind: 'prefecture', prefectureCode: actor.prefectureCode },
+      dispatchRequestedNotice({ municipalityName: view.municipality.name, menuTitle: menu.title, topic: row.topic, preferredDates: dates }, deps.publicUrl),
+    )
+    return view
+  }))
 }
 
 export async function listDispatchRequests(deps: SharingDeps, actor: Actor, query: { state?: string | undefined; fiscalYear?: number | undefined }) {
@@ -1017,7 +1193,7 @@ export async function transitionDispatchRequest(
   id: string,
   body: z.output<typeof DispatchTransitionBody>,
 ): Promise<DispatchRequest> {
-  return deps.db.transaction().execute(async (tx) => {
+  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
     const row = await repository.findDispatchRequest(tx, id, true)
     if (!row) throw notFound(DISPATCH_NOT_FOUND)
     const party = dispatchParty(actor, row)
@@ -1079,8 +1255,19 @@ export async function transitionDispatchRequest(
       request: info,
       localGovernmentCode: row.local_government_code,
     })
-    return (await dispatchViews(tx, [updated]))[0]!
-  })
+    const view = (await dispatchViews(tx, [updated]))[0]!
+    if (body.action === 'approve' || body.action === 'decline') {
+      await noticeToStaff(
+        tx,
+        { kind: 'municipality', localGovernmentCode: row.local_government_code },
+        dispatchDecidedNotice(
+          { topic: row.topic, approved: body.action === 'approve', scheduledOn: view.scheduledOn, expertName: view.expert?.displayName ?? null, note: view.decisionNote },
+          deps.publicUrl,
+        ),
+      )
+    }
+    return view
+  }))
 }
 
 export function fiscalYearRange(fiscalYear: number): { from: IsoDate; to: IsoDate } {

@@ -59,3 +59,4 @@ export {
   type RestrictedSetFacts,
 } from './restricted-set.ts'
 export { restrictedCompaniesByGroup } from './restricted-set-partitioned.ts'
+export { factsForBidder } from './relevant-facts.ts'

@@ -43,3 +43,35 @@ describe('restrictedCompaniesByGroup は restrictedCompanies と同じ答えを�
     )
   })
 })
+
+describe('factsForBidder は判定を変えない', () => {
+  test('任意の関係・職歴・規則で decideBid(factsForBidder(f)) = decideBid(f)', async () => {
+    const { decideBid } = await import('./bid.ts')
+    const { factsForBidder } = await import('./relevant-facts.ts')
+    const companies = [P, S1, S2, G, X, C, DRAFTER, PMO]
+    const linkArbitrary = fc.record({
+      kind: fc.constantFrom<CompanyLink['kind']>('parent_subsidiary', 'consolidated_group', 'related'),
+      from: fc.constantFrom(...companies),
+      to: fc.constantFrom(...companies),
+      startsOn: fc.constantFrom(null, '2025-01-01'),
+      endsOn: fc.constantFrom(null, '2025-06-30'),
+    })
+    const spell = fc.record({
+      corporateNumber: fc.constantFrom(...companies),
+      relationship: fc.constantFrom('employee' as const, 'side_job' as const, 'secondee' as const),
+      startsOn: fc.constantFrom('2010-04-01', '2015-04-01', '2023-04-01'),
+      endsOn: fc.constantFrom(null, '2020-03-31', '2024-03-31'),
+    })
+    fc.assert(
+      fc.property(fc.array(linkArbitrary, { maxLength: 10 }), fc.array(spell, { maxLength: 6 }), fc.constantFrom(...companies), (links, employments, bidder) => {
+        const facts = bidFacts({
+          bidder,
+          companyLinks: links,
+          appointments: [appointment({ employments, ruleSet: [rule('B1'), rule('B2', { relatedScope: 'related_only' }), rule('D')], roleOnProcurement: ['advises', 'evaluates'] })],
+        })
+        expect(decideBid(factsForBidder(facts))).toEqual(decideBid(facts))
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

@@ -5,6 +5,7 @@
  * equals `restrictedCompanies(facts)` exactly (tested in restricted-set-partitioned.test.ts and by the API replay).
  */
 import { decideBid } from './bid.ts'
+import { factsForBidder } from './relevant-facts.ts'
 import type { CorporateNumber } from './facts.ts'
 import { relatedCompanies, type CompanyLink } from './groups.ts'
 import type { RestrictedCompany, RestrictedSet, RestrictedSetFacts } from './restricted-set.ts'
@@ -64,7 +65,7 @@ export function restrictedCompaniesByGroup(facts: RestrictedSetFacts): Restricte
   const candidates = [...new Set([...named, ...reachable])].sort()
   const decided = candidates.map((corporateNumber) => ({
     corporateNumber,
-    answer: decideBid({ ...facts, companyLinks: linksOf(corporateNumber), bidder: { corporateNumber, known: true } }),
+    answer: decideBid(factsForBidder({ ...facts, companyLinks: linksOf(corporateNumber), bidder: { corporateNumber, known: true } })),
   }))
   const names = facts.companyNames
   const companies = decided.flatMap(({ corporateNumber, answer }): RestrictedCompany[] =>
