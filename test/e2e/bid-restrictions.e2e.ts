@@ -2,16 +2,16 @@
  * Journey of Issue 7: 今治市 registers a procurement that its appointee advises on and checks a bid by a subsidiary
  * of the appointee's former employer; the page shows 「制限」 with rule B2 and the path. Setup (companies, the
  * candidate's employment history, a published posting with a B2 clause, the appointment) goes through the API with
- * the demo accounts, so the server must run with DEMO_PASSWORD set (`DEMO_PASSWORD='…' npm run test:e2e`).
+ * the demo accounts (test/e2e/session.ts).
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { addDays, addYears, todayInJapan } from '#shared/domain/dates'
 import { PostingForm } from '#shared/domain/postings/form'
 import { corporateNumberOf } from '../../server/synthetic/companies.ts'
 import { launchBrowser, screenshot } from './browser.ts'
+import { apiAs, signInAs } from './session.ts'
 
-const PASSWORD = process.env.DEMO_PASSWORD
 const TODAY = todayInJapan(new Date())
 const TERM_STARTS_ON = addDays(TODAY, 120)
 const TERM_ENDS_ON = addDays(TODAY, 480)
@@ -23,42 +23,21 @@ const FS = corporateNumberOf('870000000002')
 
 let browser: Browser
 beforeAll(async () => {
-  if (PASSWORD) browser = await launchBrowser()
+  browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-async function apiSession(email: string) {
-  const baseUrl = inject('baseUrl')
-  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  expect(response.status, await response.clone().text()).toBe(200)
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
-  const csrf = cookies.find((cookie) => cookie.startsWith('csrf_token='))!.split('=')[1]!
-  return async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': decodeURIComponent(csrf), ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    })
-    const text = await answer.text()
-    return { status: answer.status, body: text ? JSON.parse(text) : undefined, text }
-  }
-}
-
 async function appointWithB2(): Promise<void> {
-  const national = await apiSession('kuni.admin@example.jp')
+  const national = await apiAs('kuni.admin@example.jp')
   const imported = await national('POST', '/api/companies/import', {
     companiesCsv: `法人番号,名称\n${F},元勤務先ホールディングス株式会社\n${FS},元勤務先システムズ株式会社\n`,
     linksCsv: `種別,起点の法人番号,相手の法人番号,開始日,終了日\n親子,${F},${FS},,\n`,
   })
   expect(imported.status, imported.text).toBe(200)
 
-  const candidate = await apiSession('sato.ken@example.jp')
+  const candidate = await apiAs('sato.ken@example.jp')
   await candidate('GET', '/api/candidates/me')
   const profile = await candidate('PUT', '/api/candidates/me/profile', { fullName: '佐藤 健', contactEmail: 'sato.ken@example.jp' })
   expect(profile.status, profile.text).toBe(200)
@@ -67,7 +46,7 @@ async function appointWithB2(): Promise<void> {
   })
   expect(employments.status, employments.text).toBe(200)
 
-  const imabari = await apiSession('imabari@example.jp')
+  const imabari = await apiAs('imabari@example.jp')
   const form = PostingForm.parse({
     department: '情報政策課',
     contactName: '今治 花子',
@@ -99,7 +78,7 @@ async function appointWithB2(): Promise<void> {
   const postingId = created.body.id as string
   const submitted = await imabari('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })
   expect(submitted.status, submitted.text).toBe(200)
-  const ehime = await apiSession('ehime.pref@example.jp')
+  const ehime = await apiAs('ehime.pref@example.jp')
   expect((await ehime('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })).status).toBe(200)
   expect((await national('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })).status).toBe(200)
 
@@ -117,15 +96,7 @@ async function appointWithB2(): Promise<void> {
   expect(appointed.status, appointed.text).toBe(200)
 }
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/sign-in`)
-  await page.getByLabel('メールアドレス').fill(email)
-  await page.getByLabel('パスワード').fill(PASSWORD!)
-  await page.getByRole('button', { name: 'ログインする' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
-}
-
-test.skipIf(!PASSWORD)('今治市が調達案件を登録し、任用者の元勤務先の子会社の入札を判定すると「制限」と規則・経路が表示される（DEMO_PASSWORD が必要）', async () => {
+test('今治市が調達案件を登録し、任用者の元勤務先の子会社の入札を判定すると「制限」と規則・経路が表示される', async () => {
   await appointWithB2()
   const page = await browser.newPage({ locale: 'ja-JP' })
   await signInAs(page, 'imabari@example.jp')
