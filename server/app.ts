@@ -21,7 +21,7 @@ import { postingRoutes } from './modules/postings/index.ts'
 import { candidateRoutes } from './modules/candidates/index.ts'
 import { applicationRoutes } from './modules/applications/index.ts'
 import { matchingRoutes } from './modules/matching/index.ts'
-import { sharingRoutes } from './modules/sharing/index.ts'
+import { bidRestrictionConflictSource, sharingAppointmentsFor, sharingRoutes } from './modules/sharing/index.ts'
 import { bidRestrictionRoutes } from './modules/bid-restrictions/index.ts'
 
 z.config(z.locales.ja())
@@ -106,8 +106,8 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     candidateRoutes(api, { db, clock })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     matchingRoutes(api, { db })
-    sharingRoutes(api, { db, clock, publicUrl: config.publicUrl, kickMail: () => mail.kick() })
-    bidRestrictionRoutes(api, { db, clock })
+    sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
+    bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

@@ -172,16 +172,27 @@ async function rolesOnProcurement(tx: Db, procurementId: string) {
   return (appointmentId: string) => roles.get(appointmentId) ?? []
 }
 
+/** Appointments another module knows of for a municipality on a day (sharing's `sharingAppointmentsFor`). */
+export type OtherAppointments = (tx: Db, filter: { municipalityCode: string; activeOn: string }) => Promise<Appointment[]>
+
+/** The municipality's own appointments (applications) plus those of other modules, serving on `asOf`. */
+async function appointmentsServing(tx: Db, procurement: repository.ProcurementRow, asOf: string, other: OtherAppointments | undefined) {
+  const rolesOf = await rolesOnProcurement(tx, procurement.id)
+  const views = await appointmentsFor(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf })
+  const loaded = await engineAppointments(tx, views, rolesOf)
+  const extra = other ? await other(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf }) : []
+  return { ...loaded, appointments: [...loaded.appointments, ...extra] }
+}
+
 /** Everything decideBid needs for one bidder, one procurement, one date; plus notes of the loading. */
 export async function loadBidFacts(
   tx: Db,
   procurement: repository.ProcurementRow,
   bidder: string,
   asOf: string,
+  other?: OtherAppointments,
 ): Promise<{ facts: BidFacts; notes: string[] }> {
-  const rolesOf = await rolesOnProcurement(tx, procurement.id)
-  const views = await appointmentsFor(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf })
-  const loaded = await engineAppointments(tx, views, rolesOf)
+  const loaded = await appointmentsServing(tx, procurement, asOf, other)
   const neighbourhood = await companyNeighbourhood(tx, [bidder], asOf)
   const bidderName = await companyNames(tx, [bidder])
   const exemptions = await repository.exemptionsFor(tx, [procurement.id], bidder)
@@ -203,10 +214,9 @@ export async function loadRestrictedSetFacts(
   tx: Db,
   procurement: repository.ProcurementRow,
   asOf: string,
+  other?: OtherAppointments,
 ): Promise<{ facts: RestrictedSetFacts; notes: string[] }> {
-  const rolesOf = await rolesOnProcurement(tx, procurement.id)
-  const views = await appointmentsFor(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf })
-  const loaded = await engineAppointments(tx, views, rolesOf)
+  const loaded = await appointmentsServing(tx, procurement, asOf, other)
   const seeds = [
     ...loaded.appointments.flatMap((appointment) => appointment.employments.map((spell) => spell.corporateNumber)),
     ...procurement.spec_drafter_corporate_numbers,

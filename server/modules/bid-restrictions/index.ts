@@ -4,5 +4,14 @@
  * exported here.
  */
 export { bidRestrictionRoutes } from './routes.ts'
-export { checkBid, checkAct, restrictedSet, ENGINE_VERSION, type BidRestrictionDeps } from './service.ts'
-export { loadBidFacts, loadRestrictedSetFacts } from './facts-loader.ts'
+export {
+  checkBid,
+  checkAct,
+  restrictedSet,
+  openProcurementsOf,
+  pledgesMissingByMunicipality,
+  ENGINE_VERSION,
+  type BidRestrictionDeps,
+  type OpenProcurement,
+} from './service.ts'
+export { loadBidFacts, loadRestrictedSetFacts, type OtherAppointments } from './facts-loader.ts'

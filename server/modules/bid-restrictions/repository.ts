@@ -374,3 +374,21 @@ export async function employmentHistoriesOf(db: Db, candidateIds: readonly strin
   }
   return histories
 }
+
+// ——— reads for other modules (sharing) ———
+
+/**
+ * Procurements of a municipality still open during [from, to]: bids not yet held before `from` (or no bid date
+ * recorded) and, when a publication date is recorded, published by `to`. Ordered by creation.
+ */
+export function openProcurementsOf(db: Db, municipalityCode: string, from: string, to: string) {
+  return db
+    .selectFrom('procurement')
+    .select(['id', 'municipality_code', 'title', 'categories', 'expected_bidder_corporate_numbers'])
+    .where('municipality_code', '=', municipalityCode)
+    .where((eb) => eb.or([eb('bids_on', 'is', null), eb('bids_on', '>=', from)]))
+    .where((eb) => eb.or([eb('published_on', 'is', null), eb('published_on', '<=', to)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}

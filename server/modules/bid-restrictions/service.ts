@@ -24,7 +24,7 @@ import { AppError, notFound } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { companyNames, companyNeighbourhood } from '../companies/index.ts'
-import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts } from './facts-loader.ts'
+import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts, type OtherAppointments } from './facts-loader.ts'
 import * as repository from './repository.ts'
 import {
   decideAct,
@@ -35,6 +35,7 @@ import {
   toPublishable,
   validateRuleParameters,
   type ActFacts,
+  type ProcurementCategory,
   type ProcurementRole,
   type RuleConfig,
 } from './rules/index.ts'
@@ -42,6 +43,11 @@ import {
 export interface BidRestrictionDeps {
   db: Db
   clock: Clock
+  /**
+   * People serving the municipality through other modules (sharing's `sharingAppointmentsFor`), given by app.ts
+   * so this module does not import sharing back. Their restrictions join the bid checks and restricted sets.
+   */
+  otherAppointments?: OtherAppointments
 }
 
 /** Stored with every check, so a replay knows which rules answered. */
@@ -241,7 +247,7 @@ export function checkBid(deps: BidRestrictionDeps, actor: Actor, request: z.outp
   const asOf = asOfOf(deps, request.asOf)
   return deps.db.transaction().execute(async (tx) => {
     const procurement = await ownProcurement(tx, staff, request.procurementId)
-    const { facts, notes } = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf)
+    const { facts, notes } = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf, deps.otherAppointments)
     // The full facts are logged; the engine is given the equivalent, smaller facts for this bidder.
     const decision = decideBid(factsForBidder(facts))
     const checkId = await repository.insertCheck(tx, {
@@ -330,7 +336,7 @@ export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procuremen
   const asOf = asOfOf(deps, query.asOf)
   return deps.db.transaction().execute(async (tx) => {
     const procurement = await ownProcurement(tx, staff, procurementId)
-    const { facts, notes } = await loadRestrictedSetFacts(tx, procurement, asOf)
+    const { facts, notes } = await loadRestrictedSetFacts(tx, procurement, asOf, deps.otherAppointments)
     const set = restrictedCompaniesByGroup(facts)
     const checkId = await repository.insertCheck(tx, {
       kind: 'restricted_set',
@@ -635,4 +641,39 @@ export async function appointmentsWithoutPledge(deps: BidRestrictionDeps, actor:
         endsOn: appointment.endsOn,
       })),
   }
+}
+
+// ——— reads for other modules ———
+
+/** A procurement of a municipality still open on the given period, with the companies expected to bid. */
+export interface OpenProcurement {
+  id: string
+  municipalityCode: string
+  title: string
+  categories: ProcurementCategory[]
+  expectedBidderCorporateNumbers: string[]
+}
+
+/** The municipality's procurements still open during [from, to] (bids not yet held), for conflict checks. */
+export async function openProcurementsOf(tx: Db, municipalityCode: string, from: string, to: string): Promise<OpenProcurement[]> {
+  const rows = await repository.openProcurementsOf(tx, municipalityCode, from, to)
+  return rows.map((row) => ({
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    title: row.title,
+    categories: row.categories as ProcurementCategory[],
+    expectedBidderCorporateNumbers: row.expected_bidder_corporate_numbers,
+  }))
+}
+
+/** Per municipality of the prefecture: appointments active on `activeOn` without a pledge 誓約書 (dashboards). */
+export async function pledgesMissingByMunicipality(tx: Db, prefectureCode: string, activeOn: string): Promise<Map<string, number>> {
+  const appointments = (await appointmentsFor(tx, { activeOn })).filter((appointment) => appointment.municipalityCode.startsWith(prefectureCode))
+  const withPledge = await repository.appointmentIdsWithPledge(tx, null)
+  const counts = new Map<string, number>()
+  for (const appointment of appointments) {
+    if (withPledge.has(appointment.id)) continue
+    counts.set(appointment.municipalityCode, (counts.get(appointment.municipalityCode) ?? 0) + 1)
+  }
+  return counts
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
+import { pledgesMissingByMunicipality } from '../bid-restrictions/index.ts'
 import { openPostingCountsByMunicipality } from '../postings/index.ts'
 import * as repository from './repository.ts'
 import { commitmentsOf, defaultFiscalYear, fiscalYearRange, type SharingDeps } from './service.ts'
@@ -45,7 +46,12 @@ function openPostings(tx: Db, prefectureCode: string, today: IsoDate): Promise<M
   return openPostingCountsByMunicipality(tx, { prefectureCode, today })
 }
 
-const BUILT_IN_SOURCES: DashboardSources = { appointmentsByRole, openPostings }
+/** Appointments without a pledge, per municipality of the prefecture, from the bid-restrictions module. */
+function pledgesMissing(tx: Db, prefectureCode: string, activeOn: IsoDate): Promise<Map<string, number>> {
+  return pledgesMissingByMunicipality(tx, prefectureCode, activeOn)
+}
+
+const BUILT_IN_SOURCES: DashboardSources = { appointmentsByRole, openPostings, pledgesMissing }
 
 function add(map: Map<string, Map<string, number>>, code: string, role: string, talentKey: string, seen: Set<string>) {
   const key = `${code}|${talentKey}`

@@ -12,5 +12,6 @@ export {
   type ConflictSource,
   type SharingDeps,
 } from './service.ts'
+export { bidRestrictionConflictSource } from './conflict-source.ts'
 export { prefectureDashboard, usageReport, type DashboardDeps, type DashboardSources } from './dashboard.ts'
 export { bidAppointmentsOf, decideServiceConflict, type AdvisedProcurement, type ServiceConflictDecision, type ServiceConflictFacts } from './rules.ts'
