@@ -637,6 +637,21 @@ export interface BidCheckTable {
   created_at: Timestamp
 }
 
+/** owner: bid-restrictions (0041): 業務委託・派遣・地域活性化起業人の契約 with their A1/A2 rules */
+export interface ServiceContractTable {
+  id: Generated<string>
+  municipality_code: string
+  corporate_number: string
+  title: string
+  kind: 'gyomu_itaku' | 'haken' | 'kigyojin'
+  starts_on: string
+  ends_on: string | null
+  rule_set: JSONColumnType<unknown[], string, string>
+  appointment_id: string | null
+  created_by: string | null
+  created_at: Timestamp
+}
+
 /** owner: matching (0060): one precomputed row per candidate; arrays follow the layout's job-type/kind order. */
 export interface MatchingCandidateVectorTable {
   candidate_id: string
@@ -719,6 +734,7 @@ export interface Database {
   bid_exemption: BidExemptionTable
   pledge: PledgeTable
   bid_check: BidCheckTable
+  service_contract: ServiceContractTable
   matching_candidate_vector: MatchingCandidateVectorTable
   matching_vector_stale: MatchingVectorStaleTable
   matching_posting_settings: MatchingPostingSettingsTable

@@ -120,6 +120,78 @@ export const updateProcurement = endpoint({
   response: Procurement,
 })
 
+// ——— contracts (業務委託・派遣・地域活性化起業人; rules A1, A2) ———
+
+export const ContractKind = z.enum(['gyomu_itaku', 'haken', 'kigyojin'])
+export type ContractKind = z.infer<typeof ContractKind>
+
+export const ContractInput = z
+  .object({
+    title: z.string().trim().min(1, { message: '契約名を入力してください。' }).max(200, { message: '契約名は200文字以内で入力してください。' }),
+    /** 'gyomu_itaku' 業務委託, 'haken' 派遣, 'kigyojin' 地域活性化起業人. */
+    kind: ContractKind,
+    /** The contracted / dispatching company; it must be in the company registry. */
+    corporateNumber: CorporateNumber,
+    startsOn: IsoDate('契約開始日'),
+    /** Last day of performance; null = not fixed yet. */
+    endsOn: IsoDate('契約終了日').nullable().default(null),
+    /** A1 and/or A2 with their parameters (checked against the documented bounds). */
+    rules: z.array(RuleConfig).max(2).default([]),
+    /** The appointment this contract serves, if any (one of the municipality's). */
+    appointmentId: AppointmentId.nullable().default(null),
+  })
+  .refine((input) => input.endsOn === null || input.endsOn >= input.startsOn, {
+    message: '契約終了日は契約開始日以降にしてください。',
+    path: ['endsOn'],
+  })
+export type ContractInput = z.infer<typeof ContractInput>
+
+export const ServiceContract = z.object({
+  id: z.string(),
+  municipalityCode: z.string(),
+  title: z.string(),
+  kind: ContractKind,
+  corporateNumber: z.string(),
+  companyName: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  rules: z.array(z.object({ templateId: RuleTemplateId, params: z.record(z.string(), z.unknown()) })),
+  appointmentId: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type ServiceContract = z.infer<typeof ServiceContract>
+
+export const createContract = endpoint({
+  method: 'POST',
+  path: '/api/contracts',
+  summary: '業務委託・派遣契約の登録（規則A1・A2、パラメータは規定の範囲内）',
+  tags: ['入札制限'],
+  body: ContractInput,
+  response: ServiceContract,
+  successStatus: 201,
+})
+
+export const listContracts = endpoint({
+  method: 'GET',
+  path: '/api/contracts',
+  summary: '自団体の業務委託・派遣契約の一覧',
+  tags: ['入札制限'],
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
+  response: z.object({ items: z.array(ServiceContract), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+})
+
+export const getContract = endpoint({
+  method: 'GET',
+  path: '/api/contracts/:id',
+  summary: '業務委託・派遣契約',
+  tags: ['入札制限'],
+  params: IdParams,
+  response: ServiceContract,
+})
+
 // ——— rule sets per appointment ———
 
 export const AppointmentRuleSet = z.object({

@@ -18,6 +18,7 @@ import {
   validateRuleParameters,
   type Appointment,
   type BidFacts,
+  type Contract,
   type Employment,
   type EmploymentRelationship,
   type Exemption,
@@ -184,6 +185,19 @@ async function appointmentsServing(tx: Db, procurement: repository.ProcurementRo
   return { ...loaded, appointments: [...loaded.appointments, ...extra] }
 }
 
+/** The municipality's 業務委託・派遣 contracts with their A1/A2 rules (service_contract). */
+export async function engineContracts(tx: Db, municipalityCode: string): Promise<Contract[]> {
+  const rows = await repository.contractsOf(tx, municipalityCode)
+  return rows.map((row) => ({
+    contractId: row.id,
+    municipalityCode: row.municipality_code,
+    corporateNumber: row.corporate_number,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    ruleSet: repository.parseJson(row.rule_set) as RuleConfig[],
+  }))
+}
+
 /** Everything decideBid needs for one bidder, one procurement, one date; plus notes of the loading. */
 export async function loadBidFacts(
   tx: Db,
@@ -196,13 +210,14 @@ export async function loadBidFacts(
   const neighbourhood = await companyNeighbourhood(tx, [bidder], asOf)
   const bidderName = await companyNames(tx, [bidder])
   const exemptions = await repository.exemptionsFor(tx, [procurement.id], bidder)
+  const contracts = await engineContracts(tx, procurement.municipality_code)
   const facts: BidFacts = {
     asOf,
     procurement: engineProcurement(procurement),
     bidder: { corporateNumber: bidder, known: Object.hasOwn(bidderName, bidder) },
     companyLinks: neighbourhood.links,
     appointments: loaded.appointments,
-    contracts: [],
+    contracts,
     exemptions: exemptionFacts(exemptions),
     companyNames: { ...neighbourhood.names, ...bidderName },
   }
@@ -217,8 +232,10 @@ export async function loadRestrictedSetFacts(
   other?: OtherAppointments,
 ): Promise<{ facts: RestrictedSetFacts; notes: string[] }> {
   const loaded = await appointmentsServing(tx, procurement, asOf, other)
+  const contracts = await engineContracts(tx, procurement.municipality_code)
   const seeds = [
     ...loaded.appointments.flatMap((appointment) => appointment.employments.map((spell) => spell.corporateNumber)),
+    ...contracts.map((contract) => contract.corporateNumber),
     ...procurement.spec_drafter_corporate_numbers,
     ...procurement.pmo_vendor_corporate_numbers,
   ]
@@ -230,7 +247,7 @@ export async function loadRestrictedSetFacts(
     procurement: engineProcurement(procurement),
     companyLinks: neighbourhood.links,
     appointments: loaded.appointments,
-    contracts: [],
+    contracts,
     exemptions: exemptionFacts(exemptions),
     companyNames: { ...neighbourhood.names, ...names },
   }

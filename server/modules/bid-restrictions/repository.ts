@@ -1,6 +1,6 @@
 /**
  * SQL on this module's tables only: appointment_rule_set, procurement, procurement_participant, bid_exemption,
- * pledge, bid_check. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so another
+ * pledge, bid_check, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so another
  * municipality's record is simply not found. `db` (or the transaction) comes first.
  */
 import { sql } from 'kysely'
@@ -391,4 +391,55 @@ export function openProcurementsOf(db: Db, municipalityCode: string, from: strin
     .orderBy('created_at')
     .orderBy('id')
     .execute()
+}
+
+// ——— contracts (業務委託・派遣・地域活性化起業人; rules A1, A2) ———
+
+export interface ContractValues {
+  title: string
+  kind: 'gyomu_itaku' | 'haken' | 'kigyojin'
+  corporateNumber: string
+  startsOn: string
+  endsOn: string | null
+  rules: RuleConfig[]
+  appointmentId: string | null
+}
+
+export function insertContract(db: Db, municipalityCode: string, createdBy: string | null, values: ContractValues) {
+  return db
+    .insertInto('service_contract')
+    .values({
+      municipality_code: municipalityCode,
+      corporate_number: values.corporateNumber,
+      title: values.title,
+      kind: values.kind,
+      starts_on: values.startsOn,
+      ends_on: values.endsOn,
+      rule_set: JSON.stringify(values.rules),
+      appointment_id: values.appointmentId,
+      created_by: createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export type ContractRow = NonNullable<Awaited<ReturnType<typeof findContract>>>
+
+/** The contract if it belongs to the municipality; undefined otherwise (the route answers 404). */
+export function findContract(db: Db, id: string, municipalityCode: string) {
+  return db.selectFrom('service_contract').selectAll().where('id', '=', id).where('municipality_code', '=', municipalityCode).executeTakeFirst()
+}
+
+export async function listContracts(db: Db, municipalityCode: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('service_contract').where('municipality_code', '=', municipalityCode)
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.total) }
+}
+
+/** Every contract of the municipality (the facts of its bid checks and restricted sets), oldest first. */
+export function contractsOf(db: Db, municipalityCode: string) {
+  return db.selectFrom('service_contract').selectAll().where('municipality_code', '=', municipalityCode).orderBy('created_at').orderBy('id').execute()
 }

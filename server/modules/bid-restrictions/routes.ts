@@ -34,6 +34,11 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
     service.updateProcurement(deps, actor, params.id, body, info(request)),
   )
 
+  // ── 業務委託・派遣 contracts (A1, A2) ──
+  route(app, contract.createContract, MUNICIPALITY, ({ actor, body, request }) => service.createContract(deps, actor, body, info(request)))
+  route(app, contract.listContracts, MUNICIPALITY, ({ actor, query }) => service.listContracts(deps, actor, query))
+  route(app, contract.getContract, MUNICIPALITY, ({ actor, params }) => service.getContract(deps, actor, params.id))
+
   // ── rule sets ──
   route(app, contract.getAppointmentRuleSet, MUNICIPALITY, ({ actor, params }) => service.getRuleSet(deps, actor, params.id))
   route(app, contract.putAppointmentRuleSet, MUNICIPALITY, ({ actor, params, body, request }) =>

@@ -8,6 +8,7 @@ import type {
   Act as ActName,
   ActCheckRequest,
   BidCheckRequest,
+  ContractInput,
   ExemptionApplication,
   PledgeInput,
   ProcurementInput,
@@ -23,7 +24,7 @@ import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { recordAudit } from '../audit/index.ts'
-import { companyNames, companyNeighbourhood } from '../companies/index.ts'
+import { companyNames, companyNeighbourhood, findCompany } from '../companies/index.ts'
 import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts, type OtherAppointments } from './facts-loader.ts'
 import * as repository from './repository.ts'
 import {
@@ -86,8 +87,8 @@ function invalid(message: string, details: ErrorDetail[]): AppError {
 }
 
 /** Rules may be attached only where their template says, with parameters within the documented bounds. */
-function ruleProblems(rules: readonly RuleConfigInput[], attachesTo: 'appointment' | 'procurement', prefix: string): ErrorDetail[] {
-  const place = attachesTo === 'appointment' ? '任用' : '調達案件'
+function ruleProblems(rules: readonly RuleConfigInput[], attachesTo: 'appointment' | 'procurement' | 'contract', prefix: string): ErrorDetail[] {
+  const place = attachesTo === 'appointment' ? '任用' : attachesTo === 'contract' ? '業務委託・派遣の契約' : '調達案件'
   const seen = new Set<string>()
   return rules.flatMap((rule, index): ErrorDetail[] => {
     const template = findTemplate(rule.templateId)
@@ -195,6 +196,80 @@ export async function listProcurements(deps: BidRestrictionDeps, actor: Actor, p
   const items = []
   for (const row of rows) items.push(await procurementView(deps.db, row))
   return { items, total, ...page }
+}
+
+// ——— contracts (業務委託・派遣・地域活性化起業人; rules A1, A2) ———
+
+const CONTRACT_NOT_FOUND = '指定された契約は見つかりません。'
+
+function contractView(row: repository.ContractRow, names: Record<string, string>) {
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    title: row.title,
+    kind: row.kind,
+    corporateNumber: row.corporate_number,
+    companyName: names[row.corporate_number] ?? null,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    rules: repository.parseJson(row.rule_set) as RuleConfig[],
+    appointmentId: row.appointment_id,
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+async function checkContractInput(tx: Db, actor: Municipal, input: ContractInput): Promise<void> {
+  const problems = ruleProblems(input.rules, 'contract', 'rules')
+  if (!(await findCompany(tx, input.corporateNumber))) {
+    problems.push({ path: 'corporateNumber', message: 'この法人番号の法人は登録されていません。先に法人を登録してください。' })
+  }
+  if (input.appointmentId !== null) {
+    const own = (await appointmentsFor(tx, { municipalityCode: actor.localGovernmentCode })).some((appointment) => appointment.id === input.appointmentId)
+    if (!own) problems.push({ path: 'appointmentId', message: 'この団体の任用ではありません。' })
+  }
+  if (problems.length > 0) throw invalid('契約の入力内容に誤りがあります。規則はA1・A2を規定の範囲内のパラメータで指定してください。', problems)
+}
+
+export function createContract(deps: BidRestrictionDeps, actor: Actor, input: ContractInput, request: RequestInfo) {
+  const staff = municipal(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    await checkContractInput(tx, staff, input)
+    const rules = input.rules.map((rule) => ({ templateId: rule.templateId, params: rule.params }))
+    const row = await repository.insertContract(tx, staff.localGovernmentCode, staff.userId, {
+      title: input.title,
+      kind: input.kind,
+      corporateNumber: input.corporateNumber,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      rules,
+      appointmentId: input.appointmentId,
+    })
+    await recordAudit(tx, {
+      actor,
+      action: 'service_contract.created',
+      targetType: 'service_contract',
+      targetId: row.id,
+      request,
+      details: { title: row.title, kind: row.kind, corporateNumber: row.corporate_number, rules },
+    })
+    return contractView(row, await companyNames(tx, [row.corporate_number]))
+  })
+}
+
+export async function getContract(deps: BidRestrictionDeps, actor: Actor, id: string) {
+  const row = await repository.findContract(deps.db, id, municipal(actor).localGovernmentCode)
+  if (!row) throw notFound(CONTRACT_NOT_FOUND)
+  return contractView(row, await companyNames(deps.db, [row.corporate_number]))
+}
+
+export async function listContracts(deps: BidRestrictionDeps, actor: Actor, page: { limit: number; offset: number }) {
+  const staff = municipal(actor)
+  const { rows, total } = await repository.listContracts(deps.db, staff.localGovernmentCode, page)
+  const names = await companyNames(
+    deps.db,
+    rows.map((row) => row.corporate_number),
+  )
+  return { items: rows.map((row) => contractView(row, names)), total, ...page }
 }
 
 // ——— rule sets ———
