@@ -199,32 +199,34 @@ function procurementRule(rule: RuleConfig, context: BidContext): Outcome {
 /** 参考4.4-⑦ A①: the contracted company may not bid on the chosen categories while the contract is performed. */
 function a1Finding(contract: Contract, params: RuleParameters['A1'], context: BidContext): BidFinding | null {
   const window = { from: contract.startsOn, to: contract.endsOn }
-  const categories = matchingCategories(context, params.categories)
-  if (contract.corporateNumber !== context.bidder || categories.length === 0 || !isWithin(context.asOf, window.from, window.to)) {
-    return null
-  }
-  return {
-    ...ruleIdentity('A1'),
-    appointmentId: null,
-    contractId: contract.contractId,
-    subjectCorporateNumber: contract.corporateNumber,
-    path: [],
-    relation: [`入札者 ${context.label(context.bidder)}`, `契約${contract.contractId}の受託事業者`],
-    window,
-    exemptible: false,
-    reason: `${ruleName('A1')}により、契約${contract.contractId}の受託事業者は契約の履行期間（${formatWindow(window)}）中、${categoryList(categories)}の調達に入札できません。`,
-  }
+  return contractFinding('A1', contract, window, params.categories, context, (categories) =>
+    `${ruleName('A1')}により、契約${contract.contractId}の受託事業者は契約の履行期間（${formatWindow(window)}）中、${categories}の調達に入札できません。`,
+  )
 }
 
 /** 参考4.4-⑦ A②: the same during the contract and from the day after its last day through the same date N years later. */
 function a2Finding(contract: Contract, params: RuleParameters['A2'], context: BidContext): BidFinding | null {
   const window = { from: contract.startsOn, to: contract.endsOn === null ? null : addYears(contract.endsOn, params.yearsAfter) }
-  const categories = matchingCategories(context, params.categories)
+  return contractFinding('A2', contract, window, params.categories, context, (categories) =>
+    `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to === null ? '完了日が未定のため終期未定' : `${window.to}まで`}）、${categories}の調達に入札できません。`,
+  )
+}
+
+/** A family: the contracted company itself (not its group), inside the rule's window, on the chosen categories. */
+function contractFinding(
+  ruleId: 'A1' | 'A2',
+  contract: Contract,
+  window: { from: IsoDate; to: IsoDate | null },
+  chosen: readonly ProcurementCategory[],
+  context: BidContext,
+  reason: (categories: string) => string,
+): BidFinding | null {
+  const categories = matchingCategories(context, chosen)
   if (contract.corporateNumber !== context.bidder || categories.length === 0 || !isWithin(context.asOf, window.from, window.to)) {
     return null
   }
   return {
-    ...ruleIdentity('A2'),
+    ...ruleIdentity(ruleId),
     appointmentId: null,
     contractId: contract.contractId,
     subjectCorporateNumber: contract.corporateNumber,
@@ -232,7 +234,7 @@ function a2Finding(contract: Contract, params: RuleParameters['A2'], context: Bi
     relation: [`入札者 ${context.label(context.bidder)}`, `契約${contract.contractId}の受託事業者`],
     window,
     exemptible: false,
-    reason: `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to === null ? '完了日が未定のため終期未定' : `${window.to}まで`}）、${categoryList(categories)}の調達に入札できません。`,
+    reason: reason(categoryList(categories)),
   }
 }
 
