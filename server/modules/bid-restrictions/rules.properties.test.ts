@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addDays, isWithin } from '#shared/domain/dates'
-import { decideBid, restrictedCompanies, type BidFacts, type CompanyLink, type Employment, type RuleConfig } from './rules/index.ts'
+import {
+  decideBid,
+  factsForBidder,
+  restrictedCompanies,
+  restrictedCompaniesByGroup,
+  type BidFacts,
+  type CompanyLink,
+  type Employment,
+  type RuleConfig,
+} from './rules/index.ts'
 import { C, corporateNumber, DRAFTER, G, IMABARI, MATSUYAMA, P, PMO, S1, S2, X } from './test-fixtures.ts'
 
 const pool = [P, S1, S2, G, X, C, DRAFTER, PMO, corporateNumber('330000000001')]
@@ -120,6 +129,30 @@ function reorder<T>(items: readonly T[], keys: readonly number[]): T[] {
 
 const keys = fc.array(fc.integer(), { minLength: 20, maxLength: 20 })
 
+/** Rules that speak without a spell: one in the wrong place (a note) and one with invalid parameters (a RangeError). */
+const oddRules: RuleConfig[] = [
+  { templateId: 'G_i', params: {} },
+  { templateId: 'B1', params: { tenureYears: 99 } },
+]
+const factsWithOddRulesArb: fc.Arbitrary<BidFacts> = fc
+  .tuple(factsArb, fc.array(fc.subarray(oddRules), { minLength: 3, maxLength: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }))
+  .map(([facts, extra, odd]) => ({
+    ...facts,
+    appointments: facts.appointments.map((appointment, index) => ({
+      ...appointment,
+      ruleSet: odd[index] ? [...appointment.ruleSet, ...(extra[index] ?? [])] : appointment.ruleSet,
+    })),
+  }))
+
+/** The answer, or the message of the error it throws (invalid parameters are a data fault, not a "no"). */
+function outcome<T>(decide: () => T): T | string {
+  try {
+    return decide()
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`
+  }
+}
+
 describe('入札制限の性質（fast-check）', () => {
   test('allowed ⇔ 所見なし; restricted ⇔ 適用除外できない所見がある', () => {
     fc.assert(
@@ -189,6 +222,25 @@ describe('入札制限の性質（fast-check）', () => {
           expect(listed.get(corporateNumber) ?? 'allowed').toBe(single.decision)
         }
       }),
+    )
+  })
+
+  test('factsForBidder で減らした事実でも、判定（注記と誤りを含む）は同じ', () => {
+    fc.assert(
+      fc.property(factsWithOddRulesArb, (facts) => {
+        expect(outcome(() => decideBid(factsForBidder(facts)))).toEqual(outcome(() => decideBid(facts)))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('restrictedCompaniesByGroup は restrictedCompanies と同じ一覧・注記・誤りを返す', () => {
+    fc.assert(
+      fc.property(factsWithOddRulesArb, (facts) => {
+        const { bidder: _bidder, ...rest } = facts
+        expect(outcome(() => restrictedCompaniesByGroup(rest))).toEqual(outcome(() => restrictedCompanies(rest)))
+      }),
+      { numRuns: 300 },
     )
   })
 })

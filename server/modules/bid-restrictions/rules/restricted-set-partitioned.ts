@@ -5,7 +5,7 @@
  * equals `restrictedCompanies(facts)` exactly (tested in restricted-set-partitioned.test.ts and by the API replay).
  */
 import { decideBid } from './bid.ts'
-import { factsForBidder } from './relevant-facts.ts'
+import { factsForBidder, silentWithoutSpells } from './relevant-facts.ts'
 import type { CorporateNumber } from './facts.ts'
 import { relatedCompanies, type CompanyLink } from './groups.ts'
 import type { RestrictedCompany, RestrictedSet, RestrictedSetFacts } from './restricted-set.ts'
@@ -63,9 +63,10 @@ export function restrictedCompaniesByGroup(facts: RestrictedSetFacts): Restricte
     relatedCompanies(linksOf(company), company, facts.asOf, 'group_and_related').map((reached) => reached.corporateNumber),
   )
   const candidates = [...new Set([...named, ...reachable])].sort()
+  const silent = silentWithoutSpells(facts.appointments)
   const decided = candidates.map((corporateNumber) => ({
     corporateNumber,
-    answer: decideBid(factsForBidder({ ...facts, companyLinks: linksOf(corporateNumber), bidder: { corporateNumber, known: true } })),
+    answer: decideBid(factsForBidder({ ...facts, companyLinks: linksOf(corporateNumber), bidder: { corporateNumber, known: true } }, silent)),
   }))
   const names = facts.companyNames
   const companies = decided.flatMap(({ corporateNumber, answer }): RestrictedCompany[] =>
