@@ -652,23 +652,23 @@ export interface ServiceContractTable {
   created_at: Timestamp
 }
 
-/** owner: matching (0060): one precomputed row per candidate; arrays follow the layout's job-type/kind order. */
+/** owner: matching (0060, reshaped in 0061): one precomputed row per candidate; arrays follow the layout's job-type/kind order. */
 export interface MatchingCandidateVectorTable {
   candidate_id: string
-  layout: string
   national_list: boolean
-  pool_prefecture_codes: string[]
-  prefecture_code: string | null
-  regions: string[]
-  level_tokens: string[]
-  verified_levels: number[]
-  declared_levels: number[]
-  certification_ids: string[]
-  experience_months: number[]
-  days_per_week: number | null
-  remote_need: 'required' | 'preferred' | 'none'
   needs_side_job: boolean
+  remote_required: boolean
+  days_per_week: number | null
   earliest_start: string | null
+  layout: string
+  prefecture_code: string | null
+  pool_prefecture_codes: string[]
+  regions: string[]
+  /** verified level × 8 + self-declared level, per job type */
+  levels: number[]
+  experience_months: number[]
+  certification_ids: string[]
+  level_tokens: string[]
   /** defaults to now() */
   refreshed_at: Timestamp
 }

@@ -79,7 +79,7 @@ export function factsFromProfile(profile: ScoringProfile): CandidateFacts {
   }
 }
 
-/** The precomputed row (migrations/0060_matching.sql); positions follow VECTOR_JOB_TYPES and VECTOR_KINDS. */
+/** The precomputed row (migrations/0061_matching_compact_vector.sql); positions follow VECTOR_JOB_TYPES and VECTOR_KINDS. */
 export interface CandidateVector {
   candidateId: string
   layout: string
@@ -88,12 +88,13 @@ export interface CandidateVector {
   prefectureCode: string | null
   regions: string[]
   levelTokens: string[]
-  verifiedLevels: number[]
-  declaredLevels: number[]
+  /** Per job type, `levelCode(verified, declared)`. */
+  levels: number[]
   certificationIds: string[]
   experienceMonths: number[]
   daysPerWeek: number | null
-  remoteNeed: RemoteNeed
+  /** Only remote work will do; no criterion tells 'preferred' from 'none'. */
+  remoteRequired: boolean
   needsSideJob: boolean
   earliestStart: string | null
 }
@@ -112,6 +113,21 @@ function fnv1a(text: string): string {
   }
   return hash.toString(16).padStart(8, '0')
 }
+
+/**
+ * A job type's best verified and best self-declared level (each 0–7) in one number, so the ranking SQL reads one
+ * array element per job type and looks its points up in a 64-entry table.
+ */
+export function levelCode(verified: number, declared: number): number {
+  return verified * 8 + declared
+}
+
+/** Every code with its two levels, in code order: what the ranking SQL tabulates. */
+export const LEVEL_CODES: readonly { code: number; verified: number; declared: number }[] = Array.from({ length: 64 }, (_, code) => ({
+  code,
+  verified: Math.floor(code / 8),
+  declared: code % 8,
+}))
 
 /** Level tokens start at this level (see migrations/0060_matching.sql); gates below it read the level arrays. */
 export const LEVEL_TOKENS_FROM = 3
@@ -141,12 +157,11 @@ export function vectorOf(facts: CandidateFacts, consent: ScoringProfile['consent
     prefectureCode: facts.prefectureCode,
     regions: [...facts.regions].sort(),
     levelTokens: [...tokens].sort(),
-    verifiedLevels: verified,
-    declaredLevels: declared,
+    levels: verified.map((level, position) => levelCode(level, declared[position]!)),
     certificationIds: [...certifications].sort(),
     experienceMonths: months,
     daysPerWeek: facts.availability.daysPerWeek,
-    remoteNeed: facts.availability.remote,
+    remoteRequired: facts.availability.remote === 'required',
     needsSideJob: facts.availability.needsSideJob,
     earliestStart: facts.availability.earliestStart,
   }

@@ -55,26 +55,25 @@ export async function upsertVectors(db: Db, vectors: readonly CandidateVector[])
   // Arrays of arrays travel as JSON (one parameter per column), which both drivers pass through unchanged.
   const column = <T>(pick: (vector: CandidateVector) => T) => JSON.stringify(sorted.map(pick))
   await sql`
-    INSERT INTO matching_candidate_vector (candidate_id, layout, national_list, pool_prefecture_codes, prefecture_code, regions,
-      level_tokens, verified_levels, declared_levels, certification_ids, experience_months, days_per_week, remote_need,
-      needs_side_job, earliest_start, refreshed_at)
-    SELECT (v->>'candidateId')::uuid, v->>'layout', (v->>'nationalList')::boolean,
-      ARRAY(SELECT jsonb_array_elements_text(v->'poolPrefectureCodes')), v->>'prefectureCode',
+    INSERT INTO matching_candidate_vector (candidate_id, national_list, needs_side_job, remote_required, days_per_week,
+      earliest_start, layout, prefecture_code, pool_prefecture_codes, regions, levels, experience_months, certification_ids,
+      level_tokens, refreshed_at)
+    SELECT (v->>'candidateId')::uuid, (v->>'nationalList')::boolean, (v->>'needsSideJob')::boolean,
+      (v->>'remoteRequired')::boolean, (v->>'daysPerWeek')::real, (v->>'earliestStart')::date, v->>'layout',
+      v->>'prefectureCode', ARRAY(SELECT jsonb_array_elements_text(v->'poolPrefectureCodes')),
       ARRAY(SELECT jsonb_array_elements_text(v->'regions')),
-      ARRAY(SELECT jsonb_array_elements_text(v->'levelTokens')),
-      ARRAY(SELECT jsonb_array_elements_text(v->'verifiedLevels')::smallint),
-      ARRAY(SELECT jsonb_array_elements_text(v->'declaredLevels')::smallint),
-      ARRAY(SELECT jsonb_array_elements_text(v->'certificationIds')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'levels')::smallint),
       ARRAY(SELECT jsonb_array_elements_text(v->'experienceMonths')::int),
-      (v->>'daysPerWeek')::numeric, v->>'remoteNeed', (v->>'needsSideJob')::boolean, (v->>'earliestStart')::date, now()
+      ARRAY(SELECT jsonb_array_elements_text(v->'certificationIds')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'levelTokens')), now()
     FROM jsonb_array_elements(${column((vector) => vector)}::jsonb) AS v
     ON CONFLICT (candidate_id) DO UPDATE SET
-      layout = excluded.layout, national_list = excluded.national_list, pool_prefecture_codes = excluded.pool_prefecture_codes,
-      prefecture_code = excluded.prefecture_code, regions = excluded.regions, level_tokens = excluded.level_tokens,
-      verified_levels = excluded.verified_levels, declared_levels = excluded.declared_levels,
-      certification_ids = excluded.certification_ids, experience_months = excluded.experience_months,
-      days_per_week = excluded.days_per_week, remote_need = excluded.remote_need, needs_side_job = excluded.needs_side_job,
-      earliest_start = excluded.earliest_start, refreshed_at = excluded.refreshed_at`.execute(db)
+      national_list = excluded.national_list, needs_side_job = excluded.needs_side_job,
+      remote_required = excluded.remote_required, days_per_week = excluded.days_per_week,
+      earliest_start = excluded.earliest_start, layout = excluded.layout, prefecture_code = excluded.prefecture_code,
+      pool_prefecture_codes = excluded.pool_prefecture_codes, regions = excluded.regions, levels = excluded.levels,
+      experience_months = excluded.experience_months, certification_ids = excluded.certification_ids,
+      level_tokens = excluded.level_tokens, refreshed_at = excluded.refreshed_at`.execute(db)
 }
 
 // ── ranking ──
@@ -103,8 +102,10 @@ function consentCondition(scope: MatchScope) {
 
 /**
  * One page of candidates for a posting, ranked in the database: eligible first, then score, then candidate id.
- * Gates sit in WHERE so the GIN indexes on level tokens and certifications can serve them; the total comes from the
- * same scan (a window count), so a page costs one pass over the rows.
+ * Gates sit in WHERE so the GIN indexes on level tokens and certifications can serve them. The page and the total
+ * are two statements on purpose: a window count in the ranking query would make PostgreSQL buffer and fully sort
+ * every gated row before the limit, while on their own the page is a bounded (top-N) sort and the count a plain
+ * aggregate, and both run as parallel scans.
  */
 export async function rankCandidatesPage(
   db: Db,
@@ -114,25 +115,19 @@ export async function rankCandidatesPage(
 ): Promise<{ rows: RankedRow[]; total: number }> {
   const gate = page.includeIneligible ? sql`true` : compiled.eligible
   const where = sql`layout = ${VECTOR_LAYOUT} AND ${consentCondition(scope)} AND ${gate}`
-  const ranked = await sql<{ candidate_id: string; score: number; eligible: boolean; via: Via; total: number | string }>`
+  const ranked = await sql<{ candidate_id: string; score: number; eligible: boolean; via: Via }>`
     SELECT candidate_id, ${compiled.score} AS score, ${compiled.eligible} AS eligible,
       CASE WHEN candidate_id = ANY(${[...scope.applicantIds]}::uuid[]) THEN 'application'
-           WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via,
-      count(*) OVER () AS total
+           WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via
     FROM matching_candidate_vector
     WHERE ${where}
     ORDER BY 3 DESC, 2 DESC, 1
     LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
-  let total = Number(ranked.rows[0]?.total ?? 0)
-  if (ranked.rows.length === 0 && page.offset > 0) {
-    // Past the last page the window count has no row to ride on.
-    const counted = await sql<{ total: number | string }>`SELECT count(*) AS total FROM matching_candidate_vector WHERE ${where}`.execute(db)
-    total = Number(counted.rows[0]?.total ?? 0)
-  }
-  return {
-    rows: ranked.rows.map((row) => ({ candidateId: row.candidate_id, score: Number(row.score), eligible: row.eligible, via: row.via })),
-    total,
-  }
+  const rows = ranked.rows.map((row) => ({ candidateId: row.candidate_id, score: Number(row.score), eligible: row.eligible, via: row.via }))
+  // A short first page is the whole set: no second scan needed.
+  if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length }
+  const counted = await sql<{ total: number | string }>`SELECT count(*) AS total FROM matching_candidate_vector WHERE ${where}`.execute(db)
+  return { rows, total: Number(counted.rows[0]?.total ?? 0) }
 }
 
 /** Whether the candidate may be matched to a posting in `scope` (applied, national list or the prefecture pool). */

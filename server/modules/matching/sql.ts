@@ -17,7 +17,7 @@ import {
   scoreLine,
 } from '#shared/domain/matching/index'
 import { addDays } from '#shared/domain/dates'
-import { LEVEL_TOKENS_FROM, VECTOR_JOB_TYPES, VECTOR_KINDS } from './facts.ts'
+import { LEVEL_CODES, LEVEL_TOKENS_FROM, VECTOR_JOB_TYPES, VECTOR_KINDS } from './facts.ts'
 
 const EMPTY: CandidateFacts = {
   candidateId: '',
@@ -56,25 +56,20 @@ function compileLine(line: PlannedLine): CompiledLine {
   switch (criterion.kind) {
     case 'job_type_level': {
       const positions = criterion.jobTypeIds.map((id) => VECTOR_JOB_TYPES.indexOf(id)).filter((position) => position >= 0)
-      const tableFor = (selfDeclared: boolean) =>
-        [0, 1, 2, 3, 4, 5, 6, 7].map((level) =>
-          level === 0
-            ? scoreLine(line, EMPTY).points
-            : scoreLine(line, { ...EMPTY, levels: [{ jobTypeId: VECTOR_JOB_TYPES[positions[0]!]!, level, basis: 'exam', selfDeclared }] }).points,
-        )
       if (positions.length === 0) return { points: sql<number>`0`, met: sql<boolean>`false` }
-      const verified = tableFor(false)
-      const declared = tableFor(true)
-      const terms = positions.flatMap((position) => [
-        lookup(verified, sql.raw(`verified_levels[${position + 1}]`)),
-        lookup(declared, sql.raw(`declared_levels[${position + 1}]`)),
-      ])
+      const jobTypeId = VECTOR_JOB_TYPES[positions[0]!]!
+      const pointsAt = (level: number, selfDeclared: boolean) =>
+        scoreLine(line, level === 0 ? EMPTY : { ...EMPTY, levels: [{ jobTypeId, level, basis: 'exam', selfDeclared }] }).points
+      // A candidate's points for the line are the better of their verified and their self-declared level's.
+      const points = LEVEL_CODES.map(({ verified, declared }) => Math.max(pointsAt(verified, false), pointsAt(declared, true)))
+      const reached = LEVEL_CODES.map(({ verified, declared }) => (Math.max(verified, declared) >= criterion.minLevel ? 1 : 0))
+      const element = (position: number) => sql.raw(`levels[${position + 1}]`)
       const tokens = criterion.jobTypeIds.map((id) => `${id}:${criterion.minLevel}`)
       const met =
         criterion.minLevel >= LEVEL_TOKENS_FROM
           ? sql<boolean>`(level_tokens && ${tokens}::text[])`
-          : sql<boolean>`(GREATEST(${sql.join(positions.flatMap((position) => [sql.raw(`verified_levels[${position + 1}]`), sql.raw(`declared_levels[${position + 1}]`)]))}) >= ${int(criterion.minLevel)})`
-      return { points: sql<number>`GREATEST(${sql.join(terms)})`, met }
+          : sql<boolean>`(GREATEST(${sql.join(positions.map((position) => lookup(reached, element(position))))}) = 1)`
+      return { points: sql<number>`GREATEST(${sql.join(positions.map((position) => lookup(points, element(position))))})`, met }
     }
     case 'certification': {
       const met = sql<boolean>`(certification_ids && ${criterion.certificationIds}::text[])`
@@ -84,20 +79,16 @@ function compileLine(line: PlannedLine): CompiledLine {
     case 'experience':
     case 'local_government_experience': {
       const kind = criterion.kind === 'experience' ? criterion.experienceKind : 'local_government'
-      const column = sql.raw(`experience_months[${VECTOR_KINDS.indexOf(kind) + 1}]`)
+      const position = VECTOR_KINDS.indexOf(kind)
+      if (position < 0) return { points: sql<number>`0`, met: sql<boolean>`false` }
+      const column = sql.raw(`experience_months[${position + 1}]`)
       const needed = requiredMonths(criterion.minYears)
-      // Points as a step function of whole months, tabulated up to where the bonus is complete.
-      const steps: { from: number; points: number }[] = []
-      for (let months = 0; months <= needed + MONTHS_FOR_FULL_BONUS; months += 1) {
-        const points = scoreLine(line, { ...EMPTY, experiences: months > 0 ? [{ kind, years: months / 12 }] : [] }).points
-        if (steps.length === 0 || steps[steps.length - 1]!.points !== points) steps.push({ from: months, points })
-      }
-      const cases = steps
-        .slice(1)
-        .reverse()
-        .map((step) => sql`WHEN ${column} >= ${int(step.from)} THEN ${int(step.points)}`)
-      const points = cases.length === 0 ? int(steps[0]!.points) : sql`(CASE ${sql.join(cases, sql` `)} ELSE ${int(steps[0]!.points)} END)`
-      return { points: points as RawBuilder<number>, met: sql<boolean>`(${column} >= ${int(needed)})` }
+      // Points per whole month up to where the bonus is complete; longer experience reads the last entry.
+      const cap = needed + MONTHS_FOR_FULL_BONUS
+      const points = Array.from({ length: cap + 1 }, (_, months) =>
+        scoreLine(line, { ...EMPTY, experiences: months > 0 ? [{ kind, years: months / 12 }] : [] }).points,
+      )
+      return { points: lookup(points, sql`LEAST(${column}, ${int(cap)})`), met: sql<boolean>`(${column} >= ${int(needed)})` }
     }
     case 'days_per_week': {
       const met = sql<boolean>`(days_per_week IS NOT NULL AND days_per_week >= ${criterion.minDaysPerWeek})`
@@ -105,7 +96,7 @@ function compileLine(line: PlannedLine): CompiledLine {
       return { points: byStatus(line, met, partly), met }
     }
     case 'remote': {
-      const met = criterion.remote === 'full' ? sql<boolean>`true` : sql<boolean>`(remote_need <> 'required')`
+      const met = criterion.remote === 'full' ? sql<boolean>`true` : sql<boolean>`(NOT remote_required)`
       const partly = criterion.remote === 'partial' ? sql<boolean>`true` : sql<boolean>`false`
       return { points: byStatus(line, met, partly), met }
     }
