@@ -7,6 +7,8 @@ export {
   candidateContact,
   candidateIdForAccount,
   candidateIdsOfAccounts,
+  candidateNames,
+  employmentHistories,
   employmentHistory,
   scoringProfiles,
   type CandidateDeps,

@@ -90,6 +90,26 @@ export function loadEmployments(db: Db, candidateId: string): Promise<Employment
     .execute()
 }
 
+/** Employment rows of several candidates, each candidate's oldest first. */
+export function loadEmploymentsOf(db: Db, candidateIds: readonly string[]): Promise<EmploymentRow[]> {
+  if (candidateIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('candidate_employment')
+    .selectAll()
+    .where('candidate_id', 'in', [...candidateIds])
+    .orderBy('candidate_id')
+    .orderBy('starts_on')
+    .orderBy('corporate_number')
+    .orderBy('relationship')
+    .execute()
+}
+
+export async function fullNamesOf(db: Db, candidateIds: readonly string[]): Promise<{ id: string; fullName: string | null }[]> {
+  if (candidateIds.length === 0) return []
+  const rows = await db.selectFrom('candidate').select(['id', 'full_name']).where('id', 'in', [...candidateIds]).execute()
+  return rows.map((row) => ({ id: row.id, fullName: row.full_name }))
+}
+
 export async function replaceSkills(
   db: Db,
   candidateId: string,

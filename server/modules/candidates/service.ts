@@ -686,6 +686,25 @@ export async function employmentHistory(tx: Db, candidateId: string): Promise<Em
   return rows.map((row) => ({ corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on }))
 }
 
+/** Employment histories of several candidates (as `employmentHistory`); a candidate without any maps to []. */
+export async function employmentHistories(tx: Db, candidateIds: readonly string[]): Promise<Map<string, EmploymentHistoryEntry[]>> {
+  const unique = [...new Set(candidateIds)]
+  const histories = new Map<string, EmploymentHistoryEntry[]>(unique.map((id) => [id, []]))
+  for (const row of await repository.loadEmploymentsOf(tx, unique)) {
+    histories.get(row.candidate_id)!.push({ corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on })
+  }
+  return histories
+}
+
+/**
+ * Full names by candidate id, for a caller that already has the right to show them (its own applicants); pool
+ * consent never covers the name (PoolField), so callers must not use this for pool or national-list listings.
+ */
+export async function candidateNames(tx: Db, candidateIds: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await repository.fullNamesOf(tx, [...new Set(candidateIds)])
+  return new Map(rows.map((row) => [row.id, row.fullName]))
+}
+
 /**
  * Compact per-candidate facts for matching (shape documented in scoring.ts), read from the precomputed row.
  * `consent`: 'any' when the caller already has another right to the data (e.g. applicants of its own posting),

@@ -181,8 +181,13 @@ describe('consent: only applicants and candidates in the national list or the po
   test('(d) applies → matched via the application', async () => {
     const applied = await candidates.d.inject({ method: 'POST', url: `/api/postings/${postingId}/applications`, payload: { motivation: '自治体DXに貢献したい' } })
     expect(applied.statusCode, applied.body).toBe(201)
-    const d = (await matches(matsuyama)).items.find((item) => item.candidateId === candidates.d.id)
-    expect(d).toMatchObject({ eligible: true, via: 'application' })
+    const page = await matches(matsuyama)
+    const d = page.items.find((item) => item.candidateId === candidates.d.id)
+    expect(d).toMatchObject({ eligible: true, via: 'application', displayName: '山田 花子' })
+    // Pool consent covers chosen fields only, never the name.
+    expect(page.items.find((item) => item.candidateId === candidates.a.id)).toMatchObject({ via: 'national_list', displayName: null })
+    const one = CandidateMatch.parse((await matsuyama(`/api/postings/${postingId}/matches/${candidates.d.id}`)).json())
+    expect(one.displayName).toBe('山田 花子')
   })
 
   test('(c) withdraws from the pool → no longer matched (the profile change refreshes the precomputed row)', async () => {

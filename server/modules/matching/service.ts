@@ -18,7 +18,7 @@ import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { applicantIds } from '../applications/index.ts'
-import { candidateIdForAccount, scoringProfiles } from '../candidates/index.ts'
+import { candidateIdForAccount, candidateNames, scoringProfiles } from '../candidates/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import {
   type PostingFacts,
@@ -126,9 +126,17 @@ async function factsOf(db: Db, candidateIds: readonly string[]): Promise<Map<str
   return new Map(profiles.map((profile) => [profile.candidateId, factsFromProfile(profile)]))
 }
 
-function toCandidateMatch(result: MatchResult, via: CandidateMatch['via']): CandidateMatch {
+function toCandidateMatch(result: MatchResult, via: CandidateMatch['via'], displayName: string | null): CandidateMatch {
   const { postingId: _postingId, ...rest } = result
-  return { ...rest, displayName: null, via }
+  return { ...rest, displayName, via }
+}
+
+/**
+ * Names staff may see: an applicant gave theirs to this municipality by applying; a pool or national-list
+ * candidate consented to chosen fields only, and the name is never one of them (contracts/candidates PoolField).
+ */
+async function applicantNames(db: Db, rows: readonly { candidateId: string; via: CandidateMatch['via'] }[]): Promise<Map<string, string | null>> {
+  return candidateNames(db, rows.filter((row) => row.via === 'application').map((row) => row.candidateId))
 }
 
 /** GET /api/postings/:id/matches: the posting's staff see its candidates ranked, each with the full explanation. */
@@ -145,7 +153,7 @@ export async function listPostingMatches(
     const plan = planScoring(posting)
     const scope = { prefectureCode: header.prefectureCode, applicantIds: await applicantIds(tx, header.id) }
     const { rows, total } = await repository.rankCandidatesPage(tx, compilePlan(plan), scope, page)
-    const facts = await factsOf(tx, rows.map((row) => row.candidateId))
+    const [facts, names] = await Promise.all([factsOf(tx, rows.map((row) => row.candidateId)), applicantNames(tx, rows)])
     const items: CandidateMatch[] = []
     for (const row of rows) {
       const candidate = facts.get(row.candidateId)
@@ -154,7 +162,7 @@ export async function listPostingMatches(
       if (result.score !== row.score || result.eligible !== row.eligible) {
         deps.log?.error({ postingId, candidateId: row.candidateId, sql: row, js: result.score }, 'matching: SQL and scorer disagree')
       }
-      items.push(toCandidateMatch(result, row.via))
+      items.push(toCandidateMatch(result, row.via, names.get(row.candidateId) ?? null))
     }
     return { items, total, limit: page.limit, offset: page.offset }
   })
@@ -170,7 +178,8 @@ export async function getPostingMatch(deps: MatchingDeps, actor: Actor, postingI
     const candidate = via ? (await factsOf(tx, [candidateId])).get(candidateId) : undefined
     if (!via || !candidate) throw notFound('この募集の候補者として見つかりません。')
     const posting = await criteriaOf(tx, header)
-    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate), via)
+    const names = await applicantNames(tx, [{ candidateId, via }])
+    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate), via, names.get(candidateId) ?? null)
   })
 }
 
