@@ -69,7 +69,7 @@ async function measure(engine: Engine, label: string, iterations: number): Promi
   const page = { limit: 50, offset: 0, includeIneligible: false }
   const matchesOf = (index: number) => {
     const row = postingRows[index % postingRows.length]!
-    return listPostingMatches({ db }, actorOf(row), row.id, page)
+    return listPostingMatches({ db, clock: () => new Date() }, actorOf(row), row.id, page)
   }
   // A plain sequential scan over the same candidate rows, returning 50 of them: the floor any ranking pays.
   const baseline = () =>

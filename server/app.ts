@@ -105,7 +105,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     postingRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     candidateRoutes(api, { db, clock })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
-    matchingRoutes(api, { db })
+    matchingRoutes(api, { db, clock })
     sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
     bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
   })

@@ -14,4 +14,5 @@ export {
   type BidRestrictionDeps,
   type OpenProcurement,
 } from './service.ts'
+export { bidRestrictionPreview } from './preview-loader.ts'
 export { loadBidFacts, loadRestrictedSetFacts, type OtherAppointments } from './facts-loader.ts'

@@ -443,3 +443,32 @@ export async function listContracts(db: Db, municipalityCode: string, page: { li
 export function contractsOf(db: Db, municipalityCode: string) {
   return db.selectFrom('service_contract').selectAll().where('municipality_code', '=', municipalityCode).orderBy('created_at').orderBy('id').execute()
 }
+
+// ——— business partners of a municipality (the 入札制限 preview on match lists) ———
+
+/**
+ * The municipality's procurements a preview looks at: open ones (bids not yet held on `asOf`), and those whose bids
+ * were held since `since`, whose specification drafters, PMO vendors and counterparties still count.
+ */
+export function partnerProcurementsOf(db: Db, municipalityCode: string, asOf: string, since: string) {
+  return db
+    .selectFrom('procurement')
+    .select(['id', 'title', 'bids_on', 'expected_bidder_corporate_numbers', 'counterparty_corporate_numbers', 'spec_drafter_corporate_numbers', 'pmo_vendor_corporate_numbers'])
+    .where('municipality_code', '=', municipalityCode)
+    .where((eb) => eb.or([eb('bids_on', 'is', null), eb('bids_on', '>=', since)]))
+    .where((eb) => eb.or([eb('published_on', 'is', null), eb('published_on', '<=', asOf)]))
+    .orderBy('id')
+    .execute()
+}
+
+/** The municipality's 業務委託・派遣・起業人 contracts running on `asOf` or ended since `since`. */
+export function partnerContractsOf(db: Db, municipalityCode: string, asOf: string, since: string) {
+  return db
+    .selectFrom('service_contract')
+    .select(['id', 'title', 'kind', 'corporate_number'])
+    .where('municipality_code', '=', municipalityCode)
+    .where('starts_on', '<=', asOf)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', since)]))
+    .orderBy('id')
+    .execute()
+}

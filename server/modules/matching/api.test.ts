@@ -11,6 +11,7 @@ import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole } from '#shared/domain/skill-standard/index'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
+import { corporateNumber } from '../bid-restrictions/test-fixtures.ts'
 import { completeForm } from '../postings/test-fixtures.ts'
 import { vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
@@ -308,5 +309,41 @@ describe('the SQL ranking and the pure scorer agree', () => {
         expect({ score: row.score, eligible: row.eligible }, JSON.stringify({ criteria, facts })).toEqual({ score: result.score, eligible: result.eligible })
       }
     }
+  })
+})
+
+describe('入札制限 preview (参考4.4-⑦): flagged with the reason, never excluded', () => {
+  test('(a) whose current employer is an expected bidder of 松山市 is flagged on 松山市’s list only', async () => {
+    const employer = corporateNumber('302000000001')
+    const employed = await candidates.a.inject({
+      method: 'PUT',
+      url: '/api/candidates/me/employments',
+      payload: { entries: [{ corporateNumber: employer, companyName: 'X 情報サービス株式会社', relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] },
+    })
+    expect(employed.statusCode, employed.body).toBe(200)
+    const before = (await matches(matsuyama)).items.find((item) => item.candidateId === candidates.a.id)!
+    expect(before.flags.filter((flag) => flag.code === 'bid_restriction')).toEqual([])
+
+    const procurement = await matsuyama({
+      method: 'POST',
+      url: '/api/procurements',
+      payload: { title: '基幹系システム更新', categories: ['design_development'], bidsOn: '2027-01-20', expectedBidderCorporateNumbers: [employer] },
+    })
+    expect(procurement.statusCode, procurement.body).toBe(201)
+
+    const page = await matches(matsuyama)
+    const a = page.items.find((item) => item.candidateId === candidates.a.id)!
+    expect(a.eligible).toBe(true)
+    expect(a.score).toBe(before.score)
+    expect(a.flags).toContainEqual({
+      code: 'bid_restriction',
+      criterionId: null,
+      message: '現在の所属先「X 情報サービス株式会社」（従業員）が、この団体の調達「基幹系システム更新」の入札予定者です。任用する場合は入札制限の確認が必要です。',
+    })
+    for (const other of page.items.filter((item) => item.candidateId !== candidates.a.id)) {
+      expect(other.flags.some((flag) => flag.code === 'bid_restriction')).toBe(false)
+    }
+    const one = CandidateMatch.parse((await matsuyama(`/api/postings/${postingId}/matches/${candidates.a.id}`)).json())
+    expect(one.flags).toEqual(a.flags)
   })
 })

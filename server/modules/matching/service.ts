@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import {
+  type BidRestrictionFlag,
   type CandidateFacts,
   type MatchResult,
   type PostingCriteria,
@@ -14,11 +15,14 @@ import {
   scoreWithPlan,
 } from '#shared/domain/matching/index'
 import type { CandidateMatch, CandidateMatchPage, MatchingSettings, PostingRecommendation } from '#shared/contracts/matching'
+import { todayInJapan } from '#shared/domain/dates'
+import type { Clock } from '../../app.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { applicantIds } from '../applications/index.ts'
-import { candidateIdForAccount, candidateNames, scoringProfiles } from '../candidates/index.ts'
+import { bidRestrictionPreview } from '../bid-restrictions/index.ts'
+import { candidateIdForAccount, candidateNames, employmentHistories, scoringProfiles } from '../candidates/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import {
   type PostingFacts,
@@ -34,6 +38,7 @@ import { compilePlan } from './sql.ts'
 
 export interface MatchingDeps {
   db: Db
+  clock: Clock
   log?: FastifyBaseLogger
 }
 
@@ -132,6 +137,17 @@ function toCandidateMatch(result: MatchResult, via: CandidateMatch['via'], displ
 }
 
 /**
+ * 入札制限 preview flags for the listed candidates (SEED004 参考4.4-⑦): their current or recent employers against the
+ * posting municipality's bidders and contractors, as of today in Japan. Shown with the reason, never an exclusion.
+ */
+async function bidRestrictionFlags(deps: MatchingDeps, db: Db, header: PostingHeader, candidateIds: readonly string[]): Promise<BidRestrictionFlag[]> {
+  if (candidateIds.length === 0) return []
+  const employments = await employmentHistories(db, candidateIds)
+  const reasons = await bidRestrictionPreview(db, header.municipalityCode, employments, todayInJapan(deps.clock()))
+  return [...reasons].flatMap(([candidateId, texts]) => texts.map((reason) => ({ candidateId, reason })))
+}
+
+/**
  * Names staff may see: an applicant gave theirs to this municipality by applying; a pool or national-list
  * candidate consented to chosen fields only, and the name is never one of them (contracts/candidates PoolField).
  */
@@ -153,12 +169,13 @@ export async function listPostingMatches(
     const plan = planScoring(posting)
     const scope = { prefectureCode: header.prefectureCode, applicantIds: await applicantIds(tx, header.id) }
     const { rows, total } = await repository.rankCandidatesPage(tx, compilePlan(plan), scope, page)
-    const [facts, names] = await Promise.all([factsOf(tx, rows.map((row) => row.candidateId)), applicantNames(tx, rows)])
+    const ids = rows.map((row) => row.candidateId)
+    const [facts, names, flags] = await Promise.all([factsOf(tx, ids), applicantNames(tx, rows), bidRestrictionFlags(deps, tx, header, ids)])
     const items: CandidateMatch[] = []
     for (const row of rows) {
       const candidate = facts.get(row.candidateId)
       if (!candidate) continue
-      const result = scoreWithPlan(plan, candidate)
+      const result = scoreWithPlan(plan, candidate, { bidRestrictionFlags: flags })
       if (result.score !== row.score || result.eligible !== row.eligible) {
         deps.log?.error({ postingId, candidateId: row.candidateId, sql: row, js: result.score }, 'matching: SQL and scorer disagree')
       }
@@ -179,7 +196,8 @@ export async function getPostingMatch(deps: MatchingDeps, actor: Actor, postingI
     if (!via || !candidate) throw notFound('この募集の候補者として見つかりません。')
     const posting = await criteriaOf(tx, header)
     const names = await applicantNames(tx, [{ candidateId, via }])
-    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate), via, names.get(candidateId) ?? null)
+    const flags = await bidRestrictionFlags(deps, tx, header, [candidateId])
+    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate, { bidRestrictionFlags: flags }), via, names.get(candidateId) ?? null)
   })
 }
 
