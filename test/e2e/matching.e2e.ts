@@ -79,6 +79,8 @@ test('松山市の職員が募集に合う人材を開き、候補者のスコ�
   await screenshot(staff, 'matching-1-ranked')
   const score = Number(await row.locator('[data-score]').innerText().then((text) => text.replace(/[^0-9]/g, '')))
   expect(score).toBeGreaterThan(0)
+  // On the national list, not an applicant: the name is not part of what she consented to show.
+  expect(await row.locator('[data-name]').innerText()).toContain('氏名は非公開')
   const toggle = row.getByRole('button', { name: 'スコアの説明を見る' })
   await toggle.click()
   await expect.poll(() => row.getByRole('button', { name: '説明を閉じる' }).getAttribute('aria-expanded')).toBe('true')
