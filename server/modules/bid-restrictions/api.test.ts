@@ -24,7 +24,10 @@ import {
 import { ErrorBody } from '#shared/errors'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp } from '../../../test/support/app.ts'
+import { appointmentsFor } from '../applications/index.ts'
+import { companyNeighbourhood } from '../companies/index.ts'
 import { insertAppointment, insertCompanies, insertLinks } from './api-fixtures.ts'
+import { engineAppointments, loadBidFacts } from './facts-loader.ts'
 import { decideAct, decideBid, restrictedCompanies, type ActFacts, type BidFacts, type RestrictedSetFacts } from './rules/index.ts'
 import { C, companyNames, corporateNumber, G, IMABARI, MATSUYAMA, P, S1, S2, UNKNOWN, X, yamadaEmployments } from './test-fixtures.ts'
 
@@ -532,5 +535,25 @@ describe('法人のCSV一括登録 POST /api/companies/import', () => {
     expectError(await ehime.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
     expectError(await candidate.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
     expectError(await app.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 401)
+  })
+})
+
+describe('判定の事実を一文で読む（repository.procurementFacts）', () => {
+  test('各モジュールの読み出し（appointmentsFor、規則セット、誓約書、職歴、企業関係）で組んだ事実と同じ', async () => {
+    const rolesOf = (appointmentId: string) =>
+      r1.participants
+        .filter((participant) => participant.appointmentId === appointmentId)
+        .map((participant) => participant.role)
+        .sort()
+    for (const asOf of ['2025-10-01', '2027-03-31', '2027-04-01']) {
+      const loaded = await db.transaction().execute((tx) => loadBidFacts(tx, { id: r1.id, municipalityCode: MATSUYAMA }, S1, asOf))
+      const expected = await engineAppointments(db, await appointmentsFor(db, { municipalityCode: MATSUYAMA, activeOn: asOf }), rolesOf)
+      const neighbourhood = await companyNeighbourhood(db, [S1], asOf)
+      expect(loaded?.facts.appointments).toEqual(expected.appointments)
+      expect(loaded?.notes).toEqual(expected.notes)
+      expect(loaded?.facts.companyLinks).toEqual(neighbourhood.links)
+      expect(loaded?.facts.companyNames).toEqual(neighbourhood.names)
+    }
+    expect(await db.transaction().execute((tx) => loadBidFacts(tx, { id: r1.id, municipalityCode: IMABARI }, S1, '2025-10-01'))).toBeUndefined()
   })
 })

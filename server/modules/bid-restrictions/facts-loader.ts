@@ -1,17 +1,18 @@
 /**
- * Loads the plain facts the rule engine reads, with few indexed queries: the procurement's participants, the
- * municipality's appointments active on `asOf` (from applications), their rule sets and pledges (ours), the
- * people's employment history (from candidates), the company links around the companies that matter (one
- * recursive query in companies) and the exemptions of the procurement.
+ * Loads the plain facts the rule engine reads. A bid check or restricted set reads everything about the
+ * procurement in one statement (`repository.procurementFacts`): its participants, the municipality's appointments
+ * active on `asOf` with their rule sets, pledges and the people's employment history, its exemptions and
+ * contracts, and for a bid check the bidder's company neighbourhood. A restricted set then asks companies for the
+ * neighbourhood of every company the appointees and contracts name. Other modules' appointments (sharing) join
+ * through `OtherAppointments`.
  *
  * Employment policy: the person's current employment history is the truth for the spells it lists; spells only in
  * the history recorded at the appointment, or only disclosed in the pledge (勤務先, 兼業先), are added, so a
  * restriction cannot be escaped by editing a profile after the appointment.
  */
-import type { Appointment as AppointmentView } from '#shared/contracts/applications'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import { appointmentsFor } from '../applications/index.ts'
-import { companyNames, companyNeighbourhood } from '../companies/index.ts'
+import { companyNeighbourhood, companyNeighbourhoodJson, parseCompanyNeighbourhood, withoutJit } from '../companies/index.ts'
 import * as repository from './repository.ts'
 import {
   findTemplate,
@@ -42,13 +43,21 @@ export interface EffectiveRuleSet {
 const APPOINTMENT_TEMPLATES = new Set<RuleTemplateId>(['B1', 'B2', 'C1', 'C2', 'D'])
 
 /** The rule set of each appointment: the municipality's choice, or else the posting's 入札制限 clause. */
-export async function effectiveRuleSets(tx: Db, appointments: readonly AppointmentView[]): Promise<Map<string, EffectiveRuleSet>> {
+export async function effectiveRuleSets(tx: Db, appointments: ReadonlyArray<Pick<repository.AppointmentSource, 'id' | 'postingId'>>): Promise<Map<string, EffectiveRuleSet>> {
   const stored = await repository.ruleSetsOf(
     tx,
     appointments.map((appointment) => appointment.id),
   )
   const missing = appointments.filter((appointment) => !stored.has(appointment.id))
   const clauses = await repository.postingBidRestrictionClauses(tx, [...new Set(missing.map((appointment) => appointment.postingId))])
+  return ruleSetsFrom(appointments, stored, clauses)
+}
+
+function ruleSetsFrom(
+  appointments: ReadonlyArray<Pick<repository.AppointmentSource, 'id' | 'postingId'>>,
+  stored: ReadonlyMap<string, repository.StoredRuleSet>,
+  clauses: ReadonlyMap<string, repository.BidRestrictionClause>,
+): Map<string, EffectiveRuleSet> {
   const result = new Map<string, EffectiveRuleSet>()
   for (const appointment of appointments) {
     const own = stored.get(appointment.id)
@@ -99,7 +108,7 @@ export function mergeEmployments(live: readonly Employment[], atAppointment: rea
 
 const RELATIONSHIPS = new Set(['employee', 'officer', 'secondee', 'side_job', 'owner'])
 
-function pledgedEmployments(pledge: repository.PledgeRow | undefined): Employment[] {
+function pledgedEmployments(pledge: repository.PledgedSpellsRow | undefined): Employment[] {
   if (!pledge) return []
   const employers = repository.parseJson(pledge.disclosed_employers) as PledgeEmployment[]
   const sideJobs = repository.parseJson(pledge.side_jobs) as PledgeEmployment[]
@@ -112,14 +121,14 @@ function pledgedEmployments(pledge: repository.PledgeRow | undefined): Employmen
 export interface LoadedAppointments {
   appointments: Appointment[]
   ruleSets: Map<string, EffectiveRuleSet>
-  pledges: Map<string, repository.PledgeRow>
+  pledges: Map<string, repository.PledgedSpellsRow>
   notes: string[]
 }
 
 /** Engine appointments for the given views, with the roles each plays on the procurement being checked. */
 export async function engineAppointments(
   tx: Db,
-  views: readonly AppointmentView[],
+  views: readonly repository.AppointmentSource[],
   rolesOf: (appointmentId: string) => ProcurementRole[],
 ): Promise<LoadedAppointments> {
   const ruleSets = await effectiveRuleSets(tx, views)
@@ -128,10 +137,20 @@ export async function engineAppointments(
     views.map((view) => view.id),
   )
   // One query for everyone (the same rows as candidates.employmentHistory, per person).
-  const histories: Map<string, Employment[]> = await repository.employmentHistoriesOf(
+  const histories = await repository.employmentHistoriesOf(
     tx,
     views.map((view) => view.candidateId),
   )
+  return appointmentsFrom(views, ruleSets, pledges, histories, rolesOf)
+}
+
+function appointmentsFrom(
+  views: readonly repository.AppointmentSource[],
+  ruleSets: Map<string, EffectiveRuleSet>,
+  pledges: Map<string, repository.PledgedSpellsRow>,
+  histories: ReadonlyMap<string, Employment[]>,
+  rolesOf: (appointmentId: string) => ProcurementRole[],
+): LoadedAppointments {
   const appointments = views.map((view): Appointment => {
     const atAppointment = view.employmentsAtAppointment
       .filter((spell) => RELATIONSHIPS.has(spell.relationship))
@@ -150,7 +169,7 @@ export async function engineAppointments(
   return { appointments, ruleSets, pledges, notes }
 }
 
-export function engineProcurement(row: repository.ProcurementRow): Procurement {
+export function engineProcurement(row: repository.ProcurementFactsRow): Procurement {
   return {
     id: row.id,
     municipalityCode: row.municipality_code,
@@ -162,94 +181,114 @@ export function engineProcurement(row: repository.ProcurementRow): Procurement {
   }
 }
 
-function exemptionFacts(rows: Awaited<ReturnType<typeof repository.exemptionsFor>>): Exemption[] {
-  return rows.map((row) => ({ procurementId: row.procurement_id, corporateNumber: row.corporate_number, status: row.status }))
-}
-
-async function rolesOnProcurement(tx: Db, procurementId: string) {
-  const participants = await repository.participantsOf(tx, [procurementId])
-  const roles = new Map<string, ProcurementRole[]>()
-  for (const participant of participants) roles.set(participant.appointment_id, [...(roles.get(participant.appointment_id) ?? []), participant.role])
-  return (appointmentId: string) => roles.get(appointmentId) ?? []
-}
-
 /** Appointments another module knows of for a municipality on a day (sharing's `sharingAppointmentsFor`). */
 export type OtherAppointments = (tx: Db, filter: { municipalityCode: string; activeOn: string }) => Promise<Appointment[]>
 
-/** The municipality's own appointments (applications) plus those of other modules, serving on `asOf`. */
-async function appointmentsServing(tx: Db, procurement: repository.ProcurementRow, asOf: string, other: OtherAppointments | undefined) {
-  const rolesOf = await rolesOnProcurement(tx, procurement.id)
-  const views = await appointmentsFor(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf })
-  const loaded = await engineAppointments(tx, views, rolesOf)
-  const extra = other ? await other(tx, { municipalityCode: procurement.municipality_code, activeOn: asOf }) : []
-  return { ...loaded, appointments: [...loaded.appointments, ...extra] }
+interface LoadedProcurement {
+  procurement: repository.ProcurementFactsRow
+  /** Everyone serving the municipality on `asOf`: its own appointments, then those of other modules. */
+  appointments: Appointment[]
+  contracts: Contract[]
+  exemptions: Exemption[]
+  embedded: unknown
+  notes: string[]
 }
 
-/** The municipality's 業務委託・派遣 contracts with their A1/A2 rules (service_contract). */
-export async function engineContracts(tx: Db, municipalityCode: string): Promise<Contract[]> {
-  const rows = await repository.contractsOf(tx, municipalityCode)
-  return rows.map((row) => ({
-    contractId: row.id,
-    municipalityCode: row.municipality_code,
-    corporateNumber: row.corporate_number,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    ruleSet: repository.parseJson(row.rule_set) as RuleConfig[],
-  }))
+/** The procurement's facts from one statement, with other modules' appointments added; undefined if not the municipality's. */
+async function loadProcurement(
+  tx: Db,
+  query: Parameters<typeof repository.procurementFacts>[1],
+  other: OtherAppointments | undefined,
+): Promise<LoadedProcurement | undefined> {
+  const rows = await repository.procurementFacts(tx, query)
+  if (!rows) return undefined
+  const roles = new Map<string, ProcurementRole[]>()
+  for (const participant of rows.participants) roles.set(participant.appointment_id, [...(roles.get(participant.appointment_id) ?? []), participant.role])
+  const loaded = appointmentsFrom(rows.appointments, ruleSetsFrom(rows.appointments, rows.ruleSets, rows.clauses), rows.pledges, rows.histories, (id) => roles.get(id) ?? [])
+  const extra = other ? await other(tx, { municipalityCode: query.municipalityCode, activeOn: query.asOf }) : []
+  return {
+    procurement: rows.procurement,
+    appointments: [...loaded.appointments, ...extra],
+    contracts: rows.contracts.map((row) => ({
+      contractId: row.id,
+      municipalityCode: row.municipality_code,
+      corporateNumber: row.corporate_number,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      ruleSet: repository.parseJson(row.rule_set) as RuleConfig[],
+    })),
+    exemptions: rows.exemptions.map((row) => ({ procurementId: row.procurement_id, corporateNumber: row.corporate_number, status: row.status })),
+    embedded: rows.embedded,
+    notes: loaded.notes,
+  }
 }
 
-/** Everything decideBid needs for one bidder, one procurement, one date; plus notes of the loading. */
+/**
+ * Everything decideBid needs for one bidder, one procurement of the municipality, one date, and the notes of the
+ * loading; undefined when the procurement is not the municipality's.
+ */
 export async function loadBidFacts(
   tx: Db,
-  procurement: repository.ProcurementRow,
+  procurement: { id: string; municipalityCode: string },
   bidder: string,
   asOf: string,
   other?: OtherAppointments,
-): Promise<{ facts: BidFacts; notes: string[] }> {
-  const loaded = await appointmentsServing(tx, procurement, asOf, other)
-  const neighbourhood = await companyNeighbourhood(tx, [bidder], asOf)
-  const bidderName = await companyNames(tx, [bidder])
-  const exemptions = await repository.exemptionsFor(tx, [procurement.id], bidder)
-  const contracts = await engineContracts(tx, procurement.municipality_code)
+): Promise<{ facts: BidFacts; notes: string[] } | undefined> {
+  await withoutJit(tx)
+  const loaded = await loadProcurement(
+    tx,
+    {
+      procurementId: procurement.id,
+      municipalityCode: procurement.municipalityCode,
+      asOf,
+      exemptionsOf: bidder,
+      embed: companyNeighbourhoodJson(sql`ARRAY[${bidder}]::text[]`, asOf),
+    },
+    other,
+  )
+  if (!loaded) return undefined
+  const neighbourhood = parseCompanyNeighbourhood(loaded.embedded)
   const facts: BidFacts = {
     asOf,
-    procurement: engineProcurement(procurement),
-    bidder: { corporateNumber: bidder, known: Object.hasOwn(bidderName, bidder) },
+    procurement: engineProcurement(loaded.procurement),
+    bidder: { corporateNumber: bidder, known: Object.hasOwn(neighbourhood.names, bidder) },
     companyLinks: neighbourhood.links,
     appointments: loaded.appointments,
-    contracts,
-    exemptions: exemptionFacts(exemptions),
-    companyNames: { ...neighbourhood.names, ...bidderName },
+    contracts: loaded.contracts,
+    exemptions: loaded.exemptions,
+    companyNames: neighbourhood.names,
   }
   return { facts, notes: loaded.notes }
 }
 
-/** Everything restrictedCompanies needs for one procurement and date. */
+/** Everything restrictedCompanies needs for one procurement of the municipality and one date; undefined if not the municipality's. */
 export async function loadRestrictedSetFacts(
   tx: Db,
-  procurement: repository.ProcurementRow,
+  procurement: { id: string; municipalityCode: string },
   asOf: string,
   other?: OtherAppointments,
-): Promise<{ facts: RestrictedSetFacts; notes: string[] }> {
-  const loaded = await appointmentsServing(tx, procurement, asOf, other)
-  const contracts = await engineContracts(tx, procurement.municipality_code)
+): Promise<{ facts: RestrictedSetFacts; notes: string[] } | undefined> {
+  const loaded = await loadProcurement(
+    tx,
+    { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: null, embed: null },
+    other,
+  )
+  if (!loaded) return undefined
   const seeds = [
     ...loaded.appointments.flatMap((appointment) => appointment.employments.map((spell) => spell.corporateNumber)),
-    ...contracts.map((contract) => contract.corporateNumber),
-    ...procurement.spec_drafter_corporate_numbers,
-    ...procurement.pmo_vendor_corporate_numbers,
+    ...loaded.contracts.map((contract) => contract.corporateNumber),
+    ...loaded.procurement.spec_drafter_corporate_numbers,
+    ...loaded.procurement.pmo_vendor_corporate_numbers,
   ]
   const neighbourhood = await companyNeighbourhood(tx, seeds, asOf)
-  const names = await companyNames(tx, seeds)
-  const exemptions = await repository.exemptionsFor(tx, [procurement.id])
   const facts: RestrictedSetFacts = {
     asOf,
-    procurement: engineProcurement(procurement),
+    procurement: engineProcurement(loaded.procurement),
     companyLinks: neighbourhood.links,
     appointments: loaded.appointments,
-    contracts,
-    exemptions: exemptionFacts(exemptions),
-    companyNames: { ...neighbourhood.names, ...names },
+    contracts: loaded.contracts,
+    exemptions: loaded.exemptions,
+    companyNames: neighbourhood.names,
   }
   return { facts, notes: loaded.notes }
 }

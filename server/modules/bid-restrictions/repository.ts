@@ -1,11 +1,12 @@
 /**
- * SQL on this module's tables only: appointment_rule_set, procurement, procurement_participant, bid_exemption,
- * pledge, bid_check, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so another
- * municipality's record is simply not found. `db` (or the transaction) comes first.
+ * SQL on this module's tables: appointment_rule_set, procurement, procurement_participant, bid_exemption, pledge,
+ * bid_check, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so
+ * another municipality's record is simply not found. `db` (or the transaction) comes first. The adapters at the
+ * end read other modules' tables for the rule engine's facts, each saying why.
  */
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import type { RuleConfig } from './rules/index.ts'
+import type { EmploymentRelationship, ProcurementRole, RuleConfig } from './rules/index.ts'
 
 // ——— procurements ———
 
@@ -102,8 +103,13 @@ export async function replaceParticipants(
 
 // ——— rule sets ———
 
-export async function ruleSetsOf(db: Db, appointmentIds: readonly string[]) {
-  if (appointmentIds.length === 0) return new Map<string, { rules: RuleConfig[]; updatedAt: Date }>()
+export interface StoredRuleSet {
+  rules: RuleConfig[]
+  updatedAt: Date
+}
+
+export async function ruleSetsOf(db: Db, appointmentIds: readonly string[]): Promise<Map<string, StoredRuleSet>> {
+  if (appointmentIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('appointment_rule_set')
     .select(['appointment_id', 'rules', 'updated_at'])
@@ -129,33 +135,29 @@ export async function saveRuleSet(db: Db, appointmentId: string, municipalityCod
  * service function when one exists.
  */
 export async function postingBidRestrictionClauses(db: Db, postingIds: readonly string[]) {
-  if (postingIds.length === 0) return new Map<string, { templateIds: string[]; params: Record<string, Record<string, unknown>> }>()
+  if (postingIds.length === 0) return new Map<string, BidRestrictionClause>()
   const rows = await db
     .selectFrom('posting')
     .select(['id', sql<unknown>`form -> 'bidRestriction'`.as('clause')])
     .where('id', 'in', postingIds)
     .execute()
-  return new Map(
-    rows.map((row) => {
-      const clause = (parseJson(row.clause) ?? {}) as { templateIds?: unknown; params?: unknown }
-      const templateIds = Array.isArray(clause.templateIds) ? clause.templateIds.filter((id): id is string => typeof id === 'string') : []
-      const params = clause.params && typeof clause.params === 'object' ? (clause.params as Record<string, Record<string, unknown>>) : {}
-      return [row.id, { templateIds, params }]
-    }),
-  )
+  return new Map(rows.map((row) => [row.id, parseBidRestrictionClause(row.clause)]))
+}
+
+export interface BidRestrictionClause {
+  templateIds: string[]
+  params: Record<string, Record<string, unknown>>
+}
+
+/** A posting's `form.bidRestriction` as stored (anything may be there; what is not a clause counts as none). */
+function parseBidRestrictionClause(value: unknown): BidRestrictionClause {
+  const clause = (parseJson(value) ?? {}) as { templateIds?: unknown; params?: unknown }
+  const templateIds = Array.isArray(clause.templateIds) ? clause.templateIds.filter((id): id is string => typeof id === 'string') : []
+  const params = clause.params && typeof clause.params === 'object' ? (clause.params as Record<string, Record<string, unknown>>) : {}
+  return { templateIds, params }
 }
 
 // ——— exemptions ———
-
-export async function exemptionsFor(db: Db, procurementIds: readonly string[], corporateNumber?: string) {
-  if (procurementIds.length === 0) return []
-  let query = db
-    .selectFrom('bid_exemption')
-    .select(['id', 'procurement_id', 'corporate_number', 'status'])
-    .where('procurement_id', 'in', procurementIds)
-  if (corporateNumber !== undefined) query = query.where('corporate_number', '=', corporateNumber)
-  return query.orderBy('created_at').execute()
-}
 
 const exemptionColumns = [
   'id',
@@ -356,8 +358,7 @@ export function parseJson(value: unknown): unknown {
  * `employmentHistories(tx, candidateIds)` when that module exports one.
  */
 export async function employmentHistoriesOf(db: Db, candidateIds: readonly string[]) {
-  const histories = new Map<string, Array<{ corporateNumber: string; relationship: 'employee' | 'officer' | 'secondee' | 'side_job' | 'owner'; startsOn: string; endsOn: string | null }>>()
-  if (candidateIds.length === 0) return histories
+  if (candidateIds.length === 0) return new Map<string, EmploymentSpell[]>()
   const rows = await db
     .selectFrom('candidate_employment')
     .select(['candidate_id', 'corporate_number', 'relationship', 'starts_on', 'ends_on'])
@@ -367,10 +368,23 @@ export async function employmentHistoriesOf(db: Db, candidateIds: readonly strin
     .orderBy('corporate_number')
     .orderBy('relationship')
     .execute()
-  for (const row of rows) {
-    const history = histories.get(row.candidate_id) ?? []
-    history.push({ corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on })
-    histories.set(row.candidate_id, history)
+  return historiesOf(rows.map((row) => ({ candidateId: row.candidate_id, corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on })))
+}
+
+interface EmploymentSpell {
+  corporateNumber: string
+  relationship: EmploymentRelationship
+  startsOn: string
+  endsOn: string | null
+}
+
+/** Rows in `employmentHistory` order, grouped by person. */
+function historiesOf(rows: ReadonlyArray<EmploymentSpell & { candidateId: string }>): Map<string, EmploymentSpell[]> {
+  const histories = new Map<string, EmploymentSpell[]>()
+  for (const { candidateId, ...spell } of rows) {
+    const history = histories.get(candidateId) ?? []
+    history.push(spell)
+    histories.set(candidateId, history)
   }
   return histories
 }
@@ -439,9 +453,132 @@ export async function listContracts(db: Db, municipalityCode: string, page: { li
   return { rows, total: Number(count.total) }
 }
 
-/** Every contract of the municipality (the facts of its bid checks and restricted sets), oldest first. */
-export function contractsOf(db: Db, municipalityCode: string) {
-  return db.selectFrom('service_contract').selectAll().where('municipality_code', '=', municipalityCode).orderBy('created_at').orderBy('id').execute()
+// ——— the facts of a bid check or a restricted set, in one statement ———
+
+/** The fields of applications' Appointment view that the rule engine's facts are built from. */
+export interface AppointmentSource {
+  id: string
+  postingId: string
+  candidateId: string
+  municipalityCode: string
+  startsOn: string
+  endsOn: string
+  employmentsAtAppointment: Array<{ corporateNumber: string; relationship: string; startsOn: string; endsOn: string | null }>
+}
+
+export type ProcurementFactsRow = Pick<
+  ProcurementRow,
+  'id' | 'municipality_code' | 'categories' | 'rules' | 'spec_drafter_corporate_numbers' | 'no_advantage_corporate_numbers' | 'pmo_vendor_corporate_numbers'
+>
+export type PledgedSpellsRow = Pick<PledgeRow, 'appointment_id' | 'disclosed_employers' | 'side_jobs'>
+export type ContractFactsRow = Pick<ContractRow, 'id' | 'municipality_code' | 'corporate_number' | 'starts_on' | 'ends_on' | 'rule_set'>
+export interface ExemptionFactsRow {
+  id: string
+  procurement_id: string
+  corporate_number: string
+  status: 'pending' | 'approved' | 'rejected'
+}
+
+export interface ProcurementFacts {
+  procurement: ProcurementFactsRow
+  participants: Array<{ appointment_id: string; role: ProcurementRole }>
+  /** The municipality's appointments active on `asOf`, in `appointmentsFor` order. */
+  appointments: AppointmentSource[]
+  ruleSets: Map<string, StoredRuleSet>
+  /** The 入札制限 clause of the postings of the appointments without a rule set of their own. */
+  clauses: Map<string, BidRestrictionClause>
+  pledges: Map<string, PledgedSpellsRow>
+  /** The appointees' live employment histories, by person. */
+  histories: Map<string, EmploymentSpell[]>
+  exemptions: ExemptionFactsRow[]
+  contracts: ContractFactsRow[]
+  /** The JSON of `companyNeighbourhoodJson`, embedded by the caller (the bidder's neighbourhood), or null. */
+  embedded: unknown
+}
+
+/**
+ * Everything a bid check or restricted set reads about one procurement, in one statement (one snapshot and one
+ * round trip instead of about ten): the procurement if it is the municipality's, its participants, exemptions
+ * (of `exemptionsOf` only, when given) and the municipality's contracts; its appointments active on `asOf` with
+ * their rule sets, posting clauses, latest pledges and employment histories; and `embed`, a JSON expression of
+ * the caller's (the bidder's company neighbourhood). Adapter: the appointment, posting and candidate_employment
+ * rows are read here, with the same filters and order as `appointmentsFor`, `postingBidRestrictionClauses` and
+ * `employmentHistoriesOf`, because a bid check must stay within a few milliseconds.
+ */
+export async function procurementFacts(
+  db: Db,
+  query: { procurementId: string; municipalityCode: string; asOf: string; exemptionsOf: string | null; embed: RawBuilder<unknown> | null },
+): Promise<ProcurementFacts | undefined> {
+  const { procurementId, municipalityCode, asOf } = query
+  const { rows } = await sql<{
+    procurement: ProcurementFactsRow | null
+    participants: ProcurementFacts['participants']
+    appointments: AppointmentSource[]
+    rule_sets: Array<{ appointment_id: string; rules: RuleConfig[]; updated_at: string }>
+    clauses: Array<{ id: string; clause: unknown }>
+    pledges: PledgedSpellsRow[]
+    employments: Array<EmploymentSpell & { candidateId: string }>
+    exemptions: ExemptionFactsRow[]
+    contracts: ContractFactsRow[]
+    embedded: unknown
+  }>`
+    WITH appt AS (
+      SELECT id, posting_id, candidate_id, municipality_code, starts_on, ends_on, employment_snapshot
+        FROM appointment
+       WHERE municipality_code = ${municipalityCode} AND starts_on <= ${asOf}::date AND ends_on >= ${asOf}::date
+    )
+    SELECT
+      (SELECT json_build_object('id', p.id, 'municipality_code', p.municipality_code, 'categories', p.categories, 'rules', p.rules,
+                                'spec_drafter_corporate_numbers', p.spec_drafter_corporate_numbers,
+                                'no_advantage_corporate_numbers', p.no_advantage_corporate_numbers,
+                                'pmo_vendor_corporate_numbers', p.pmo_vendor_corporate_numbers)
+         FROM procurement p WHERE p.id = ${procurementId} AND p.municipality_code = ${municipalityCode}) AS procurement,
+      (SELECT coalesce(json_agg(json_build_object('appointment_id', pp.appointment_id, 'role', pp.role) ORDER BY pp.appointment_id, pp.role), '[]')
+         FROM procurement_participant pp WHERE pp.procurement_id = ${procurementId}) AS participants,
+      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'postingId', a.posting_id, 'candidateId', a.candidate_id, 'municipalityCode', a.municipality_code,
+                                                  'startsOn', a.starts_on, 'endsOn', a.ends_on, 'employmentsAtAppointment', a.employment_snapshot)
+                                ORDER BY a.starts_on, a.id), '[]')
+         FROM appt a) AS appointments,
+      (SELECT coalesce(json_agg(json_build_object('appointment_id', r.appointment_id, 'rules', r.rules, 'updated_at', r.updated_at)), '[]')
+         FROM appointment_rule_set r WHERE r.appointment_id IN (SELECT id FROM appt)) AS rule_sets,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'clause', p.form -> 'bidRestriction')), '[]')
+         FROM posting p
+        WHERE p.id IN (SELECT a.posting_id FROM appt a WHERE NOT EXISTS (SELECT 1 FROM appointment_rule_set r WHERE r.appointment_id = a.id))) AS clauses,
+      (SELECT coalesce(json_agg(json_build_object('appointment_id', l.appointment_id, 'disclosed_employers', l.disclosed_employers, 'side_jobs', l.side_jobs)), '[]')
+         FROM (SELECT DISTINCT ON (appointment_id) appointment_id, disclosed_employers, side_jobs FROM pledge
+                WHERE appointment_id IN (SELECT id FROM appt)
+                ORDER BY appointment_id, created_at DESC, id DESC) l) AS pledges,
+      (SELECT coalesce(json_agg(json_build_object('candidateId', e.candidate_id, 'corporateNumber', e.corporate_number, 'relationship', e.relationship,
+                                                  'startsOn', e.starts_on, 'endsOn', e.ends_on)
+                                ORDER BY e.candidate_id, e.starts_on, e.corporate_number, e.relationship), '[]')
+         FROM candidate_employment e WHERE e.candidate_id IN (SELECT candidate_id FROM appt)) AS employments,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'procurement_id', x.procurement_id, 'corporate_number', x.corporate_number, 'status', x.status)
+                                ORDER BY x.created_at, x.id), '[]')
+         FROM bid_exemption x
+        WHERE x.procurement_id = ${procurementId} AND (${query.exemptionsOf}::text IS NULL OR x.corporate_number = ${query.exemptionsOf})) AS exemptions,
+      (SELECT coalesce(json_agg(json_build_object('id', c.id, 'municipality_code', c.municipality_code, 'corporate_number', c.corporate_number,
+                                                  'starts_on', c.starts_on, 'ends_on', c.ends_on, 'rule_set', c.rule_set)
+                                ORDER BY c.created_at, c.id), '[]')
+         FROM service_contract c WHERE c.municipality_code = ${municipalityCode}) AS contracts,
+      ${query.embed ?? sql`NULL::json`} AS embedded`.execute(db)
+  const row = rows[0]
+  const procurement = row ? (parseJson(row.procurement) as ProcurementFactsRow | null) : null
+  if (!row || !procurement) return undefined
+  const list = <T>(value: unknown) => parseJson(value) as T[]
+  return {
+    procurement,
+    participants: list(row.participants),
+    appointments: list(row.appointments),
+    ruleSets: new Map(
+      list<{ appointment_id: string; rules: RuleConfig[]; updated_at: string }>(row.rule_sets).map((set) => [set.appointment_id, { rules: set.rules, updatedAt: new Date(set.updated_at) }]),
+    ),
+    clauses: new Map(list<{ id: string; clause: unknown }>(row.clauses).map((posting) => [posting.id, parseBidRestrictionClause(posting.clause)])),
+    pledges: new Map(list<PledgedSpellsRow>(row.pledges).map((pledge) => [pledge.appointment_id, pledge])),
+    histories: historiesOf(list(row.employments)),
+    exemptions: list(row.exemptions),
+    contracts: list(row.contracts),
+    embedded: parseJson(row.embedded),
+  }
 }
 
 // ——— business partners of a municipality (the 入札制限 preview on match lists) ———

@@ -321,8 +321,10 @@ export function checkBid(deps: BidRestrictionDeps, actor: Actor, request: z.outp
   const staff = municipal(actor)
   const asOf = asOfOf(deps, request.asOf)
   return deps.db.transaction().execute(async (tx) => {
-    const procurement = await ownProcurement(tx, staff, request.procurementId)
-    const { facts, notes } = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf, deps.otherAppointments)
+    const procurement = { id: request.procurementId, municipalityCode: staff.localGovernmentCode }
+    const loaded = await loadBidFacts(tx, procurement, request.bidderCorporateNumber, asOf, deps.otherAppointments)
+    if (!loaded) throw notFound(PROCUREMENT_NOT_FOUND)
+    const { facts, notes } = loaded
     // The full facts are logged; the engine is given the equivalent, smaller facts for this bidder.
     const decision = decideBid(factsForBidder(facts))
     const checkId = await repository.insertCheck(tx, {
@@ -410,8 +412,10 @@ export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procuremen
   const staff = municipal(actor)
   const asOf = asOfOf(deps, query.asOf)
   return deps.db.transaction().execute(async (tx) => {
-    const procurement = await ownProcurement(tx, staff, procurementId)
-    const { facts, notes } = await loadRestrictedSetFacts(tx, procurement, asOf, deps.otherAppointments)
+    const procurement = { id: procurementId, municipalityCode: staff.localGovernmentCode }
+    const loaded = await loadRestrictedSetFacts(tx, procurement, asOf, deps.otherAppointments)
+    if (!loaded) throw notFound(PROCUREMENT_NOT_FOUND)
+    const { facts, notes } = loaded
     const set = restrictedCompaniesByGroup(facts)
     const checkId = await repository.insertCheck(tx, {
       kind: 'restricted_set',
@@ -476,7 +480,7 @@ export async function appointmentRestrictions(deps: BidRestrictionDeps, actor: A
   const ruleSet = loaded.ruleSets.get(view.id)!
   const employers = appointment.employments.map((spell) => spell.corporateNumber)
   const neighbourhood = await companyNeighbourhood(tx, employers, asOf)
-  const names = { ...neighbourhood.names, ...(await companyNames(tx, employers)) }
+  const names = neighbourhood.names
   const set = restrictedCompaniesByGroup({
     asOf,
     procurement: {

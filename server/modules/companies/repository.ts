@@ -1,5 +1,5 @@
 import { escapeLike } from '#shared/domain/search-text'
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/database.ts'
 
 export async function searchCompanies(db: Db, filter: { q?: string; limit: number; offset: number }) {
@@ -58,24 +58,43 @@ export interface CompanyLinkFact {
  * The links the 入札制限 engine needs around `seeds` on `asOf`, in one query: every group link
  * (parent_subsidiary, consolidated_group) of the connected group of the seeds, found by a recursive CTE whose
  * UNION drops companies already reached (cycle protection), and the `related` links touching a seed (関連事業者
- * is one step). Links outside their dated window on `asOf` are left out, as the engine ignores them.
+ * is one step). Links outside their dated window on `asOf` are left out, as the engine ignores them. The names
+ * cover every company of those links and the seeds themselves (unregistered companies have none).
  */
-export async function companyNeighbourhood(
-  db: Db,
-  seeds: readonly string[],
-  asOf: string,
-): Promise<{ links: CompanyLinkFact[]; names: Record<string, string> }> {
+export async function companyNeighbourhood(db: Db, seeds: readonly string[], asOf: string): Promise<CompanyNeighbourhood> {
   if (seeds.length === 0) return { links: [], names: {} }
   if (!db.isTransaction) return db.transaction().execute((tx) => companyNeighbourhood(tx, seeds, asOf))
-  // The planner overestimates the recursive CTE (×10 per step) and would JIT-compile a query that runs in a few
-  // milliseconds; the compilation alone took ~400 ms in the benchmark.
-  await sql`SET LOCAL jit = off`.execute(db)
-  const seedArray = [...new Set(seeds)]
+  await withoutJit(db)
+  const { rows } = await sql<{ neighbourhood: unknown }>`SELECT ${companyNeighbourhoodJson(sql`${[...new Set(seeds)]}::text[]`, asOf)} AS neighbourhood`.execute(db)
+  return parseCompanyNeighbourhood(rows[0]?.neighbourhood)
+}
+
+export interface CompanyNeighbourhood {
+  links: CompanyLinkFact[]
+  names: Record<string, string>
+}
+
+/**
+ * The planner overestimates the recursive CTE (×10 per step) and would JIT-compile a query that runs in a few
+ * milliseconds; the compilation alone took ~400 ms in the benchmark. Run this in the transaction before any
+ * statement that contains `companyNeighbourhoodJson`.
+ */
+export async function withoutJit(tx: Db): Promise<void> {
+  await sql`SET LOCAL jit = off`.execute(tx)
+}
+
+/**
+ * `companyNeighbourhood` as one JSON value (`{ links, names }`), for a caller that folds it into a statement of its
+ * own; `seeds` is any text[] expression (a parameter or a subquery). Read it with `parseCompanyNeighbourhood`.
+ */
+export function companyNeighbourhoodJson(seeds: RawBuilder<unknown>, asOf: string): RawBuilder<unknown> {
   const active = (alias: string) =>
     sql`(${sql.ref(`${alias}.starts_on`)} IS NULL OR ${sql.ref(`${alias}.starts_on`)} <= ${asOf}::date) AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} >= ${asOf}::date)`
-  const result = await sql<{ kind: CompanyLinkFact['kind']; from_corporate_number: string; to_corporate_number: string; starts_on: string | null; ends_on: string | null; name_from: string | null; name_to: string | null }>`
-    WITH RECURSIVE reach(cn) AS (
-      SELECT unnest(${seedArray}::text[])
+  return sql`(
+    WITH RECURSIVE seed(cn) AS (
+      SELECT DISTINCT unnest(${seeds})
+    ), reach(cn) AS (
+      SELECT cn FROM seed
       UNION
       SELECT next.cn FROM reach r CROSS JOIN LATERAL (
         SELECT l.to_corporate_number AS cn FROM company_link l
@@ -92,25 +111,30 @@ export async function companyNeighbourhood(
         ) l
       UNION
       SELECT l.kind, l.from_corporate_number, l.to_corporate_number, l.starts_on, l.ends_on
-        FROM unnest(${seedArray}::text[]) AS s(cn) CROSS JOIN LATERAL (
+        FROM seed s CROSS JOIN LATERAL (
           SELECT * FROM company_link l WHERE l.from_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
           UNION ALL
           SELECT * FROM company_link l WHERE l.to_corporate_number = s.cn AND l.kind = 'related' AND ${active('l')}
           OFFSET 0
         ) l
     )
-    SELECT p.*,
-           (SELECT name FROM company c WHERE c.corporate_number = p.from_corporate_number) AS name_from,
-           (SELECT name FROM company c WHERE c.corporate_number = p.to_corporate_number) AS name_to
-      FROM picked p
-     ORDER BY p.kind, p.from_corporate_number, p.to_corporate_number, p.starts_on NULLS FIRST, p.ends_on NULLS LAST`.execute(db)
-  const names: Record<string, string> = {}
-  const links = result.rows.map((row) => {
-    if (row.name_from) names[row.from_corporate_number] = row.name_from
-    if (row.name_to) names[row.to_corporate_number] = row.name_to
-    return { kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on }
-  })
-  return { links, names }
+    SELECT json_build_object(
+      'links', (SELECT coalesce(json_agg(json_build_object('kind', p.kind, 'from', p.from_corporate_number, 'to', p.to_corporate_number,
+                                                          'startsOn', p.starts_on, 'endsOn', p.ends_on)
+                                         ORDER BY p.kind, p.from_corporate_number, p.to_corporate_number, p.starts_on NULLS FIRST, p.ends_on NULLS LAST), '[]')
+                  FROM picked p),
+      -- one index lookup per company (the planner's estimate of picked would otherwise hash the whole registry)
+      'names', (SELECT coalesce(json_object_agg(e.cn, e.name ORDER BY e.cn), '{}') FROM (
+                  SELECT k.cn, (SELECT c.name FROM company c WHERE c.corporate_number = k.cn) AS name
+                    FROM (SELECT from_corporate_number FROM picked UNION SELECT to_corporate_number FROM picked UNION SELECT cn FROM seed) k(cn)
+                ) e WHERE e.name IS NOT NULL)
+    )
+  )`
+}
+
+/** The `{ links, names }` of `companyNeighbourhoodJson`, as the engine reads them. */
+export function parseCompanyNeighbourhood(value: unknown): CompanyNeighbourhood {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as CompanyNeighbourhood
 }
 
 /** Names of registered companies among `numbers` (法人番号 → 名称); unknown ones are absent. */
