@@ -683,6 +683,8 @@ export interface MatchingVectorStaleTable {
 export interface MatchingPostingSettingsTable {
   posting_id: string
   weights: ColumnType<Record<string, number>, string | undefined, string>
+  /** criterion id → signature of the criterion the weight was set for (0062) */
+  signatures: ColumnType<Record<string, string>, string | undefined, string>
   updated_by: string | null
   /** defaults to now() */
   updated_at: Timestamp

@@ -258,6 +258,34 @@ describe('per-posting weights', () => {
   })
 })
 
+describe('per-posting weights follow their criterion', () => {
+  test('reordering the criteria of a draft keeps each weight on its criterion; changing a criterion returns it to the default', async () => {
+    const created = await matsuyama({ method: 'POST', url: '/api/staff/postings', payload: producerForm })
+    expect(created.statusCode, created.body).toBe(201)
+    const draftId = StaffPosting.parse(created.json()).id
+    const url = `/api/postings/${draftId}/matching-settings`
+    type Settings = { criteria: { criterionId: string; label: string; weight: number; defaultWeight: number }[] }
+    const before = (await matsuyama(url)).json() as Settings
+    const first = before.criteria.find((criterion) => criterion.criterionId === 'criterion.0')!
+    const put = await matsuyama({ method: 'PUT', url, payload: { weights: { 'criterion.0': 9 } } })
+    expect(put.statusCode, put.body).toBe(200)
+
+    const reversed = [...producerForm.criteria].reverse()
+    const moved = await matsuyama({ method: 'PUT', url: `/api/staff/postings/${draftId}`, payload: { ...producerForm, criteria: reversed } })
+    expect(moved.statusCode, moved.body).toBe(200)
+    const after = (await matsuyama(url)).json() as Settings
+    const movedId = `criterion.${reversed.length - 1}`
+    expect(after.criteria.find((criterion) => criterion.criterionId === movedId)).toMatchObject({ label: first.label, weight: 9 })
+    expect(after.criteria.find((criterion) => criterion.criterionId === 'criterion.0')!.weight).not.toBe(9)
+
+    const changed = reversed.map((criterion, position) => (position === reversed.length - 1 && criterion.kind === 'job_type_level' ? { ...criterion, minLevel: criterion.minLevel + 1 } : criterion))
+    expect(changed).not.toEqual(reversed)
+    await matsuyama({ method: 'PUT', url: `/api/staff/postings/${draftId}`, payload: { ...producerForm, criteria: changed } })
+    const lapsed = (await matsuyama(url)).json() as Settings
+    expect(lapsed.criteria.every((criterion) => criterion.weight !== 9)).toBe(true)
+  })
+})
+
 describe('the SQL ranking and the pure scorer agree', () => {
   const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_architect', 'itss.project_management']
   const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const

@@ -218,8 +218,45 @@ export function availabilityNeedsOf(header: PostingHeader): AvailabilityNeeds {
   }
 }
 
-/** A posting (header + stored criterion rows + adjusted weights) as the scorer's PostingCriteria. */
-export function postingCriteriaOf(header: PostingHeader, rows: readonly Criterion[], weights: Readonly<Record<string, number>> = {}): PostingCriteria {
+/** Weights a municipality saved for a posting, each with the signature of the criterion it was set for. */
+export interface SavedWeights {
+  weights: Readonly<Record<string, number>>
+  signatures: Readonly<Record<string, string>>
+}
+
+/**
+ * What a criterion asks for, without its id (a position), importance or note: a weight set for "ST or SC" stays
+ * with "ST or SC" wherever staff move it, and lapses when they change what it asks for.
+ */
+export function criterionSignature(criterion: MatchCriterion): string {
+  const { id: _id, importance: _importance, note: _note, ...content } = criterion as MatchCriterion & { note?: unknown }
+  return JSON.stringify(content, Object.keys(content).sort())
+}
+
+/** The signatures to save with `weights`, from the criteria they are set on now. */
+export function signaturesOf(criteria: readonly MatchCriterion[], weights: Readonly<Record<string, number>>): Record<string, string> {
+  return Object.fromEntries(criteria.filter((criterion) => criterion.id in weights).map((criterion) => [criterion.id, criterionSignature(criterion)]))
+}
+
+/** Saved weights re-keyed to the criteria as they are now. Settings saved without signatures apply by id. */
+export function weightsFor(criteria: readonly MatchCriterion[], saved: SavedWeights | undefined): Record<string, number> {
+  if (!saved) return {}
+  if (Object.keys(saved.signatures).length === 0) return { ...saved.weights }
+  const bySignature = new Map<string, number>()
+  for (const [id, weight] of Object.entries(saved.weights)) {
+    const signature = saved.signatures[id]
+    if (signature !== undefined) bySignature.set(signature, weight)
+  }
+  return Object.fromEntries(
+    criteria.flatMap((criterion) => {
+      const weight = bySignature.get(criterionSignature(criterion))
+      return weight === undefined ? [] : [[criterion.id, weight]]
+    }),
+  )
+}
+
+/** A posting (header + stored criterion rows + saved weights) as the scorer's PostingCriteria. */
+export function postingCriteriaOf(header: PostingHeader, rows: readonly Criterion[], saved?: SavedWeights): PostingCriteria {
   const criteria: MatchCriterion[] = [...criteriaFromPostingRows(rows), ...availabilityCriteria(availabilityNeedsOf(header))]
-  return { postingId: header.id, roleId: header.roleId, criteria, weights }
+  return { postingId: header.id, roleId: header.roleId, criteria, weights: weightsFor(criteria, saved) }
 }

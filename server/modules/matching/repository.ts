@@ -1,7 +1,7 @@
 /** SQL on matching's own tables (migrations/0060_matching.sql). db (or transaction) first. */
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import { type CandidateVector, VECTOR_LAYOUT } from './facts.ts'
+import { type CandidateVector, type SavedWeights, VECTOR_LAYOUT } from './facts.ts'
 import type { CompiledPlan } from './sql.ts'
 
 // ── vectors ──
@@ -142,34 +142,45 @@ export async function viaOf(db: Db, candidateId: string, scope: MatchScope): Pro
 // ── settings ──
 
 /** jsonb arrives parsed from both drivers; a string (a driver without the parser) is parsed here. */
-function weightsOf(value: Record<string, number> | string): Record<string, number> {
-  return typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value
+function jsonOf<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
-export async function postingWeights(db: Db, postingId: string): Promise<Record<string, number>> {
-  const row = await db.selectFrom('matching_posting_settings').select('weights').where('posting_id', '=', postingId).executeTakeFirst()
-  return row ? weightsOf(row.weights) : {}
+function savedOf(row: { weights: Record<string, number> | string; signatures: Record<string, string> | string }): SavedWeights {
+  return { weights: jsonOf(row.weights), signatures: jsonOf(row.signatures) }
 }
 
-export async function postingWeightsOfMany(db: Db, postingIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
-  const result = new Map<string, Record<string, number>>()
+export async function postingWeights(db: Db, postingId: string): Promise<SavedWeights | undefined> {
+  const row = await db.selectFrom('matching_posting_settings').select(['weights', 'signatures']).where('posting_id', '=', postingId).executeTakeFirst()
+  return row ? savedOf(row) : undefined
+}
+
+export async function postingWeightsOfMany(db: Db, postingIds: readonly string[]): Promise<Map<string, SavedWeights>> {
+  const result = new Map<string, SavedWeights>()
   if (postingIds.length === 0) return result
   const rows = await db
     .selectFrom('matching_posting_settings')
-    .select(['posting_id', 'weights'])
+    .select(['posting_id', 'weights', 'signatures'])
     .where('posting_id', 'in', [...postingIds])
     .execute()
-  for (const row of rows) result.set(row.posting_id, weightsOf(row.weights))
+  for (const row of rows) result.set(row.posting_id, savedOf(row))
   return result
 }
 
-export async function savePostingWeights(db: Db, postingId: string, weights: Record<string, number>, userId: string): Promise<void> {
+export async function savePostingWeights(db: Db, postingId: string, saved: SavedWeights, userId: string): Promise<void> {
   await db
     .insertInto('matching_posting_settings')
-    .values({ posting_id: postingId, weights: JSON.stringify(weights), updated_by: userId, updated_at: sql<Date>`now()` })
+    .values({
+      posting_id: postingId,
+      weights: JSON.stringify(saved.weights),
+      signatures: JSON.stringify(saved.signatures),
+      updated_by: userId,
+      updated_at: sql<Date>`now()`,
+    })
     .onConflict((oc) =>
       oc.column('posting_id').doUpdateSet((eb) => ({
         weights: eb.ref('excluded.weights'),
+        signatures: eb.ref('excluded.signatures'),
         updated_by: eb.ref('excluded.updated_by'),
         updated_at: eb.ref('excluded.updated_at'),
       })),

@@ -32,7 +32,7 @@ import {
   postingFactsForStaff,
   publishedPostingFacts,
 } from '../postings/index.ts'
-import { type PostingHeader, factsFromProfile, matchVia, postingCriteriaOf, vectorOf } from './facts.ts'
+import { type PostingHeader, factsFromProfile, matchVia, postingCriteriaOf, signaturesOf, vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
 import { compilePlan } from './sql.ts'
 
@@ -326,12 +326,13 @@ export async function putMatchingSettings(deps: MatchingDeps, actor: Actor, post
   return deps.db.transaction().execute(async (tx) => {
     const header = await staffPosting(tx, actor, postingId)
     if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', '重みを変更できるのは募集した団体の職員です。')
-    const known = new Set(planScoring(await criteriaOf(tx, header)).lines.map((line) => line.criterion.id))
+    const criteria = (await criteriaOf(tx, header)).criteria
+    const known = new Set(criteria.map((criterion) => criterion.id))
     const unknown = Object.keys(settings.weights).filter((id) => !known.has(id))
     if (unknown.length > 0) {
       throw new AppError('VALIDATION_FAILED', 'この募集にない条件の重みが指定されています。', 400, unknown.map((id) => ({ path: `weights.${id}`, message: 'この募集にない条件です。' })))
     }
-    await repository.savePostingWeights(tx, header.id, settings.weights, actor.userId)
+    await repository.savePostingWeights(tx, header.id, { weights: settings.weights, signatures: signaturesOf(criteria, settings.weights) }, actor.userId)
     return settingsView(await criteriaOf(tx, header))
   })
 }
