@@ -119,10 +119,9 @@ export function companyNeighbourhoodJson(seeds: RawBuilder<unknown>, asOf: strin
         ) l
     )
     SELECT json_build_object(
-      'links', (SELECT coalesce(json_agg(json_build_object('kind', p.kind, 'from', p.from_corporate_number, 'to', p.to_corporate_number,
-                                                          'startsOn', p.starts_on, 'endsOn', p.ends_on)
-                                         ORDER BY p.kind, p.from_corporate_number, p.to_corporate_number, p.starts_on NULLS FIRST, p.ends_on NULLS LAST), '[]')
-                  FROM picked p),
+      -- a row subselect and "C" sort keys: cheaper than json_build_object per row and a collation-aware sort
+      'links', (SELECT coalesce(json_agg(p ORDER BY p.kind COLLATE "C", p."from" COLLATE "C", p."to" COLLATE "C", p."startsOn" NULLS FIRST, p."endsOn" NULLS LAST), '[]')
+                  FROM (SELECT kind, from_corporate_number AS "from", to_corporate_number AS "to", starts_on AS "startsOn", ends_on AS "endsOn" FROM picked) p),
       -- one index lookup per company (the planner's estimate of picked would otherwise hash the whole registry)
       'names', (SELECT coalesce(json_object_agg(e.cn, e.name ORDER BY e.cn), '{}') FROM (
                   SELECT k.cn, (SELECT c.name FROM company c WHERE c.corporate_number = k.cn) AS name
