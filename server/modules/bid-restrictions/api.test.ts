@@ -3,10 +3,6 @@
  * (sisters), G a subsidiary of S1, X unrelated, 山田 at X 2012-04-01 → 2022-03-31 and at S1 since 2022-04-01,
  * appointed by 松山市 2025-04-01 → 2027-03-31. Today is 2025-10-01 in Japan unless a test gives asOf.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import {
@@ -24,6 +20,7 @@ import {
 import { ErrorBody } from '#shared/errors'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp } from '../../../test/support/app.ts'
+import { pdfText } from '../../../test/support/pdf-text.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { companyNeighbourhood } from '../companies/index.ts'
 import { insertAppointment, insertCompanies, insertLinks } from './api-fixtures.ts'
@@ -441,9 +438,7 @@ describe('誓約書', () => {
     expect(pdf.statusCode).toBe(200)
     expect(pdf.headers['content-type']).toBe('application/pdf')
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    const dir = mkdtempSync(join(tmpdir(), 'pledge-'))
-    writeFileSync(join(dir, 'p.pdf'), pdf.rawPayload)
-    const extracted = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' })
+    const extracted = await pdfText(pdf.rawPayload)
     expect(extracted).toContain('誓約書')
     expect(extracted).toContain('令和7年6月1日')
     expect(extracted).toContain('兼業先合同会社')
