@@ -541,7 +541,7 @@ describe('判定の事実を一文で読む（repository.procurementFacts）', (
         .map((participant) => participant.role)
         .sort()
     for (const asOf of ['2025-10-01', '2027-03-31', '2027-04-01']) {
-      const loaded = await db.transaction().execute((tx) => loadBidFacts(tx, { id: r1.id, municipalityCode: MATSUYAMA }, S1, asOf))
+      const loaded = await loadBidFacts(db, { id: r1.id, municipalityCode: MATSUYAMA }, S1, asOf)
       const expected = await engineAppointments(db, await appointmentsFor(db, { municipalityCode: MATSUYAMA, activeOn: asOf }), rolesOf)
       const neighbourhood = await companyNeighbourhood(db, [S1], asOf)
       expect(loaded?.facts.appointments).toEqual(expected.appointments)
@@ -549,6 +549,6 @@ describe('判定の事実を一文で読む（repository.procurementFacts）', (
       expect(loaded?.facts.companyLinks).toEqual(neighbourhood.links)
       expect(loaded?.facts.companyNames).toEqual(neighbourhood.names)
     }
-    expect(await db.transaction().execute((tx) => loadBidFacts(tx, { id: r1.id, municipalityCode: IMABARI }, S1, '2025-10-01'))).toBeUndefined()
+    expect(await loadBidFacts(db, { id: r1.id, municipalityCode: IMABARI }, S1, '2025-10-01')).toBeUndefined()
   })
 })

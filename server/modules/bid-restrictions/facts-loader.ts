@@ -2,17 +2,17 @@
  * Loads the plain facts the rule engine reads. A bid check or restricted set reads everything about the
  * procurement in one statement (`repository.procurementFacts`): its participants, the municipality's appointments
  * active on `asOf` with their rule sets, pledges and the people's employment history, its exemptions and
- * contracts, and for a bid check the bidder's company neighbourhood. A restricted set then asks companies for the
- * neighbourhood of every company the appointees and contracts name. Other modules' appointments (sharing) join
- * through `OtherAppointments`.
+ * contracts. The company links come from companies (`companyNeighbourhood`, one recursive query): a bid check
+ * reads the bidder's beside the procurement's facts, a restricted set then reads those of every company the
+ * appointees, contracts and procurement name. Other modules' appointments (sharing) join through
+ * `OtherAppointments`.
  *
  * Employment policy: the person's current employment history is the truth for the spells it lists; spells only in
  * the history recorded at the appointment, or only disclosed in the pledge (勤務先, 兼業先), are added, so a
  * restriction cannot be escaped by editing a profile after the appointment.
  */
-import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import { companyNeighbourhood, companyNeighbourhoodJson, parseCompanyNeighbourhood, withoutJit } from '../companies/index.ts'
+import { companyNeighbourhood } from '../companies/index.ts'
 import * as repository from './repository.ts'
 import {
   findTemplate,
@@ -190,7 +190,6 @@ interface LoadedProcurement {
   appointments: Appointment[]
   contracts: Contract[]
   exemptions: Exemption[]
-  embedded: unknown
   notes: string[]
 }
 
@@ -218,36 +217,28 @@ async function loadProcurement(
       ruleSet: repository.parseJson(row.rule_set) as RuleConfig[],
     })),
     exemptions: rows.exemptions.map((row) => ({ procurementId: row.procurement_id, corporateNumber: row.corporate_number, status: row.status })),
-    embedded: rows.embedded,
     notes: loaded.notes,
   }
 }
 
 /**
  * Everything decideBid needs for one bidder, one procurement of the municipality, one date, and the notes of the
- * loading; undefined when the procurement is not the municipality's.
+ * loading; undefined when the procurement is not the municipality's. Given the database rather than a
+ * transaction, the two reads run at once on two connections (each is one snapshot, as separate statements in
+ * one READ COMMITTED transaction were).
  */
 export async function loadBidFacts(
-  tx: Db,
+  db: Db,
   procurement: { id: string; municipalityCode: string },
   bidder: string,
   asOf: string,
   other?: OtherAppointments,
 ): Promise<{ facts: BidFacts; notes: string[] } | undefined> {
-  await withoutJit(tx)
-  const loaded = await loadProcurement(
-    tx,
-    {
-      procurementId: procurement.id,
-      municipalityCode: procurement.municipalityCode,
-      asOf,
-      exemptionsOf: bidder,
-      embed: companyNeighbourhoodJson(sql`ARRAY[${bidder}]::text[]`, asOf),
-    },
-    other,
-  )
+  const [loaded, neighbourhood] = await Promise.all([
+    loadProcurement(db, { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: bidder }, other),
+    companyNeighbourhood(db, [bidder], asOf),
+  ])
   if (!loaded) return undefined
-  const neighbourhood = parseCompanyNeighbourhood(loaded.embedded)
   const facts: BidFacts = {
     asOf,
     procurement: engineProcurement(loaded.procurement),
@@ -270,7 +261,7 @@ export async function loadRestrictedSetFacts(
 ): Promise<{ facts: RestrictedSetFacts; notes: string[] } | undefined> {
   const loaded = await loadProcurement(
     tx,
-    { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: null, embed: null },
+    { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: null },
     other,
   )
   if (!loaded) return undefined

@@ -4,7 +4,7 @@
  * another municipality's record is simply not found. `db` (or the transaction) comes first. The adapters at the
  * end read other modules' tables for the rule engine's facts, each saying why.
  */
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { EmploymentRelationship, ProcurementRole, RuleConfig } from './rules/index.ts'
 
@@ -492,22 +492,21 @@ export interface ProcurementFacts {
   histories: Map<string, EmploymentSpell[]>
   exemptions: ExemptionFactsRow[]
   contracts: ContractFactsRow[]
-  /** The JSON of `companyNeighbourhoodJson`, embedded by the caller (the bidder's neighbourhood), or null. */
-  embedded: unknown
 }
 
 /**
  * Everything a bid check or restricted set reads about one procurement, in one statement (one snapshot and one
  * round trip instead of about ten): the procurement if it is the municipality's, its participants, exemptions
  * (of `exemptionsOf` only, when given) and the municipality's contracts; its appointments active on `asOf` with
- * their rule sets, posting clauses, latest pledges and employment histories; and `embed`, a JSON expression of
- * the caller's (the bidder's company neighbourhood). Adapter: the appointment, posting and candidate_employment
- * rows are read here, with the same filters and order as `appointmentsFor`, `postingBidRestrictionClauses` and
+ * their rule sets, posting clauses, latest pledges and employment histories. Every part is an indexed lookup sized
+ * by the municipality's own rows, so the planner's estimate stays far below the JIT threshold and no transaction
+ * with `SET LOCAL jit = off` is needed. Adapter: the appointment, posting and candidate_employment rows are read
+ * here, with the same filters and order as `appointmentsFor`, `postingBidRestrictionClauses` and
  * `employmentHistoriesOf`, because a bid check must stay within a few milliseconds.
  */
 export async function procurementFacts(
   db: Db,
-  query: { procurementId: string; municipalityCode: string; asOf: string; exemptionsOf: string | null; embed: RawBuilder<unknown> | null },
+  query: { procurementId: string; municipalityCode: string; asOf: string; exemptionsOf: string | null },
 ): Promise<ProcurementFacts | undefined> {
   const { procurementId, municipalityCode, asOf } = query
   const { rows } = await sql<{
@@ -520,7 +519,6 @@ export async function procurementFacts(
     employments: Array<EmploymentSpell & { candidateId: string }>
     exemptions: ExemptionFactsRow[]
     contracts: ContractFactsRow[]
-    embedded: unknown
   }>`
     WITH appt AS (
       SELECT id, posting_id, candidate_id, municipality_code, starts_on, ends_on, employment_snapshot
@@ -556,8 +554,7 @@ export async function procurementFacts(
           WHERE procurement_id = ${procurementId} AND (${query.exemptionsOf}::text IS NULL OR corporate_number = ${query.exemptionsOf})) x) AS exemptions,
       (SELECT coalesce(json_agg(c ORDER BY c.created_at, c.id), '[]') FROM (
          SELECT id, municipality_code, corporate_number, starts_on, ends_on, rule_set, created_at FROM service_contract
-          WHERE municipality_code = ${municipalityCode}) c) AS contracts,
-      ${query.embed ?? sql`NULL::json`} AS embedded`.execute(db)
+          WHERE municipality_code = ${municipalityCode}) c) AS contracts`.execute(db)
   const row = rows[0]
   const procurement = row ? (parseJson(row.procurement) as ProcurementFactsRow | null) : null
   if (!row || !procurement) return undefined
@@ -574,7 +571,6 @@ export async function procurementFacts(
     histories: historiesOf(list(row.employments)),
     exemptions: list(row.exemptions),
     contracts: list(row.contracts),
-    embedded: parseJson(row.embedded),
   }
 }
 

@@ -3,14 +3,5 @@
  * only what is exported here.
  */
 export { companyRoutes } from './routes.ts'
-export {
-  companyNames,
-  companyNeighbourhood,
-  companyNeighbourhoodJson,
-  findCompany,
-  parseCompanyNeighbourhood,
-  withoutJit,
-  type CompanyLinkFact,
-  type CompanyNeighbourhood,
-} from './repository.ts'
+export { companyNames, companyNeighbourhood, findCompany, type CompanyLinkFact, type CompanyNeighbourhood } from './repository.ts'
 export { importCompanies, type ImportResult } from './import.ts'

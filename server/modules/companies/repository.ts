@@ -1,5 +1,5 @@
 import { escapeLike } from '#shared/domain/search-text'
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 
 export async function searchCompanies(db: Db, filter: { q?: string; limit: number; offset: number }) {
@@ -64,35 +64,15 @@ export interface CompanyLinkFact {
 export async function companyNeighbourhood(db: Db, seeds: readonly string[], asOf: string): Promise<CompanyNeighbourhood> {
   if (seeds.length === 0) return { links: [], names: {} }
   if (!db.isTransaction) return db.transaction().execute((tx) => companyNeighbourhood(tx, seeds, asOf))
-  await withoutJit(db)
-  const { rows } = await sql<{ neighbourhood: unknown }>`SELECT ${companyNeighbourhoodJson(sql`${[...new Set(seeds)]}::text[]`, asOf)} AS neighbourhood`.execute(db)
-  return parseCompanyNeighbourhood(rows[0]?.neighbourhood)
-}
-
-export interface CompanyNeighbourhood {
-  links: CompanyLinkFact[]
-  names: Record<string, string>
-}
-
-/**
- * The planner overestimates the recursive CTE (×10 per step) and would JIT-compile a query that runs in a few
- * milliseconds; the compilation alone took ~400 ms in the benchmark. Run this in the transaction before any
- * statement that contains `companyNeighbourhoodJson`.
- */
-export async function withoutJit(tx: Db): Promise<void> {
-  await sql`SET LOCAL jit = off`.execute(tx)
-}
-
-/**
- * `companyNeighbourhood` as one JSON value (`{ links, names }`), for a caller that folds it into a statement of its
- * own; `seeds` is any text[] expression (a parameter or a subquery). Read it with `parseCompanyNeighbourhood`.
- */
-export function companyNeighbourhoodJson(seeds: RawBuilder<unknown>, asOf: string): RawBuilder<unknown> {
+  // The planner overestimates the recursive CTE (×10 per step) and would JIT-compile a query that runs in a few
+  // milliseconds; the compilation alone took ~400 ms in the benchmark.
+  await sql`SET LOCAL jit = off`.execute(db)
+  const seedArray = [...new Set(seeds)]
   const active = (alias: string) =>
     sql`(${sql.ref(`${alias}.starts_on`)} IS NULL OR ${sql.ref(`${alias}.starts_on`)} <= ${asOf}::date) AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} >= ${asOf}::date)`
-  return sql`(
+  const { rows } = await sql<{ neighbourhood: CompanyNeighbourhood | string }>`
     WITH RECURSIVE seed(cn) AS (
-      SELECT DISTINCT unnest(${seeds})
+      SELECT unnest(${seedArray}::text[])
     ), reach(cn) AS (
       SELECT cn FROM seed
       UNION
@@ -127,13 +107,14 @@ export function companyNeighbourhoodJson(seeds: RawBuilder<unknown>, asOf: strin
                   SELECT k.cn, (SELECT c.name FROM company c WHERE c.corporate_number = k.cn) AS name
                     FROM (SELECT from_corporate_number FROM picked UNION SELECT to_corporate_number FROM picked UNION SELECT cn FROM seed) k(cn)
                 ) e WHERE e.name IS NOT NULL)
-    )
-  )`
+    ) AS neighbourhood`.execute(db)
+  const neighbourhood = rows[0]!.neighbourhood
+  return typeof neighbourhood === 'string' ? (JSON.parse(neighbourhood) as CompanyNeighbourhood) : neighbourhood
 }
 
-/** The `{ links, names }` of `companyNeighbourhoodJson`, as the engine reads them. */
-export function parseCompanyNeighbourhood(value: unknown): CompanyNeighbourhood {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as CompanyNeighbourhood
+export interface CompanyNeighbourhood {
+  links: CompanyLinkFact[]
+  names: Record<string, string>
 }
 
 /** Names of registered companies among `numbers` (法人番号 → 名称); unknown ones are absent. */
