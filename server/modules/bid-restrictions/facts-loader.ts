@@ -195,16 +195,19 @@ interface LoadedProcurement {
 
 /** The procurement's facts from one statement, with other modules' appointments added; undefined if not the municipality's. */
 async function loadProcurement(
-  tx: Db,
+  db: Db,
   query: Parameters<typeof repository.procurementFacts>[1],
   other: OtherAppointments | undefined,
 ): Promise<LoadedProcurement | undefined> {
-  const rows = await repository.procurementFacts(tx, query)
+  // The other modules' appointments depend only on the municipality and the day, so they are read at once.
+  const [rows, extra] = await Promise.all([
+    repository.procurementFacts(db, query),
+    other ? other(db, { municipalityCode: query.municipalityCode, activeOn: query.asOf }) : [],
+  ])
   if (!rows) return undefined
   const roles = new Map<string, ProcurementRole[]>()
   for (const participant of rows.participants) roles.set(participant.appointment_id, [...(roles.get(participant.appointment_id) ?? []), participant.role])
   const loaded = appointmentsFrom(rows.appointments, ruleSetsFrom(rows.appointments, rows.ruleSets, rows.clauses), rows.pledges, rows.histories, (id) => roles.get(id) ?? [])
-  const extra = other ? await other(tx, { municipalityCode: query.municipalityCode, activeOn: query.asOf }) : []
   return {
     procurement: rows.procurement,
     appointments: [...loaded.appointments, ...extra],
