@@ -102,11 +102,12 @@ export async function companyNeighbourhood(db: Db, seeds: readonly string[], asO
       -- a row subselect and "C" sort keys: cheaper than json_build_object per row and a collation-aware sort
       'links', (SELECT coalesce(json_agg(p ORDER BY p.kind COLLATE "C", p."from" COLLATE "C", p."to" COLLATE "C", p."startsOn" NULLS FIRST, p."endsOn" NULLS LAST), '[]')
                   FROM (SELECT kind, from_corporate_number AS "from", to_corporate_number AS "to", starts_on AS "startsOn", ends_on AS "endsOn" FROM picked) p),
-      -- one index lookup per company (the planner's estimate of picked would otherwise hash the whole registry)
-      'names', (SELECT coalesce(json_object_agg(e.cn, e.name ORDER BY e.cn), '{}') FROM (
-                  SELECT k.cn, (SELECT c.name FROM company c WHERE c.corporate_number = k.cn) AS name
-                    FROM (SELECT from_corporate_number FROM picked UNION SELECT to_corporate_number FROM picked UNION SELECT cn FROM seed) k(cn)
-                ) e WHERE e.name IS NOT NULL)
+      -- every company of a group link was reached; a related link's other end may not have been. One index
+      -- lookup per company: the planner's estimate of reach would otherwise hash the whole registry.
+      'names', (SELECT coalesce(json_object_agg(c.corporate_number, c.name ORDER BY c.corporate_number), '{}')
+                  FROM (SELECT cn FROM reach UNION SELECT from_corporate_number FROM picked WHERE kind = 'related'
+                        UNION SELECT to_corporate_number FROM picked WHERE kind = 'related') k
+                  CROSS JOIN LATERAL (SELECT corporate_number, name FROM company WHERE corporate_number = k.cn OFFSET 0) c)
     ) AS neighbourhood`.execute(db)
   const neighbourhood = rows[0]!.neighbourhood
   return typeof neighbourhood === 'string' ? (JSON.parse(neighbourhood) as CompanyNeighbourhood) : neighbourhood
