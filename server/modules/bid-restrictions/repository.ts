@@ -5,7 +5,7 @@
  * end read other modules' tables for the rule engine's facts, each saying why.
  */
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
+import { prepared, type Db } from '../../db/database.ts'
 import type { EmploymentRelationship, ProcurementRole, RuleConfig } from './rules/index.ts'
 
 // ——— procurements ———
@@ -519,7 +519,7 @@ export async function procurementFacts(
     employments: Array<EmploymentSpell & { candidateId: string }>
     exemptions: ExemptionFactsRow[]
     contracts: ContractFactsRow[]
-  }>`
+  }>`${prepared}
     WITH appt AS (
       SELECT id, posting_id, candidate_id, municipality_code, starts_on, ends_on, employment_snapshot
         FROM appointment

@@ -1,6 +1,6 @@
 import { escapeLike } from '#shared/domain/search-text'
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.ts'
+import { prepared, type Db } from '../../db/database.ts'
 
 export async function searchCompanies(db: Db, filter: { q?: string; limit: number; offset: number }) {
   let query = db.selectFrom('company')
@@ -70,7 +70,7 @@ export async function companyNeighbourhood(db: Db, seeds: readonly string[], asO
   const seedArray = [...new Set(seeds)]
   const active = (alias: string) =>
     sql`(${sql.ref(`${alias}.starts_on`)} IS NULL OR ${sql.ref(`${alias}.starts_on`)} <= ${asOf}::date) AND (${sql.ref(`${alias}.ends_on`)} IS NULL OR ${sql.ref(`${alias}.ends_on`)} >= ${asOf}::date)`
-  const { rows } = await sql<{ neighbourhood: CompanyNeighbourhood | string }>`
+  const { rows } = await sql<{ neighbourhood: CompanyNeighbourhood | string }>`${prepared}
     WITH RECURSIVE seed(cn) AS (
       SELECT unnest(${seedArray}::text[])
     ), reach(cn) AS (
