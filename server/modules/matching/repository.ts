@@ -115,14 +115,19 @@ export async function rankCandidatesPage(
 ): Promise<{ rows: RankedRow[]; total: number }> {
   const gate = page.includeIneligible ? sql`true` : compiled.eligible
   const where = sql`layout = ${VECTOR_LAYOUT} AND ${consentCondition(scope)} AND ${gate}`
+  // Only the score and the gate are worked out for every row; how a candidate came in is read for the page only.
   const ranked = await sql<{ candidate_id: string; score: number; eligible: boolean; via: Via }>`
-    SELECT candidate_id, ${compiled.score} AS score, ${compiled.eligible} AS eligible,
+    SELECT candidate_id, score, eligible,
       CASE WHEN candidate_id = ANY(${[...scope.applicantIds]}::uuid[]) THEN 'application'
            WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via
-    FROM matching_candidate_vector
-    WHERE ${where}
-    ORDER BY 3 DESC, 2 DESC, 1
-    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
+    FROM (
+      SELECT candidate_id, national_list, ${compiled.score} AS score, ${page.includeIneligible ? compiled.eligible : sql`true`} AS eligible
+      FROM matching_candidate_vector
+      WHERE ${where}
+      ORDER BY 4 DESC, 3 DESC, 1
+      LIMIT ${page.limit} OFFSET ${page.offset}
+    ) AS ranked
+    ORDER BY eligible DESC, score DESC, candidate_id`.execute(db)
   const rows = ranked.rows.map((row) => ({ candidateId: row.candidate_id, score: Number(row.score), eligible: row.eligible, via: row.via }))
   // A short first page is the whole set: no second scan needed.
   if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length }
