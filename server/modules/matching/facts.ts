@@ -122,14 +122,13 @@ export function levelCode(verified: number, declared: number): number {
   return verified * 8 + declared
 }
 
-/** Every code with its two levels, in code order: what the ranking SQL tabulates. */
-export const LEVEL_CODES: readonly { code: number; verified: number; declared: number }[] = Array.from({ length: 64 }, (_, code) => ({
-  code,
+/** The two levels of every code, in code order (index = code): what the ranking SQL tabulates. */
+export const LEVEL_CODES: readonly { verified: number; declared: number }[] = Array.from({ length: 64 }, (_, code) => ({
   verified: Math.floor(code / 8),
   declared: code % 8,
 }))
 
-/** Level tokens start at this level (see migrations/0060_matching.sql); gates below it read the level arrays. */
+/** Level tokens start at this level (see migrations/0061_matching_compact_vector.sql); gates below it read `levels`. */
 export const LEVEL_TOKENS_FROM = 3
 
 export function vectorOf(facts: CandidateFacts, consent: ScoringProfile['consent']): CandidateVector {
