@@ -31,10 +31,13 @@ const EMPTY: CandidateFacts = {
 
 const int = (value: number) => sql.raw(String(Math.trunc(value)))
 
-/** `(ARRAY[p0,p1,…])[index + 1]`: a lookup table tabulated from the scorer. */
+/**
+ * `table[index]`: a lookup table tabulated from the scorer, as a zero-based array literal ('[0:n]={…}') so the
+ * index needs no `+ 1` on every row.
+ */
 function lookup(table: readonly number[], index: RawBuilder<unknown>): RawBuilder<number> {
   if (table.every((value) => value === 0)) return sql<number>`0`
-  return sql<number>`(ARRAY[${sql.raw(table.join(','))}]::int[])[${index} + 1]`
+  return sql<number>`('[0:${sql.raw(String(table.length - 1))}]={${sql.raw(table.map((value) => Math.trunc(value)).join(','))}}'::int[])[${index}]`
 }
 
 /** CASE on status conditions, with the points of each status from the scorer. */
