@@ -1,11 +1,11 @@
 /**
  * Loads what the 入札制限 preview (rules/preview.ts) reads for a match list: the municipality's business partners
- * (procurements and contracts, ours), and the group links and names around the candidates' recent employers (one
- * recursive query in companies). Two queries when the municipality has no partner, four otherwise.
+ * (procurements and contracts, ours: two queries side by side) and, when there is one, the group links around the
+ * candidates' recent employers with the names of every company a reason can mention (one query in companies).
  */
 import { addYears } from '#shared/domain/dates'
 import type { Db } from '../../db/database.ts'
-import { companyNames, companyNeighbourhood } from '../companies/index.ts'
+import { companyNeighbourhood } from '../companies/index.ts'
 import * as repository from './repository.ts'
 import type { Employment } from './rules/index.ts'
 import { type MunicipalPartner, PREVIEW_LOOK_BACK_YEARS, previewReasons, recentEmployments } from './rules/preview.ts'
@@ -43,15 +43,15 @@ export async function bidRestrictionPreview(
   asOf: string,
 ): Promise<Map<string, string[]>> {
   const reasons = new Map<string, string[]>()
-  const recent = new Map([...employments].map(([candidateId, list]) => [candidateId, recentEmployments(list, asOf, PREVIEW_LOOK_BACK_YEARS)]))
-  const employers = [...new Set([...recent.values()].flat().map((employment) => employment.corporateNumber))]
+  const recent = [...employments.values()].flatMap((list) => recentEmployments(list, asOf, PREVIEW_LOOK_BACK_YEARS))
+  const employers = [...new Set(recent.map((employment) => employment.corporateNumber))]
   if (employers.length === 0) return reasons
   const partners = await partnersOf(db, municipalityCode, asOf, addYears(asOf, -PREVIEW_LOOK_BACK_YEARS))
   if (partners.length === 0) return reasons
-  const neighbourhood = await companyNeighbourhood(db, employers, asOf)
-  const names = { ...(await companyNames(db, [...employers, ...partners.map((partner) => partner.corporateNumber)])), ...neighbourhood.names }
-  const facts = { asOf, lookBackYears: PREVIEW_LOOK_BACK_YEARS, partners, links: neighbourhood.links, names }
-  for (const [candidateId, list] of recent) {
+  // A reason names the employer and the companies on its group path: the seeds and the links' ends, all named here.
+  const { links, names } = await companyNeighbourhood(db, employers, asOf)
+  const facts = { asOf, lookBackYears: PREVIEW_LOOK_BACK_YEARS, partners, links, names }
+  for (const [candidateId, list] of employments) {
     const found = previewReasons(list, facts)
     if (found.length > 0) reasons.set(candidateId, found)
   }

@@ -682,8 +682,11 @@ export interface EmploymentHistoryEntry {
 
 /** The candidate's employers (法人番号, relationship, inclusive period; null end = current), oldest first. */
 export async function employmentHistory(tx: Db, candidateId: string): Promise<EmploymentHistoryEntry[]> {
-  const rows = await repository.loadEmployments(tx, candidateId)
-  return rows.map((row) => ({ corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on }))
+  return (await repository.loadEmployments(tx, candidateId)).map(historyEntryOf)
+}
+
+function historyEntryOf(row: repository.EmploymentRow): EmploymentHistoryEntry {
+  return { corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on }
 }
 
 /** Employment histories of several candidates (as `employmentHistory`); a candidate without any maps to []. */
@@ -691,7 +694,7 @@ export async function employmentHistories(tx: Db, candidateIds: readonly string[
   const unique = [...new Set(candidateIds)]
   const histories = new Map<string, EmploymentHistoryEntry[]>(unique.map((id) => [id, []]))
   for (const row of await repository.loadEmploymentsOf(tx, unique)) {
-    histories.get(row.candidate_id)!.push({ corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on })
+    histories.get(row.candidate_id)!.push(historyEntryOf(row))
   }
   return histories
 }
