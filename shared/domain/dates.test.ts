@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { addDays, addYears, daysBetween, fiscalYearOf, isIsoDate, isWithin, todayInJapan } from './dates.ts'
+import { addDays, addYears, currentFiscalYear, daysBetween, fiscalYearOf, fiscalYearRange, isIsoDate, isWithin, todayInJapan } from './dates.ts'
 import { formatFiscalYearWareki, formatWareki } from './wareki.ts'
 
 describe('日付（日本時間・年度）', () => {
@@ -15,6 +15,12 @@ describe('日付（日本時間・年度）', () => {
     ['2027-01-15', 2026],
   ])('%s は %i 年度', (date, fiscalYear) => {
     expect(fiscalYearOf(date)).toBe(fiscalYear)
+  })
+
+  test('年度の範囲は4月1日から翌年3月31日、今の年度は日本時間の今日から', () => {
+    expect(fiscalYearRange(2026)).toEqual({ from: '2026-04-01', to: '2027-03-31' })
+    expect(currentFiscalYear(new Date('2026-03-31T14:59:59Z'))).toBe(2025)
+    expect(currentFiscalYear(new Date('2026-03-31T15:00:00Z'))).toBe(2026)
   })
 
   test('N年後は同じ暦日（2025-03-31 + 2年 = 2027-03-31）、うるう日は2月28日', () => {

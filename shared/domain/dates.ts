@@ -57,3 +57,13 @@ export function fiscalYearOf(date: IsoDate): number {
 export function isWithin(date: IsoDate, startsOn: IsoDate, endsOn: IsoDate | null): boolean {
   return date >= startsOn && (endsOn === null || date <= endsOn)
 }
+
+/** The first and last day of a 年度 (1 April to 31 March). */
+export function fiscalYearRange(fiscalYear: number): { from: IsoDate; to: IsoDate } {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` }
+}
+
+/** The 年度 of today in Japan. */
+export function currentFiscalYear(now: Date): number {
+  return fiscalYearOf(todayInJapan(now))
+}

@@ -11,7 +11,7 @@ import { type IsoDate, todayInJapan } from '#shared/domain/dates'
 import type { Clock } from '../../app.ts'
 import { openProcurementsOf } from '../bid-restrictions/index.ts'
 import { companyNeighbourhood } from '../companies/index.ts'
-import type { ConflictSource } from './service.ts'
+import type { ConflictSource } from './context.ts'
 
 export function bidRestrictionConflictSource(clock: Clock): ConflictSource {
   return {

@@ -14,7 +14,8 @@ import { bidFacts, groupLinks, procurement, S1, S2, X } from '../bid-restriction
 import { AppError } from '../../http/errors.ts'
 import type { Actor } from '../../http/actor.ts'
 import { sharingAppointmentsFor } from './index.ts'
-import { type ConflictSource, transitionDispatchRequest } from './service.ts'
+import type { ConflictSource } from './context.ts'
+import { transitionDispatchRequest } from './dispatch-service.ts'
 
 const clock = () => new Date('2026-06-01T00:00:00+09:00')
 const { app, engine } = await startTestApp({ clock })

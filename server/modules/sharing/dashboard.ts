@@ -4,7 +4,7 @@
  * `DashboardSources`, given by app.ts from those modules' exports; a missing source shows as null ("not known").
  */
 import type { Dashboard, DashboardRow } from '#shared/contracts/sharing'
-import { type IsoDate, todayInJapan } from '#shared/domain/dates'
+import { currentFiscalYear, fiscalYearRange, type IsoDate, todayInJapan } from '#shared/domain/dates'
 import { type Commitment, daysWithin, sortByPopulationNullsLast } from '#shared/domain/sharing/index'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
@@ -12,8 +12,11 @@ import { AppError } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { pledgesMissingByMunicipality } from '../bid-restrictions/index.ts'
 import { openPostingCountsByMunicipality } from '../postings/index.ts'
-import * as repository from './repository.ts'
-import { commitmentsOf, defaultFiscalYear, fiscalYearRange, type SharingDeps } from './service.ts'
+import type { SharingDeps } from './context.ts'
+import * as dashboardRepo from './dashboard-repository.ts'
+import * as dispatchRepo from './dispatch-repository.ts'
+import * as referenceRepo from './reference-repository.ts'
+import { commitmentsOf } from './talents-service.ts'
 
 /** Per-municipality counts other modules own. Each returns code → count for the municipalities of one prefecture. */
 export interface DashboardSources {
@@ -65,21 +68,21 @@ function add(map: Map<string, Map<string, number>>, code: string, role: string, 
 export async function prefectureDashboard(deps: DashboardDeps, actor: Actor, fiscalYearParam: number | undefined): Promise<Dashboard> {
   if (actor.kind !== 'prefecture') throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
   const prefectureCode = actor.prefectureCode
-  const fiscalYear = fiscalYearParam ?? defaultFiscalYear(deps.clock)
+  const fiscalYear = fiscalYearParam ?? currentFiscalYear(deps.clock())
   const { from, to } = fiscalYearRange(fiscalYear)
   const today = todayInJapan(deps.clock())
   // "In place" on today when the year is the current one, otherwise on the last day of that year.
   const activeOn = today >= from && today <= to ? today : to
   const db = deps.db
-  const municipalities = await repository.municipalitiesOf(db, prefectureCode)
-  const stored = await repository.dispatchQuota(db, prefectureCode)
+  const municipalities = await referenceRepo.municipalitiesOf(db, prefectureCode)
+  const stored = await dispatchRepo.dispatchQuota(db, prefectureCode)
   const quota = stored ?? 5
-  const counts = await repository.dashboardCounts(db, prefectureCode, from, to)
+  const counts = await dashboardRepo.dashboardCounts(db, prefectureCode, from, to)
 
   // talent in place: shared/joint shares and agreed engagements running on `activeOn`, one per person and role
   const byRole = new Map<string, Map<string, number>>()
   const seen = new Set<string>()
-  const sharesOnDay = await repository.dashboardCounts(db, prefectureCode, activeOn, activeOn)
+  const sharesOnDay = await dashboardRepo.dashboardCounts(db, prefectureCode, activeOn, activeOn)
   for (const s of sharesOnDay.shares) add(byRole, s.code, s.role_id ?? 'other', `${s.talent_id}|${s.role_id}`, seen)
   for (const e of sharesOnDay.engagements.filter((e) => e.state === 'agreed')) {
     add(byRole, e.code, e.role_ids[0] ?? 'other', `${e.talent_id}|engagement`, seen)
@@ -134,15 +137,15 @@ export async function prefectureDashboard(deps: DashboardDeps, actor: Actor, fis
 /** 団体ごとの利用日数 for a fiscal year: shared, joint, engagement and dispatch days of each municipality in scope. */
 export async function usageReport(deps: SharingDeps, actor: Actor, fiscalYearParam: number | undefined) {
   if (actor.kind !== 'prefecture' && actor.kind !== 'municipality') throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
-  const fiscalYear = fiscalYearParam ?? defaultFiscalYear(deps.clock)
+  const fiscalYear = fiscalYearParam ?? currentFiscalYear(deps.clock())
   const { from, to } = fiscalYearRange(fiscalYear)
   const db = deps.db
   const inScope = (code: string | null) =>
     code !== null && (actor.kind === 'prefecture' ? code.startsWith(actor.prefectureCode) : code === actor.localGovernmentCode)
   // Every person with a commitment touching the scope: found through the per-prefecture counts' talent ids.
   const prefectureCode = actor.prefectureCode
-  const counts = await repository.dashboardCounts(db, prefectureCode, from, to)
-  const dispatchTalents = await repository.dispatchTalentIds(db, prefectureCode, from, to)
+  const counts = await dashboardRepo.dashboardCounts(db, prefectureCode, from, to)
+  const dispatchTalents = await dispatchRepo.dispatchTalentIds(db, prefectureCode, from, to)
   const talentIds = new Set([...counts.shares.map((s) => s.talent_id), ...counts.engagements.map((e) => e.talent_id), ...dispatchTalents])
   const commitments: Commitment[] = []
   // 任用 held directly with a municipality are not sharing days; they count only in the person's capacity.
@@ -161,7 +164,7 @@ export async function usageReport(deps: SharingDeps, actor: Actor, fiscalYearPar
     else if (c.kind === 'dispatch') row.dispatchDays += days
     totals.set(code, row)
   }
-  const lg = await repository.localGovernments(db, [...totals.keys()])
+  const lg = await referenceRepo.localGovernments(db, [...totals.keys()])
   const round = (n: number) => Math.round(n * 10) / 10
   const rows = [...totals.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

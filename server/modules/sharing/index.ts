@@ -4,14 +4,10 @@
  * prefecture dashboard. Other modules call only what is exported here.
  */
 export { sharingRoutes } from './routes.ts'
-export {
-  commitmentsOf,
-  NO_CONFLICT_SOURCE,
-  sharingAppointmentsFor,
-  withdrawAccountFromSharing,
-  type ConflictSource,
-  type SharingDeps,
-} from './service.ts'
+export { NO_CONFLICT_SOURCE, type ConflictSource, type SharingDeps } from './context.ts'
+export { sharingAppointmentsFor } from './conflicts.ts'
+export { withdrawAccountFromSharing } from './pools-service.ts'
+export { commitmentsOf } from './talents-service.ts'
 export { bidRestrictionConflictSource } from './conflict-source.ts'
 export { prefectureDashboard, usageReport, type DashboardDeps, type DashboardSources } from './dashboard.ts'
 export { bidAppointmentsOf, decideServiceConflict, type AdvisedProcurement, type ServiceConflictDecision, type ServiceConflictFacts } from './rules.ts'

@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as contract from '#shared/contracts/sharing'
 import { assertAccess, route } from '../../http/route.ts'
 import { type DashboardDeps, prefectureDashboard, usageReport } from './dashboard.ts'
-import * as repository from './repository.ts'
-import * as service from './service.ts'
+import * as appointments from './appointments-service.ts'
+import * as dispatch from './dispatch-service.ts'
+import * as pools from './pools-service.ts'
+import { localGovernments } from './reference-repository.ts'
+import * as talents from './talents-service.ts'
 import { dashboardWorkbook } from './xlsx.ts'
 import { prefectureLocalGovernmentCode } from '#shared/domain/sharing/pools'
 
@@ -22,52 +25,52 @@ function sendXlsx(reply: FastifyReply, bytes: Buffer, fileName: string) {
 /** HTTP only: contract, access, one service call per route. Tenancy (404 for another tenant) is in the service. */
 export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
   // talents and capacity
-  route(app, contract.createTalent, ['prefecture'], ({ actor, request, body }) => service.createTalent(deps, actor, info(request), body))
-  route(app, contract.listTalents, STAFF, ({ actor }) => service.listTalents(deps, actor))
-  route(app, contract.getTalentCapacity, STAFF, ({ actor, params, query }) => service.talentCapacity(deps, actor, params.id, query.from, query.to))
-  route(app, contract.getMyCapacity, ['candidate'], ({ actor, query }) => service.myCapacity(deps, actor, query.from, query.to))
+  route(app, contract.createTalent, ['prefecture'], ({ actor, request, body }) => talents.createTalent(deps, actor, info(request), body))
+  route(app, contract.listTalents, STAFF, ({ actor }) => talents.listTalents(deps, actor))
+  route(app, contract.getTalentCapacity, STAFF, ({ actor, params, query }) => talents.talentCapacity(deps, actor, params.id, query.from, query.to))
+  route(app, contract.getMyCapacity, ['candidate'], ({ actor, query }) => talents.myCapacity(deps, actor, query.from, query.to))
 
   // pools
-  route(app, contract.listPools, POOL_USERS, ({ actor }) => service.listPools(deps, actor))
-  route(app, contract.createPool, STAFF, ({ actor, request, body }) => service.createPool(deps, actor, info(request), body))
-  route(app, contract.getPool, POOL_USERS, ({ actor, params }) => service.getPool(deps, actor, params.poolId))
+  route(app, contract.listPools, POOL_USERS, ({ actor }) => pools.listPools(deps, actor))
+  route(app, contract.createPool, STAFF, ({ actor, request, body }) => pools.createPool(deps, actor, info(request), body))
+  route(app, contract.getPool, POOL_USERS, ({ actor, params }) => pools.getPool(deps, actor, params.poolId))
   route(app, contract.updatePoolMembers, STAFF, ({ actor, request, params, body }) =>
-    service.updatePoolMembers(deps, actor, info(request), params.poolId, body.memberCodes),
+    pools.updatePoolMembers(deps, actor, info(request), params.poolId, body.memberCodes),
   )
-  route(app, contract.listPoolListings, STAFF, ({ actor, params, query }) => service.listListings(deps, actor, params.poolId, query))
-  route(app, contract.optInToPool, ['candidate'], ({ actor, request, params, body }) => service.optIn(deps, actor, info(request), params.poolId, body))
-  route(app, contract.optOutOfPool, ['candidate'], ({ actor, request, params }) => service.optOut(deps, actor, info(request), params.poolId))
+  route(app, contract.listPoolListings, STAFF, ({ actor, params, query }) => pools.listListings(deps, actor, params.poolId, query))
+  route(app, contract.optInToPool, ['candidate'], ({ actor, request, params, body }) => pools.optIn(deps, actor, info(request), params.poolId, body))
+  route(app, contract.optOutOfPool, ['candidate'], ({ actor, request, params }) => pools.optOut(deps, actor, info(request), params.poolId))
 
   // engagements
   route(app, contract.requestEngagement, ['municipality'], ({ actor, request, params, body }) =>
-    service.requestEngagement(deps, actor, info(request), params.poolId, body),
+    pools.requestEngagement(deps, actor, info(request), params.poolId, body),
   )
-  route(app, contract.listEngagements, POOL_USERS, ({ actor }) => service.listEngagements(deps, actor))
-  route(app, contract.getEngagement, POOL_USERS, ({ actor, params }) => service.getEngagement(deps, actor, params.id))
+  route(app, contract.listEngagements, POOL_USERS, ({ actor }) => pools.listEngagements(deps, actor))
+  route(app, contract.getEngagement, POOL_USERS, ({ actor, params }) => pools.getEngagement(deps, actor, params.id))
   route(app, contract.transitionEngagement, POOL_USERS, ({ actor, request, params, body }) =>
-    service.transitionEngagement(deps, actor, info(request), params.id, body),
+    pools.transitionEngagement(deps, actor, info(request), params.id, body),
   )
 
   // shared and joint appointments
-  route(app, contract.createSharedAppointment, STAFF, ({ actor, request, body }) => service.createSharedAppointment(deps, actor, info(request), body))
-  route(app, contract.listSharedAppointments, STAFF, ({ actor }) => service.listSharedAppointments(deps, actor))
-  route(app, contract.getSharedAppointment, STAFF, ({ actor, params }) => service.getSharedAppointment(deps, actor, params.id))
+  route(app, contract.createSharedAppointment, STAFF, ({ actor, request, body }) => appointments.createSharedAppointment(deps, actor, info(request), body))
+  route(app, contract.listSharedAppointments, STAFF, ({ actor }) => appointments.listSharedAppointments(deps, actor))
+  route(app, contract.getSharedAppointment, STAFF, ({ actor, params }) => appointments.getSharedAppointment(deps, actor, params.id))
   route(app, contract.getUsageReport, STAFF, ({ actor, query }) => usageReport(deps, actor, query.fiscalYear))
 
   // dispatch
-  route(app, contract.getDispatchSettings, STAFF, ({ actor }) => service.getDispatchSettings(deps, actor))
+  route(app, contract.getDispatchSettings, STAFF, ({ actor }) => dispatch.getDispatchSettings(deps, actor))
   route(app, contract.updateDispatchSettings, ['prefecture'], ({ actor, request, body }) =>
-    service.updateDispatchSettings(deps, actor, info(request), body.quotaPerFiscalYear),
+    dispatch.updateDispatchSettings(deps, actor, info(request), body.quotaPerFiscalYear),
   )
-  route(app, contract.createDispatchExpert, ['prefecture'], ({ actor, request, body }) => service.createDispatchExpert(deps, actor, info(request), body))
-  route(app, contract.listDispatchExperts, ['prefecture'], ({ actor }) => service.listDispatchExperts(deps, actor))
-  route(app, contract.createDispatchMenu, ['prefecture'], ({ actor, request, body }) => service.createDispatchMenu(deps, actor, info(request), body))
-  route(app, contract.listDispatchMenus, STAFF, ({ actor }) => service.listDispatchMenus(deps, actor))
-  route(app, contract.requestDispatch, ['municipality'], ({ actor, request, body }) => service.requestDispatch(deps, actor, info(request), body))
-  route(app, contract.listDispatchRequests, STAFF, ({ actor, query }) => service.listDispatchRequests(deps, actor, query))
-  route(app, contract.getDispatchRequest, STAFF, ({ actor, params }) => service.getDispatchRequest(deps, actor, params.id))
+  route(app, contract.createDispatchExpert, ['prefecture'], ({ actor, request, body }) => dispatch.createDispatchExpert(deps, actor, info(request), body))
+  route(app, contract.listDispatchExperts, ['prefecture'], ({ actor }) => dispatch.listDispatchExperts(deps, actor))
+  route(app, contract.createDispatchMenu, ['prefecture'], ({ actor, request, body }) => dispatch.createDispatchMenu(deps, actor, info(request), body))
+  route(app, contract.listDispatchMenus, STAFF, ({ actor }) => dispatch.listDispatchMenus(deps, actor))
+  route(app, contract.requestDispatch, ['municipality'], ({ actor, request, body }) => dispatch.requestDispatch(deps, actor, info(request), body))
+  route(app, contract.listDispatchRequests, STAFF, ({ actor, query }) => dispatch.listDispatchRequests(deps, actor, query))
+  route(app, contract.getDispatchRequest, STAFF, ({ actor, params }) => dispatch.getDispatchRequest(deps, actor, params.id))
   route(app, contract.transitionDispatchRequest, STAFF, ({ actor, request, params, body }) =>
-    service.transitionDispatchRequest(deps, actor, info(request), params.id, body),
+    dispatch.transitionDispatchRequest(deps, actor, info(request), params.id, body),
   )
 
   // prefecture dashboard
@@ -83,7 +86,7 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
       assertAccess(['prefecture'], request.actor)
       const { fiscalYear } = request.query as { fiscalYear?: number }
       const dashboard = await prefectureDashboard(deps, request.actor, fiscalYear)
-      const prefecture = (await repository.localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
+      const prefecture = (await localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
       const prefectureName = prefecture?.name ?? dashboard.prefectureCode
       return sendXlsx(reply, await dashboardWorkbook(dashboard, prefectureName), `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`)
     },
