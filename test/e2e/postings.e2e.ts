@@ -74,6 +74,8 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   await screenshot(municipality, 'postings-1-draft')
   await expect.poll(() => municipality.getByTestId('action-submit').isEnabled()).toBe(true)
   await municipality.getByTestId('action-submit').click()
+  expect(await municipality.getByRole('alertdialog').innerText()).toContain('編集できません')
+  await municipality.getByRole('alertdialog').getByRole('button', { name: '都道府県へ提出' }).click()
   await expect.poll(() => municipality.getByTestId('posting-state').textContent()).toContain('都道府県で確認中')
   await screenshot(municipality, 'postings-2-submitted')
 
@@ -84,6 +86,7 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   expect(await prefecture.locator('main').innerText()).toContain('松山市')
   await screenshot(prefecture, 'postings-3-prefecture-review')
   await prefecture.getByTestId('action-forward').click()
+  await prefecture.getByRole('alertdialog').getByRole('button', { name: '国へ送付' }).click()
   await expect.poll(() => prefecture.getByTestId('posting-state').textContent()).toContain('国で確認中')
 
   // 3. 国: the publish queue shows it; publish.
@@ -91,6 +94,7 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   await signInAs(national, 'kuni.admin@example.jp')
   await openFromQueue(national, TITLE)
   await national.getByTestId('action-publish').click()
+  await national.getByRole('alertdialog').getByRole('button', { name: '公開する' }).click()
   await expect.poll(() => national.getByTestId('posting-state').textContent()).toContain('公開中')
   await screenshot(national, 'postings-4-published')
 
