@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function openFromQueue(page: Page, title: string): Promise<void> {
   await page.goto(`${inject('baseUrl')}/staff/postings`)
-  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('link', { name: title, exact: true }).click()
   await page.waitForURL(/\/staff\/postings\/[0-9a-f-]{36}$/)
   await page.getByTestId('posting-state').waitFor()
 }
