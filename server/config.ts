@@ -7,8 +7,8 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Public address used in links sent by mail. */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Public address used in links sent by mail; unset = the address the server listens on (HOST, PORT). */
+  PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('自治体DX人材マッチング <no-reply@localhost>'),
   /** Demo accounts are created when the database has no users; `false` turns it off. */
@@ -48,6 +48,14 @@ export interface Config {
   readonly mailRetrySeconds: number
 }
 
+const LOOPBACK_OR_ANY = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'])
+
+/** The address a browser on this machine reaches the server at: a loopback or wildcard host reads as localhost. */
+function listenUrl(host: string, port: number): string {
+  const name = LOOPBACK_OR_ANY.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  return `http://${name}:${port}`
+}
+
 /** The environment, parsed once; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
@@ -57,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: parsed.DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
-    publicUrl: parsed.PUBLIC_URL,
+    publicUrl: parsed.PUBLIC_URL ?? listenUrl(parsed.HOST, parsed.PORT),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     seedDemo: parsed.SEED_DEMO === 'true',

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts'
-import { loadConfig } from './config.ts'
-import { openDatabase } from './db/database.ts'
+import { createServer } from 'node:net'
+import { loadConfig, type Config } from './config.ts'
+import { openConfiguredDatabase } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.ts'
@@ -8,8 +9,13 @@ import { createMailSender } from './modules/mail/index.ts'
 import { startPostingTimers } from './modules/postings/index.ts'
 
 /** The process: read config, open the database, migrate and seed, listen, close on signals. */
-const config = loadConfig()
-const engine = await openDatabase(config)
+const config = await resolvedConfig()
+const opened = await openConfiguredDatabase(config)
+if (!opened.ok) {
+  console.error(opened.message)
+  process.exit(1)
+}
+const engine = opened.engine
 await migrate(engine)
 await seedReferenceData(engine.db)
 // A fresh embedded database gets demo accounts (国・愛媛県・松山市・今治市・外部デジタル人材); passwords printed once below.
@@ -21,6 +27,20 @@ const mailTimer = config.smtpUrl ? setInterval(() => mailSender.kick(), config.m
 mailSender.kick()
 // Postings past their deadline close, and subscribers get their digest of new and updated postings.
 const stopPostingTimers = startPostingTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
+
+/** PORT=0 means any free port: chosen now, so the printed and mailed links name the port actually served. */
+async function resolvedConfig(): Promise<Config> {
+  const config = loadConfig()
+  if (config.port !== 0) return config
+  const port = await new Promise<number>((done, fail) => {
+    const probe = createServer().once('error', fail)
+    probe.listen(0, config.host, () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => done(port))
+    })
+  })
+  return loadConfig({ ...process.env, PORT: String(port) })
+}
 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down')
@@ -36,7 +56,8 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'))
 
 await app.listen({ port: config.port, host: config.host })
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `組み込み PostgreSQL (PGlite, ${config.dataDir}/pg)`
-app.log.info(`起動しました: http://localhost:${config.port}/ （API 文書: /docs, データベース: ${where}）`)
+// For the person who just typed `npm start`, whatever the log level: where to go.
+console.log(`起動しました: ${new URL('/', config.publicUrl).toString()} （API 文書: /docs, データベース: ${where}）`)
 if (demoAccounts.length > 0) {
   console.log(formatDemoAccounts(demoAccounts, config.publicUrl))
 } else if (config.seedDemo && !config.databaseUrl) {

@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts'
-import { openDatabase } from './db/database.ts'
+import { openConfiguredDatabase } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.ts'
@@ -10,7 +10,12 @@ import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.t
  * Works on PGlite (DATA_DIR) and on PostgreSQL (DATABASE_URL); stop `npm start` first when using PGlite.
  */
 const config = loadConfig()
-const engine = await openDatabase(config)
+const opened = await openConfiguredDatabase(config)
+if (!opened.ok) {
+  console.error(opened.message)
+  process.exit(1)
+}
+const engine = opened.engine
 try {
   await migrate(engine)
   await seedReferenceData(engine.db)

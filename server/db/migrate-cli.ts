@@ -1,10 +1,15 @@
 import { loadConfig } from '../config.ts'
-import { openDatabase } from './database.ts'
+import { openConfiguredDatabase } from './open.ts'
 import { migrate } from './migrate.ts'
 import { seedReferenceData } from './seed.ts'
 
 const config = loadConfig()
-const engine = await openDatabase(config)
+const opened = await openConfiguredDatabase(config)
+if (!opened.ok) {
+  console.error(opened.message)
+  process.exit(1)
+}
+const engine = opened.engine
 try {
   const { applied } = await migrate(engine)
   await seedReferenceData(engine.db)
