@@ -27,6 +27,8 @@ import DispatchPage from './pages/sharing/DispatchPage.vue'
 import SharedAppointmentsPage from './pages/sharing/SharedAppointmentsPage.vue'
 import SharingDashboardPage from './pages/sharing/SharingDashboardPage.vue'
 import TalentPoolsPage from './pages/sharing/TalentPoolsPage.vue'
+import MessagesPage from './pages/messages/MessagesPage.vue'
+import ThreadPage from './pages/messages/ThreadPage.vue'
 import { setPageTitle } from './title.ts'
 
 declare module 'vue-router' {
@@ -79,6 +81,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sharing/appointments', name: 'sharing-appointments', component: SharedAppointmentsPage, meta: { title: '共有任用・共同任用' } },
   { path: '/sharing/dispatch', name: 'sharing-dispatch', component: DispatchPage, meta: { title: '専門家の派遣' } },
   { path: '/sharing/dashboard', name: 'sharing-dashboard', component: SharingDashboardPage, meta: { title: '市区町村の外部人材の状況' } },
+  // messages: one thread per application (the mailed notice links to the thread)
+  { path: '/messages', name: 'messages', component: MessagesPage, meta: { title: 'メッセージ' } },
+  { path: '/messages/applications/:applicationId', name: 'application-messages', component: ThreadPage, props: true, meta: { title: '応募のメッセージ' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'ページが見つかりません' } },
 ]
 

@@ -23,6 +23,7 @@ import { applicationRoutes } from './modules/applications/index.ts'
 import { matchingRoutes } from './modules/matching/index.ts'
 import { bidRestrictionConflictSource, sharingAppointmentsFor, sharingRoutes } from './modules/sharing/index.ts'
 import { bidRestrictionRoutes } from './modules/bid-restrictions/index.ts'
+import { messageRoutes } from './modules/messages/index.ts'
 
 z.config(z.locales.ja())
 
@@ -108,6 +109,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     matchingRoutes(api, { db, clock })
     sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
     bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
+    messageRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

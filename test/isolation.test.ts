@@ -84,8 +84,24 @@ for (const role of ['imabari', 'kochiCity'] as const) {
 }
 const procurementTitle = async () =>
   expect((await db.selectFrom('procurement').select('title').where('id', '=', procurementOfMatsuyama).executeTakeFirstOrThrow()).title).toBe('松山市の調達')
-await applyAs('candidateB', '382027')
-await applyAs('candidateB', '392014')
+const applicationOfBInImabari = await applyAs('candidateB', '382027')
+const applicationOfBInKochiCity = await applyAs('candidateB', '392014')
+// Messages: one thread per application, each opened by its municipality.
+for (const [role, id] of [['matsuyama', applicationOfA], ['imabari', applicationOfBInImabari], ['kochiCity', applicationOfBInKochiCity]] as const) {
+  const sent = await world.as[role]({ method: 'POST', url: `/api/applications/${id}/messages`, payload: { body: 'ご連絡です。' } })
+  expect(sent.statusCode, sent.body).toBe(201)
+}
+/** Only the two parties ever wrote in 人材A's thread. */
+const noStrangerMessage = async (w: World) => {
+  const parties = [w.account.candidateA.id, w.account.matsuyama.id]
+  const authors = await db
+    .selectFrom('message')
+    .innerJoin('message_thread', 'message_thread.id', 'message.thread_id')
+    .select('message.author_account_id')
+    .where('message_thread.application_id', '=', applicationOfA)
+    .execute()
+  expect(authors.filter((row) => !parties.includes(row.author_account_id!))).toEqual([])
+}
 
 // 人材シェアリング: 愛媛県の人材バンク（構成: 松山市）、今治市と高知市の派遣申請、愛媛県の専門官（松山市を支援）。
 const sharingPoolOfEhime = ((await world.as.ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: '愛媛県 人材バンク', memberCodes: ['382019'] } })).json() as { id: string }).id
@@ -156,6 +172,14 @@ const records: RecordRow[] = [
   { name: '人材Aのプロフィール（松山市に応募）', request: () => ({ url: `/api/candidates/${candidateAId}` }), allowed: ['matsuyama'] },
   { name: '人材Aのレベル', request: () => ({ url: `/api/candidates/${candidateAId}/levels` }), allowed: ['candidateA', 'matsuyama'] },
   { name: '人材Aの松山市への応募', request: () => ({ url: `/api/applications/${applicationOfA}` }), allowed: ['candidateA', 'matsuyama'] },
+  { name: '人材Aの松山市への応募のメッセージ', request: () => ({ url: `/api/applications/${applicationOfA}/messages` }), allowed: ['candidateA', 'matsuyama'] },
+  {
+    name: '人材Aの松山市への応募へのメッセージ送信',
+    request: () => ({ method: 'POST', url: `/api/applications/${applicationOfA}/messages`, payload: { body: '送信' } }),
+    allowed: ['candidateA', 'matsuyama'],
+    unchanged: noStrangerMessage,
+  },
+  { name: '人材Aの松山市への応募のメッセージの既読', request: () => ({ method: 'POST', url: `/api/applications/${applicationOfA}/messages/read` }), allowed: ['candidateA', 'matsuyama'] },
   {
     name: '人材Aの申告レベルの確認',
     request: () => ({ method: 'POST', url: `/api/candidates/${candidateAId}/level-claims/00000000-0000-4000-8000-000000000000/verification` }),
@@ -268,6 +292,16 @@ const listings: ListingRow[] = [
     url: '/api/applications/mine',
     callers: ['candidateA', 'candidateB'],
     mayContain: (role, item) => (role === 'candidateA') === (item.municipalityCode === '382019'),
+  },
+  {
+    name: 'GET /api/message-threads',
+    url: '/api/message-threads?limit=100',
+    callers: ['candidateA', 'candidateB', 'matsuyama', 'imabari', 'kochiCity'],
+    mayContain: (role, item) => {
+      const tenant = tenantOf(role)
+      if (tenant.kind === 'municipality') return item.municipalityCode === tenant.localGovernmentCode
+      return (role === 'candidateA') === (item.municipalityCode === '382019')
+    },
   },
   {
     name: 'GET /api/mail-outbox',

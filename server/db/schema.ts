@@ -690,6 +690,45 @@ export interface MatchingPostingSettingsTable {
   updated_at: Timestamp
 }
 
+/** owner: messages */
+export interface MessageThreadTable {
+  id: Generated<string>
+  application_id: string
+  municipality_code: string
+  candidate_id: string
+  last_message_seq: Generated<number>
+  last_message_at: Timestamp | null
+  created_at: Generated<Timestamp>
+}
+
+/** owner: messages */
+export interface MessageTable {
+  id: Generated<string>
+  seq: Generated<number>
+  thread_id: string
+  author_side: 'staff' | 'candidate'
+  author_account_id: string | null
+  body: string
+  created_at: Timestamp
+  anonymised_at: Timestamp | null
+}
+
+/** owner: messages */
+export interface MessageAttachmentTable {
+  id: Generated<string>
+  message_id: string
+  file_name: string
+  size: number
+  content: Uint8Array
+}
+
+/** owner: messages */
+export interface MessageReadTable {
+  thread_id: string
+  account_id: string
+  read_seq: number
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
@@ -740,4 +779,8 @@ export interface Database {
   matching_candidate_vector: MatchingCandidateVectorTable
   matching_vector_stale: MatchingVectorStaleTable
   matching_posting_settings: MatchingPostingSettingsTable
+  message_thread: MessageThreadTable
+  message: MessageTable
+  message_attachment: MessageAttachmentTable
+  message_read: MessageReadTable
 }

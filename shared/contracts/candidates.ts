@@ -371,6 +371,8 @@ export const CandidateExport = z.object({
   contactRequests: z.array(ContactRequest),
   applications: z.array(z.record(z.string(), z.unknown())),
   appointments: z.array(z.record(z.string(), z.unknown())),
+  /** Message threads of the person's applications, with every message (attachments by name and size). */
+  messageThreads: z.array(z.record(z.string(), z.unknown())),
 })
 
 export const Deleted = z.object({ deleted: z.literal(true) })

@@ -5,10 +5,11 @@
 export { applicationRoutes } from './routes.ts'
 export {
   anonymiseCandidateApplications,
+  applicationParties,
   applicantIds,
   appliedMunicipalityCodes,
   appointmentsFor,
   dataOfCandidate,
   type ApplicationDeps,
 } from './service.ts'
-export { allowedNextStatuses, appointmentWorkDays, decideStep } from './rules.ts'
+export { allowedNextStatuses, appointmentWorkDays, decideStep, isPdf } from './rules.ts'

@@ -383,6 +383,17 @@ export async function appointmentsFor(
   return (await repository.findAppointments(tx, filter)).map(appointmentView)
 }
 
+/** Who an application is between, for modules that add to it (messages, interviews); undefined when it does not exist. */
+export async function applicationParties(
+  tx: Db,
+  id: string,
+): Promise<{ id: string; municipalityCode: string; candidateId: string; postingId: string; postingTitle: string | null; status: ApplicationStatus } | undefined> {
+  const row = await repository.findApplication(tx, id)
+  if (!row) return undefined
+  const posting = await postingFacts(tx, row.posting_id)
+  return { id: row.id, municipalityCode: row.municipality_code, candidateId: row.candidate_id, postingId: row.posting_id, postingTitle: posting?.title ?? null, status: row.status }
+}
+
 /** Municipalities whose postings the candidate applied to (they may see the whole profile). */
 export function appliedMunicipalityCodes(tx: Db, candidateId: string): Promise<string[]> {
   return repository.appliedMunicipalityCodes(tx, candidateId)

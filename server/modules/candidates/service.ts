@@ -35,6 +35,7 @@ import { deleteAccount } from '../accounts/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import * as applications from '../applications/index.ts'
 import { withdrawAccountFromSharing } from '../sharing/index.ts'
+import { anonymiseCandidateMessages, messagesOfCandidate } from '../messages/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import * as repository from './repository.ts'
 import { diffEmployments, employmentIssues, type Viewer, visibilityFor } from './rules.ts'
@@ -647,7 +648,8 @@ export async function exportOwnData(deps: CandidateDeps, actor: Actor) {
   const profile = await getOwnProfile(deps, actor)
   const contactRequests = (await listOwnContactRequests(deps, actor)).items
   const own = await applications.dataOfCandidate(deps.db, profile.id)
-  return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own }
+  const messageThreads = await messagesOfCandidate(deps.db, profile.id)
+  return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own, messageThreads }
 }
 
 /**
@@ -662,6 +664,7 @@ export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, reques
     const candidate = await repository.findCandidateByAccount(tx, accountId)
     if (candidate) {
       await applications.anonymiseCandidateApplications(tx, candidate.id, now)
+      await anonymiseCandidateMessages(tx, candidate.id, now)
       await repository.anonymiseCandidate(tx, candidate.id, now)
     }
     await withdrawAccountFromSharing(tx, accountId, now)
