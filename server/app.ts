@@ -6,29 +6,31 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'
 import { ANONYMOUS, type Actor } from './http/actor.ts'
 import { installErrorHandlers } from './http/errors.ts'
 import { healthRoutes } from './http/health.ts'
-import { localGovernmentRoutes } from './modules/local-governments/index.ts'
-import { skillStandardRoutes } from './modules/skill-standard/index.ts'
-import { companyRoutes } from './modules/companies/index.ts'
-import { accountRoutes, installSessions } from './modules/accounts/index.ts'
-import { auditRoutes } from './modules/audit/index.ts'
-import { createMailSender, mailRoutes } from './modules/mail/index.ts'
-import { postingRoutes } from './modules/postings/index.ts'
-import { candidateRoutes } from './modules/candidates/index.ts'
-import { applicationRoutes } from './modules/applications/index.ts'
-import { matchingRoutes } from './modules/matching/index.ts'
-import { bidRestrictionConflictSource, sharingAppointmentsFor, sharingRoutes } from './modules/sharing/index.ts'
-import { bidRestrictionRoutes } from './modules/bid-restrictions/index.ts'
-import { messageRoutes } from './modules/messages/index.ts'
+import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
+import { skillStandardRoutes } from './modules/skill-standard/routes.ts'
+import { companyRoutes } from './modules/companies/routes.ts'
+import { installSessions } from './modules/accounts/index.ts'
+import { accountRoutes } from './modules/accounts/routes.ts'
+import { auditRoutes } from './modules/audit/routes.ts'
+import { createMailSender } from './modules/mail/index.ts'
+import { mailRoutes } from './modules/mail/routes.ts'
+import { postingRoutes } from './modules/postings/routes.ts'
+import { candidateRoutes } from './modules/candidates/routes.ts'
+import { anonymiseCandidateApplications, appliedMunicipalityCodes, dataOfCandidate } from './modules/applications/index.ts'
+import { applicationRoutes } from './modules/applications/routes.ts'
+import { matchingRoutes } from './modules/matching/routes.ts'
+import { bidRestrictionConflictSource, sharingAppointmentsFor, withdrawAccountFromSharing } from './modules/sharing/index.ts'
+import { sharingRoutes } from './modules/sharing/routes.ts'
+import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
+import { messageRoutes } from './modules/messages/routes.ts'
 
 z.config(z.locales.ja())
-
-/** Today's instant; tests pin it. */
-export type Clock = () => Date
 
 export interface AppDeps {
   config: Config
@@ -104,7 +106,11 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     auditRoutes(api, { db })
     mailRoutes(api, { db, config })
     postingRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
-    candidateRoutes(api, { db, clock })
+    candidateRoutes(api, {
+      db,
+      clock,
+      related: { appliedMunicipalityCodes, dataOfCandidate, anonymiseCandidateApplications, withdrawAccountFromSharing },
+    })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     matchingRoutes(api, { db, clock })
     sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })

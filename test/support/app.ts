@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll } from 'vitest'
-import { buildApp, type Clock } from '../../server/app.ts'
+import { buildApp } from '../../server/app.ts'
+import type { Clock } from '../../server/clock.ts'
 import { testConfig } from '../../server/config.ts'
 import type { Engine } from '../../server/db/database.ts'
 import { openTestDatabase } from './database.ts'

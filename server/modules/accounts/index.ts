@@ -2,7 +2,6 @@
  * accounts: sign-up, sign-in, sessions, staff accounts, and the permission rules other modules use.
  * See README.md in this folder for how other modules scope their queries and how tests sign in.
  */
-export { accountRoutes } from './routes.ts'
 export { installSessions, SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './sessions.ts'
 export {
   can,

@@ -11,7 +11,7 @@ import {
   signOut,
   signUp,
 } from '#shared/contracts/accounts'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import { route } from '../../http/route.ts'

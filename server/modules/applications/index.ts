@@ -2,7 +2,6 @@
  * applications (応募 through 任用): applications, selection steps, appointments. Other modules call only what is
  * exported here.
  */
-export { applicationRoutes } from './routes.ts'
 export {
   anonymiseCandidateApplications,
   applicationParties,

@@ -14,7 +14,7 @@ import {
 } from '#shared/contracts/applications'
 import { type IsoDate, todayInJapan } from '#shared/domain/dates'
 import { formatWareki } from '#shared/domain/wareki'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'

@@ -2,7 +2,6 @@ import type { Actor } from '../../http/actor.ts'
 import type { Db } from '../../db/database.ts'
 import { insertAuditEvent } from './repository.ts'
 
-export { auditRoutes } from './routes.ts'
 
 /** What one audit event records. Never put passwords, tokens or other secrets in `details`. */
 export interface AuditInput {

@@ -3,7 +3,6 @@
  * log of the facts used, exemptions and pledges. The pure engine is in rules/. Other modules call only what is
  * exported here.
  */
-export { bidRestrictionRoutes } from './routes.ts'
 export {
   checkBid,
   checkAct,

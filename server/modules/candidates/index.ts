@@ -2,7 +2,6 @@
  * candidates (外部デジタル人材): skill profiles, derived levels, employment history, consent. Other modules call
  * only what is exported here.
  */
-export { candidateRoutes } from './routes.ts'
 export {
   candidateContact,
   candidateIdForAccount,
@@ -12,6 +11,7 @@ export {
   employmentHistory,
   scoringProfiles,
   type CandidateDeps,
+  type CandidateRelations,
   type EmploymentHistoryEntry,
 } from './service.ts'
 export type { ScoringFilter } from './repository.ts'

@@ -27,14 +27,12 @@ import {
 } from '#shared/domain/levels'
 import { findCertification, findExam, type RoleId, skillStandardCatalog } from '#shared/domain/skill-standard/index'
 import type { AppointmentForm } from '#shared/domain/postings/form'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { deleteAccount } from '../accounts/index.ts'
 import { recordAudit } from '../audit/index.ts'
-import * as applications from '../applications/index.ts'
-import { withdrawAccountFromSharing } from '../sharing/index.ts'
 import { anonymiseCandidateMessages, messagesOfCandidate } from '../messages/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import * as repository from './repository.ts'
@@ -44,6 +42,22 @@ import { buildScoringProfile, type ScoringProfile } from './scoring.ts'
 export interface CandidateDeps {
   db: Db
   clock: Clock
+  related: CandidateRelations
+}
+
+/**
+ * What other modules hold about a person, given by app.ts: applications and sharing build on candidates, so
+ * candidates reaches them only through these functions and never imports them.
+ */
+export interface CandidateRelations {
+  /** Municipalities the person applied to (they may see the profile). */
+  appliedMunicipalityCodes(db: Db, candidateId: string): Promise<string[]>
+  /** The person's applications and appointments, for the export of their own data. */
+  dataOfCandidate(db: Db, candidateId: string): Promise<{ applications: Record<string, unknown>[]; appointments: Record<string, unknown>[] }>
+  /** In the deletion's transaction: the person's applications and appointments stay, anonymised. */
+  anonymiseCandidateApplications(tx: Db, candidateId: string, now: Date): Promise<void>
+  /** In the deletion's transaction: every talent-pool listing of the account is withdrawn. */
+  withdrawAccountFromSharing(tx: Db, accountId: string, now: Date): Promise<void>
 }
 
 type RequestInfo = { ip: string; id: string }
@@ -443,12 +457,12 @@ function viewerOf(actor: Actor): Viewer | null {
   }
 }
 
-async function visibilityOf(db: Db, actor: Actor, candidate: repository.CandidateRow, parts: repository.CandidateParts) {
+async function visibilityOf(db: Db, related: CandidateRelations, actor: Actor, candidate: repository.CandidateRow, parts: repository.CandidateParts) {
   if (actor.kind === 'candidate') return candidate.account_id === actor.userId ? ('self' as const) : null
   const viewer = viewerOf(actor)
   if (!viewer) return null
   const visibility = visibilityFor(viewer, {
-    appliedMunicipalityCodes: await applications.appliedMunicipalityCodes(db, candidate.id),
+    appliedMunicipalityCodes: await related.appliedMunicipalityCodes(db, candidate.id),
     consent: new Map(parts.consent.map((entry) => [entry.pool, entry.fields as PoolField[]])),
     acceptedContactOrganisations: await repository.acceptedContactOrganisations(db, candidate.id),
   })
@@ -456,25 +470,25 @@ async function visibilityOf(db: Db, actor: Actor, candidate: repository.Candidat
 }
 
 /** Loads a candidate the actor may see, or answers 404 (existence stays hidden). */
-async function visibleCandidate(db: Db, actor: Actor, candidateId: string) {
+async function visibleCandidate(db: Db, related: CandidateRelations, actor: Actor, candidateId: string) {
   const candidate = await repository.findCandidate(db, candidateId)
   if (!candidate) throw notFound('指定された人材が見つかりません。')
   const parts = await repository.loadParts(db, candidateId)
-  const visibility = await visibilityOf(db, actor, candidate, parts)
+  const visibility = await visibilityOf(db, related, actor, candidate, parts)
   if (!visibility) throw notFound('指定された人材が見つかりません。')
   return { candidate, parts, visibility }
 }
 
 export async function getLevels(deps: CandidateDeps, actor: Actor, candidateId: string): Promise<CandidateLevels> {
   const today = todayInJapan(deps.clock())
-  const { parts, visibility } = await visibleCandidate(deps.db, actor, candidateId)
+  const { parts, visibility } = await visibleCandidate(deps.db, deps.related, actor, candidateId)
   if (visibility !== 'self' && !visibility.fields.includes('levels')) throw notFound('指定された人材が見つかりません。')
   return levelsView(candidateId, parts, today)
 }
 
 export async function viewCandidate(deps: CandidateDeps, actor: Actor, candidateId: string): Promise<StaffCandidateView> {
   const today = todayInJapan(deps.clock())
-  const { candidate, parts, visibility } = await visibleCandidate(deps.db, actor, candidateId)
+  const { candidate, parts, visibility } = await visibleCandidate(deps.db, deps.related, actor, candidateId)
   if (visibility === 'self') throw notFound('指定された人材が見つかりません。')
   const fields = new Set(visibility.fields)
   const base = profileFields(candidate)
@@ -514,7 +528,7 @@ export async function verifyClaim(
   const now = deps.clock()
   const today = todayInJapan(now)
   return deps.db.transaction().execute(async (tx) => {
-    const { visibility } = await visibleCandidate(tx, actor, candidateId)
+    const { visibility } = await visibleCandidate(tx, deps.related, actor, candidateId)
     if (visibility === 'self' || !visibility.fields.includes('levels')) throw notFound('指定された人材が見つかりません。')
     const organisationCode = actor.kind === 'municipality' ? actor.localGovernmentCode : prefectureBodyCode(actor.prefectureCode)
     const organisation = await findLocalGovernment(tx, organisationCode)
@@ -584,7 +598,7 @@ export async function requestContact(deps: CandidateDeps, actor: Actor, request:
   const viewer = viewerOf(actor)
   if (!viewer || actor.kind === 'anonymous' || actor.kind === 'candidate') throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
   return deps.db.transaction().execute(async (tx) => {
-    const { visibility } = await visibleCandidate(tx, actor, candidateId)
+    const { visibility } = await visibleCandidate(tx, deps.related, actor, candidateId)
     if (visibility === 'self') throw notFound('指定された人材が見つかりません。')
     if (visibility.contact) throw new AppError('CONFLICT', 'この人材の連絡先はすでに開示されています。')
     const organisationKey = viewer.kind === 'municipality' ? viewer.localGovernmentCode : viewer.kind === 'prefecture' ? viewer.organisationKey : 'national'
@@ -647,7 +661,7 @@ export async function decideContactRequest(deps: CandidateDeps, actor: Actor, re
 export async function exportOwnData(deps: CandidateDeps, actor: Actor) {
   const profile = await getOwnProfile(deps, actor)
   const contactRequests = (await listOwnContactRequests(deps, actor)).items
-  const own = await applications.dataOfCandidate(deps.db, profile.id)
+  const own = await deps.related.dataOfCandidate(deps.db, profile.id)
   const messageThreads = await messagesOfCandidate(deps.db, profile.id)
   return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own, messageThreads }
 }
@@ -663,11 +677,11 @@ export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, reques
   await deps.db.transaction().execute(async (tx) => {
     const candidate = await repository.findCandidateByAccount(tx, accountId)
     if (candidate) {
-      await applications.anonymiseCandidateApplications(tx, candidate.id, now)
+      await deps.related.anonymiseCandidateApplications(tx, candidate.id, now)
       await anonymiseCandidateMessages(tx, candidate.id, now)
       await repository.anonymiseCandidate(tx, candidate.id, now)
     }
-    await withdrawAccountFromSharing(tx, accountId, now)
+    await deps.related.withdrawAccountFromSharing(tx, accountId, now)
     await recordAudit(tx, { actor, action: 'candidate.deleted', targetType: 'candidate', targetId: candidate?.id ?? accountId, request })
     await deleteAccount(tx, accountId, { actor, now, request, reason: 'candidate.deleted' })
   })

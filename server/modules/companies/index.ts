@@ -2,6 +2,5 @@
  * companies (法人): the registry by 法人番号 and the dated group links the 入札制限 engine reads. Other modules call
  * only what is exported here.
  */
-export { companyRoutes } from './routes.ts'
 export { companyNames, companyNeighbourhood, findCompany, type CompanyLinkFact, type CompanyNeighbourhood } from './repository.ts'
 export { importCompanies, type ImportResult } from './import.ts'

@@ -1,3 +1,2 @@
-export { localGovernmentRoutes } from './routes.ts'
 export { findLocalGovernment } from './repository.ts'
 export { seedLocalGovernments } from './seed.ts'

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import { insertMail, type OutgoingMail } from './repository.ts'
 
-export { mailRoutes } from './routes.ts'
 export { createMailSender, type MailSender } from './sender.ts'
 export type { OutgoingMail } from './repository.ts'
 

@@ -2,7 +2,6 @@
  * matching (issue 6): explainable scores of candidates against postings, ranked both ways. The scoring itself is
  * pure and shared with the client (shared/domain/matching); this module ranks at scale over precomputed vectors.
  */
-export { matchingRoutes } from './routes.ts'
 export {
   rebuildCandidateVectors,
   refreshCandidateVectors,

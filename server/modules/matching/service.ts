@@ -16,7 +16,7 @@ import {
 } from '#shared/domain/matching/index'
 import type { CandidateMatch, CandidateMatchPage, MatchingSettings, PostingRecommendation } from '#shared/contracts/matching'
 import { todayInJapan } from '#shared/domain/dates'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'

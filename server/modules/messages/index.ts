@@ -3,5 +3,4 @@
  * with PDF attachments, read markers per person and a mailed notice without the text. Other modules call only
  * what is exported here.
  */
-export { messageRoutes } from './routes.ts'
 export { anonymiseCandidateMessages, messagesOfCandidate, type MessageDeps } from './service.ts'

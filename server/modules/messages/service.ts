@@ -3,7 +3,7 @@
  * one transaction; reading a thread is allowed to its two parties only (anyone else: 404).
  */
 import { ATTACHMENT_MAX_BYTES, type Message, type SendMessageRequest, type Thread, type ThreadSummary } from '#shared/contracts/messages'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'

@@ -2,7 +2,6 @@
  * postings (募集): the 標準募集様式, its workflow municipality → prefecture → national, the national list,
  * PDF/Excel documents and mail subscriptions. Other modules call the functions exported here only.
  */
-export { postingRoutes } from './routes.ts'
 export {
   expirePostings,
   openPostingCountsByMunicipality,

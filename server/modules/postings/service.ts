@@ -16,7 +16,7 @@ import { normalizePostingForm, postingRoleLabels, type Criterion, type PostingFo
 import type { FormProblem } from '#shared/domain/postings/validation'
 import { closeReasonLabels, postingActionLabels, postingStateLabels, type PostingAction, type PostingState, type WorkflowActor } from '#shared/domain/postings/workflow'
 import { todayInJapan } from '#shared/domain/dates'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'

@@ -8,7 +8,7 @@
  * conflict blocks (C1) or warns (B1/B2/D).
  */
 import { type IsoDate, todayInJapan } from '#shared/domain/dates'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import { openProcurementsOf } from '../bid-restrictions/index.ts'
 import { companyNeighbourhood } from '../companies/index.ts'
 import type { ConflictSource } from './context.ts'

@@ -3,7 +3,7 @@
  */
 import type { IsoDate } from '#shared/domain/dates'
 import type { PoolViewer } from '#shared/domain/sharing/index'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError } from '../../http/errors.ts'

@@ -3,7 +3,6 @@
  * the prefecture's dispatch register (派遣), weekly capacity across all of a person's commitments, and the
  * prefecture dashboard. Other modules call only what is exported here.
  */
-export { sharingRoutes } from './routes.ts'
 export { NO_CONFLICT_SOURCE, type ConflictSource, type SharingDeps } from './context.ts'
 export { sharingAppointmentsFor } from './conflicts.ts'
 export { withdrawAccountFromSharing } from './pools-service.ts'

@@ -1,2 +1,1 @@
-export { skillStandardRoutes } from './routes.ts'
 export { currentCatalog, seedSkillStandard } from './repository.ts'

@@ -1,0 +1,2 @@
+/** The current instant, given to every service so tests can pin it. A leaf: it imports nothing. */
+export type Clock = () => Date
