@@ -28,6 +28,7 @@ import { matchingRoutes } from './modules/matching/routes.ts'
 import { bidRestrictionConflictSource, sharingAppointmentsFor, withdrawAccountFromSharing } from './modules/sharing/index.ts'
 import { sharingRoutes } from './modules/sharing/routes.ts'
 import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
+import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messages/index.ts'
 import { messageRoutes } from './modules/messages/routes.ts'
 
 z.config(z.locales.ja())
@@ -109,7 +110,14 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     candidateRoutes(api, {
       db,
       clock,
-      related: { appliedMunicipalityCodes, dataOfCandidate, anonymiseCandidateApplications, withdrawAccountFromSharing },
+      related: {
+        appliedMunicipalityCodes,
+        dataOfCandidate,
+        anonymiseCandidateApplications,
+        messagesOfCandidate,
+        anonymiseCandidateMessages,
+        withdrawAccountFromSharing,
+      },
     })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     matchingRoutes(api, { db, clock })

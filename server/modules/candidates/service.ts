@@ -33,7 +33,6 @@ import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { deleteAccount } from '../accounts/index.ts'
 import { recordAudit } from '../audit/index.ts'
-import { anonymiseCandidateMessages, messagesOfCandidate } from '../messages/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import * as repository from './repository.ts'
 import { diffEmployments, employmentIssues, type Viewer, visibilityFor } from './rules.ts'
@@ -46,7 +45,7 @@ export interface CandidateDeps {
 }
 
 /**
- * What other modules hold about a person, given by app.ts: applications and sharing build on candidates, so
+ * What other modules hold about a person, given by app.ts: applications, messages and sharing build on candidates, so
  * candidates reaches them only through these functions and never imports them.
  */
 export interface CandidateRelations {
@@ -56,6 +55,10 @@ export interface CandidateRelations {
   dataOfCandidate(db: Db, candidateId: string): Promise<{ applications: Record<string, unknown>[]; appointments: Record<string, unknown>[] }>
   /** In the deletion's transaction: the person's applications and appointments stay, anonymised. */
   anonymiseCandidateApplications(tx: Db, candidateId: string, now: Date): Promise<void>
+  /** The person's message threads, for the export of their own data. */
+  messagesOfCandidate(db: Db, candidateId: string): Promise<Record<string, unknown>[]>
+  /** In the deletion's transaction: the person's messages stay, anonymised. */
+  anonymiseCandidateMessages(tx: Db, candidateId: string, now: Date): Promise<void>
   /** In the deletion's transaction: every talent-pool listing of the account is withdrawn. */
   withdrawAccountFromSharing(tx: Db, accountId: string, now: Date): Promise<void>
 }
@@ -662,7 +665,7 @@ export async function exportOwnData(deps: CandidateDeps, actor: Actor) {
   const profile = await getOwnProfile(deps, actor)
   const contactRequests = (await listOwnContactRequests(deps, actor)).items
   const own = await deps.related.dataOfCandidate(deps.db, profile.id)
-  const messageThreads = await messagesOfCandidate(deps.db, profile.id)
+  const messageThreads = await deps.related.messagesOfCandidate(deps.db, profile.id)
   return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own, messageThreads }
 }
 
@@ -678,7 +681,7 @@ export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, reques
     const candidate = await repository.findCandidateByAccount(tx, accountId)
     if (candidate) {
       await deps.related.anonymiseCandidateApplications(tx, candidate.id, now)
-      await anonymiseCandidateMessages(tx, candidate.id, now)
+      await deps.related.anonymiseCandidateMessages(tx, candidate.id, now)
       await repository.anonymiseCandidate(tx, candidate.id, now)
     }
     await deps.related.withdrawAccountFromSharing(tx, accountId, now)
