@@ -29,6 +29,8 @@ import SharingDashboardPage from './pages/sharing/SharingDashboardPage.vue'
 import TalentPoolsPage from './pages/sharing/TalentPoolsPage.vue'
 import MessagesPage from './pages/messages/MessagesPage.vue'
 import ThreadPage from './pages/messages/ThreadPage.vue'
+import MailMessagePage from './pages/mail/MailMessagePage.vue'
+import MailOutboxPage from './pages/mail/MailOutboxPage.vue'
 import { setPageTitle } from './title.ts'
 
 declare module 'vue-router' {
@@ -84,6 +86,9 @@ export const routes: RouteRecordRaw[] = [
   // messages: one thread per application (the mailed notice links to the thread)
   { path: '/messages', name: 'messages', component: MessagesPage, meta: { title: 'メッセージ' } },
   { path: '/messages/applications/:applicationId', name: 'application-messages', component: ThreadPage, props: true, meta: { title: '応募のメッセージ' } },
+  // 送信メール (国の担当者): the outbox, filtered in the URL, and one message with its retry
+  { path: '/admin/mail-outbox', name: 'mail-outbox', component: MailOutboxPage, meta: { title: '送信メール' } },
+  { path: '/admin/mail-outbox/:id', name: 'mail-message', component: MailMessagePage, props: true, meta: { title: '送信メールの内容' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: 'ページが見つかりません' } },
 ]
 

@@ -105,7 +105,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     companyRoutes(api, { db })
     accountRoutes(api, { db, config, clock, mail })
     auditRoutes(api, { db })
-    mailRoutes(api, { db, config })
+    mailRoutes(api, { db, config, kickMail: () => mail.kick() })
     postingRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     candidateRoutes(api, {
       db,

@@ -36,6 +36,8 @@ export const ErrorCode = z.enum([
   'SHARING_TRANSITION_NOT_ALLOWED',
   'SHARING_CONFLICT_OF_INTEREST',
   'SHARING_INVALID',
+  // mail: only a failed message may be sent again
+  'MAIL_NOT_FAILED',
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',

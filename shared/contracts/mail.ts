@@ -35,3 +35,25 @@ export const listMailOutbox = endpoint({
   query: MailOutboxQuery,
   response: page(MailOutboxItem),
 })
+
+export const mailStatusLabels: Record<MailStatus, string> = { pending: '送信待ち', sent: '送信済み', failed: '送信失敗' }
+
+export const MailIdParams = z.object({ id: z.uuid({ message: 'メールの番号が正しくありません。' }) })
+
+export const getMailOutboxItem = endpoint({
+  method: 'GET',
+  path: '/api/mail-outbox/:id',
+  summary: '送信メールを1通読む（国の担当者のみ）',
+  tags: ['メール'],
+  params: MailIdParams,
+  response: MailOutboxItem,
+})
+
+export const retryMail = endpoint({
+  method: 'POST',
+  path: '/api/mail-outbox/:id/retry',
+  summary: '送信に失敗したメールをもう一度送る（国の担当者のみ。送信待ちに戻し、試行回数を数え直す）',
+  tags: ['メール'],
+  params: MailIdParams,
+  response: MailOutboxItem,
+})

@@ -16,7 +16,7 @@ describe('accountLinksFor: 利用者の種類ごとに使えるものだけ', ()
     ['外部デジタル人材', accounts.candidate!, ['/account']],
     ['市区町村の担当者', accounts.municipality!, ['/account', '/staff-accounts']],
     ['都道府県の担当者', accounts.prefecture!, ['/account', '/staff-accounts']],
-    ['国の担当者', accounts.national!, ['/account', '/staff-accounts']],
+    ['国の担当者（送信メールも）', accounts.national!, ['/account', '/staff-accounts', '/admin/mail-outbox']],
   ])('%s', (_name, account, paths) => {
     expect(accountLinksFor(account).map((link) => link.to)).toEqual(paths)
   })

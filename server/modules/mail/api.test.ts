@@ -110,3 +110,56 @@ describe('GET /api/mail-outbox', () => {
     expect((await offline.inject('/api/mail-outbox')).statusCode).toBe(401)
   })
 })
+
+describe('GET /api/mail-outbox/:id と POST /api/mail-outbox/:id/retry', () => {
+  test('1通を読め、失敗したメールは再送で送信待ちに戻り、回数を数え直し、監査に残る', async () => {
+    const national = await createAndSignIn(offline, db, { kind: 'national' })
+    const id = await enqueueMail(db, { to: 'gave.up@example.jp', subject: '届かなかった', text: '本文です' })
+    await db.updateTable('mail_outbox').set({ status: 'failed', attempts: 8, last_error: 'connect ECONNREFUSED' }).where('id', '=', id).execute()
+
+    const read = await national.inject(`/api/mail-outbox/${id}`)
+    expect(read.statusCode).toBe(200)
+    expect(MailOutboxItem.parse(read.json())).toMatchObject({ id, status: 'failed', attempts: 8, text: '本文です', lastError: 'connect ECONNREFUSED' })
+    const failed = MailPage.parse((await national.inject('/api/mail-outbox?status=failed&limit=100')).json())
+    expect(failed.items.map((item) => item.id)).toContain(id)
+
+    const retry = await national.inject({ method: 'POST', url: `/api/mail-outbox/${id}/retry` })
+    expect(retry.statusCode).toBe(200)
+    expect(MailOutboxItem.parse(retry.json())).toMatchObject({ id, status: 'pending', attempts: 0 })
+    const row = await db.selectFrom('mail_outbox').select(['next_attempt_at', 'claimed_until']).where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row.next_attempt_at.getTime()).toBeLessThanOrEqual(Date.now() + 1000)
+    const audit = await db.selectFrom('audit_event').selectAll().where('action', '=', 'mail.retry_requested').where('target_id', '=', id).execute()
+    expect(audit).toHaveLength(1)
+    expect(audit[0]!.details).toMatchObject({ previousAttempts: 8 })
+
+    // A second press finds it pending: nothing changes, and the answer says why.
+    const again = await national.inject({ method: 'POST', url: `/api/mail-outbox/${id}/retry` })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error).toMatchObject({ code: 'MAIL_NOT_FAILED' })
+    expect(again.json().error.message).toContain('送信待ち')
+  })
+
+  test('再送したメールは SMTP があれば届く', async () => {
+    const national = await createAndSignIn(app, db, { kind: 'national' })
+    const to = 'retried@example.jp'
+    const id = await enqueueMail(db, { to, subject: '再送', text: '本文' })
+    await db.updateTable('mail_outbox').set({ status: 'failed', attempts: 8 }).where('id', '=', id).execute()
+    expect((await national.inject({ method: 'POST', url: `/api/mail-outbox/${id}/retry` })).statusCode).toBe(200)
+    await smtp.waitForMail(to)
+    await expect.poll(async () => (await db.selectFrom('mail_outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sent')
+  })
+
+  test('ないメールは 404、番号の形が違えば 400、国の担当者以外は 403', async () => {
+    const national = await createAndSignIn(offline, db, { kind: 'national' })
+    const missing = '00000000-0000-4000-8000-000000000000'
+    expect((await national.inject(`/api/mail-outbox/${missing}`)).statusCode).toBe(404)
+    expect((await national.inject({ method: 'POST', url: `/api/mail-outbox/${missing}/retry` })).statusCode).toBe(404)
+    expect((await national.inject('/api/mail-outbox/not-a-uuid')).statusCode).toBe(400)
+    const id = await enqueueMail(db, { to: 'someone@example.jp', subject: '件名', text: '本文' })
+    for (const kind of ['candidate', 'municipality', 'prefecture'] as const) {
+      const { inject } = await createAndSignIn(offline, db, { kind })
+      expect((await inject(`/api/mail-outbox/${id}`)).statusCode, kind).toBe(403)
+      expect((await inject({ method: 'POST', url: `/api/mail-outbox/${id}/retry` })).statusCode, kind).toBe(403)
+    }
+  })
+})

@@ -86,6 +86,27 @@ export interface MailFilter {
   showText: boolean
 }
 
+export async function findMail(db: Db, id: string, showText: boolean): Promise<MailOutboxItem | undefined> {
+  const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toItem(row, showText) : undefined
+}
+
+/**
+ * Puts a failed message back in the queue, due now and with its attempts counted afresh (the sender gives up after
+ * its maximum again). The last error stays until the next attempt replaces it. Undefined when the message is not
+ * failed (a pending or sent one is left alone).
+ */
+export async function requeueFailedMail(db: Db, id: string): Promise<{ attempts: number } | undefined> {
+  const before = await db.selectFrom('mail_outbox').select('attempts').where('id', '=', id).where('status', '=', 'failed').forUpdate().executeTakeFirst()
+  if (!before) return undefined
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, claimed_until: null })
+    .where('id', '=', id)
+    .execute()
+  return { attempts: before.attempts }
+}
+
 /** Newest first. */
 export async function searchMail(db: Db, filter: MailFilter) {
   let query = db.selectFrom('mail_outbox')
