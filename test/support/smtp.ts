@@ -18,13 +18,24 @@ export interface TestSmtpServer {
   close(): Promise<void>
 }
 
-/** A local SMTP server on 127.0.0.1 and a random port that keeps what it receives (no TLS, no auth). */
+/** Recipients at this domain are refused for good (550), as a mail server refuses an address that does not exist. */
+export const BOUNCING_DOMAIN = 'bounce.example.jp'
+
+/**
+ * A local SMTP server on 127.0.0.1 and a random port that keeps what it receives (no TLS, no auth). It refuses
+ * every recipient at BOUNCING_DOMAIN with a permanent error.
+ */
 export async function startTestSmtpServer(onMail?: (mail: ReceivedMail) => void): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(`@${BOUNCING_DOMAIN}`)) {
+        callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }))
+      } else callback()
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))

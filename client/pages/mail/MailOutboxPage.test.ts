@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Component } from 'vue'
 import { createMemoryHistory } from 'vue-router'
 import { createAppRouter } from '../../router.ts'
 import { setSignedIn, setSignedOut } from '../../composables/useSession.ts'
@@ -25,7 +26,7 @@ afterEach(() => {
   setSignedOut()
 })
 
-async function open(path: string, component: typeof MailOutboxPage) {
+async function open(path: string, component: Component) {
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()

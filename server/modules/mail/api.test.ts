@@ -5,7 +5,7 @@ import { buildApp } from '../../app.ts'
 import { testConfig } from '../../config.ts'
 import { openTestDatabase } from '../../../test/support/database.ts'
 import { createAndSignIn } from '../../../test/support/actors.ts'
-import { startTestSmtpServer, tokenLinkIn } from '../../../test/support/smtp.ts'
+import { BOUNCING_DOMAIN, startTestSmtpServer, tokenLinkIn } from '../../../test/support/smtp.ts'
 import { createMailSender, enqueueMail } from './index.ts'
 
 const MailPage = page(MailOutboxItem)
@@ -66,6 +66,16 @@ describe('SMTP での配信（smtp-server を 127.0.0.1 で起動）', () => {
     await broken.deliverPending()
     expect((await db.selectFrom('mail_outbox').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ status: 'failed', attempts: 2 })
     await broken.close()
+  })
+
+  test('宛先を恒久的に拒否された（5xx）メールは、待たずに送信失敗になる', async () => {
+    const sender = createMailSender({ db, config })
+    const id = await enqueueMail(db, { to: `nobody@${BOUNCING_DOMAIN}`, subject: '届かない宛先', text: '本文' })
+    await sender.deliverPending()
+    const row = await db.selectFrom('mail_outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(row.last_error).toContain('550')
+    await sender.close()
   })
 
   test('二つの送信処理が同時に動いても、1通は1回しか送られない', async () => {

@@ -43,7 +43,8 @@ export function createMailSender({ db, config, log, maxAttempts = 8 }: MailSende
           counts.failed += 1
           const message = error instanceof Error ? error.message : String(error)
           log?.warn({ mailId: mail.id, attempts: mail.attempts, err: message }, 'mail delivery failed')
-          await markFailed(db, mail.id, mail.attempts, message, maxAttempts)
+          // A permanent refusal (SMTP 5xx: no such mailbox, relaying denied) will not pass on a later attempt.
+          await markFailed(db, mail.id, mail.attempts, message, isPermanent(error) ? mail.attempts : maxAttempts)
         }
       }
       // failed messages wait for their next attempt, so the loop ends once nothing is due
@@ -80,4 +81,10 @@ export function createMailSender({ db, config, log, maxAttempts = 8 }: MailSende
       transport?.close()
     },
   }
+}
+
+/** nodemailer gives the server's reply code on the error; 5xx replies are permanent (RFC 5321 §4.2.1). */
+function isPermanent(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { responseCode?: unknown }).responseCode : undefined
+  return typeof code === 'number' && code >= 500 && code < 600
 }
