@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.ts'
 import { openConfiguredDatabase } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
-import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.ts'
+import { seedDemoWorld, welcomeText } from './demo/index.ts'
 import { createMailSender } from './modules/mail/index.ts'
 import { startPostingTimers } from './modules/postings/index.ts'
 
@@ -18,8 +18,8 @@ if (!opened.ok) {
 const engine = opened.engine
 await migrate(engine)
 await seedReferenceData(engine.db)
-// A fresh embedded database gets demo accounts (国・愛媛県・松山市・今治市・外部デジタル人材); passwords printed once below.
-const demoAccounts = config.seedDemo && !config.databaseUrl ? await seedDemoAccounts(engine.db, config) : []
+// A fresh embedded database gets the demo world (server/demo); its shared password is printed once below.
+const demo = config.seedDemo && !config.databaseUrl ? await seedDemoWorld(engine.db, config, { force: false }) : undefined
 const app = await buildApp({ config, db: engine.db })
 // Mail is sent right after the request that queued it; this timer retries what failed or waited for a restart.
 const mailSender = createMailSender({ db: engine.db, config, log: app.log })
@@ -58,8 +58,8 @@ await app.listen({ port: config.port, host: config.host })
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `組み込み PostgreSQL (PGlite, ${config.dataDir}/pg)`
 // For the person who just typed `npm start`, whatever the log level: where to go.
 console.log(`起動しました: ${new URL('/', config.publicUrl).toString()} （API 文書: /docs, データベース: ${where}）`)
-if (demoAccounts.length > 0) {
-  console.log(formatDemoAccounts(demoAccounts, config.publicUrl))
+if (demo?.created) {
+  console.log(welcomeText(demo.password, config.publicUrl))
 } else if (config.seedDemo && !config.databaseUrl) {
   console.log(`ログイン: ${new URL('/sign-in', config.publicUrl).toString()}（デモ用アカウントのパスワードは初回起動時に表示しました。忘れた場合は ${config.dataDir} を削除して起動し直すと、新しいパスワードで作り直します）`)
 }

@@ -2,13 +2,14 @@ import { loadConfig } from './config.ts'
 import { openConfiguredDatabase } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
-import { formatDemoAccounts, seedDemoAccounts } from './modules/accounts/index.ts'
+import { seedDemoWorld, welcomeText } from './demo/index.ts'
 
 /**
- * `npm run seed:demo`: migrates, loads reference data and creates the demo accounts (国, 愛媛県, 松山市, 今治市 and
- * three 外部デジタル人材) with random passwords, printed once. Does nothing when the database has any account.
- * Works on PGlite (DATA_DIR) and on PostgreSQL (DATABASE_URL); stop `npm start` first when using PGlite.
+ * `npm run seed:demo [-- --force]`: migrates, loads reference data and creates the demo world (server/demo) on the
+ * configured database, PGlite (DATA_DIR; stop `npm start` first) or PostgreSQL (DATABASE_URL). A database that
+ * already has accounts is refused unless --force; one that has the demo already is always refused.
  */
+const force = process.argv.slice(2).includes('--force')
 const config = loadConfig()
 const opened = await openConfiguredDatabase(config)
 if (!opened.ok) {
@@ -16,15 +17,22 @@ if (!opened.ok) {
   process.exit(1)
 }
 const engine = opened.engine
+let exitCode = 0
 try {
   await migrate(engine)
   await seedReferenceData(engine.db)
-  const accounts = await seedDemoAccounts(engine.db, config)
-  if (accounts.length === 0) {
-    console.log('アカウントがすでにあるため、デモ用アカウントは作成しませんでした。')
+  const outcome = await seedDemoWorld(engine.db, config, { force })
+  if (outcome.created) {
+    console.log(welcomeText(outcome.password, config.publicUrl))
   } else {
-    console.log(formatDemoAccounts(accounts, config.publicUrl))
+    exitCode = 1
+    console.error(
+      outcome.reason === 'demo_exists'
+        ? 'このデータベースにはデモの世界がすでにあります（デモ用アカウントのメールアドレスが使われています）。何も変更していません。'
+        : 'このデータベースにはすでにアカウントがあるため、デモの世界は作りませんでした。追加するときは npm run seed:demo -- --force を実行してください。',
+    )
   }
 } finally {
   await engine.close()
 }
+process.exit(exitCode)

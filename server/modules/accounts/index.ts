@@ -17,4 +17,4 @@ export {
 export { inMunicipalityScope } from './scope-sql.ts'
 export { accountEmail, deleteAccount, staffEmails } from './service.ts'
 export type { StaffAudience } from './repository.ts'
-export { formatDemoAccounts, seedDemoAccounts, type DemoAccount } from './demo.ts'
+export { createDemoAccounts, type DemoAccountSpec, type DemoAccountsResult } from './demo.ts'
