@@ -12,7 +12,7 @@ import { feedBidRestrictions } from './appointment.ts'
 import { feedCandidates } from './candidates.ts'
 import { feedCompanies } from './companies.ts'
 import { demoContext } from './context.ts'
-import { STAFF } from './data/accounts.ts'
+import { NEWCOMER, STAFF } from './data/accounts.ts'
 import { CANDIDATES } from './data/candidates.ts'
 import { feedPostings } from './postings.ts'
 import { feedSharing } from './sharing.ts'
@@ -25,6 +25,7 @@ export type DemoOutcome = { created: true; password: string } | { created: false
 const ACCOUNTS: DemoAccountSpec[] = [
   ...Object.values(STAFF),
   ...CANDIDATES.map((person) => ({ kind: 'candidate' as const, email: person.email, displayName: person.fullName })),
+  NEWCOMER,
 ]
 
 /**

@@ -1,4 +1,4 @@
-import { PRINTED, STAFF } from './data/accounts.ts'
+import { NEWCOMER, PRINTED, STAFF } from './data/accounts.ts'
 import { CANDIDATES } from './data/candidates.ts'
 
 /** What the console says once, when the demo world has just been created: who to sign in as, and what to try. */
@@ -10,7 +10,7 @@ export function welcomeText(password: string, publicUrl: string): string {
     'デモの世界を作成しました（愛媛県・高知県・長野県の6団体、募集14件、外部デジタル人材32名。画面の「デモ」はこのデータです）。',
     `デモ用アカウント（パスワードは全員共通: ${password} 。この一度しか表示されません）:`,
     ...PRINTED.map((account) => `  ${account.email.padEnd(width)}  ${account.belongsTo}`),
-    `  ほかに外部デジタル人材 ${others} 名（例: ${CANDIDATES.at(-1)!.email}）も同じパスワードでログインできます。`,
+    `  ほかに外部デジタル人材 ${others} 名（例: ${CANDIDATES.at(-1)!.email}）と、登録したばかりでプロフィールが空の ${NEWCOMER.email} も同じパスワードでログインできます。`,
     '',
     'まず試すこと:',
     `  1. 市区町村（${STAFF.matsuyama.email}）: 「住民記録システム標準化 プロジェクトマネージャー」の候補者ランキングを開き、点数の内訳と入札制限の注意を見る。`,
