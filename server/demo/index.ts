@@ -3,7 +3,8 @@
  * audit trail and mail outbox as the browser), from the fixed data in ./data. One feeder per part of the world.
  */
 import { todayInJapan } from '#shared/domain/dates'
-import { buildApp, type Clock } from '../app.ts'
+import { buildApp } from '../app.ts'
+import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import { createDemoAccounts, type DemoAccountSpec } from '../modules/accounts/index.ts'
