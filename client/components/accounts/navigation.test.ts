@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Account } from '#shared/contracts/accounts'
-import { accountLinksFor, creatableStaffKinds } from './navigation.ts'
+import { accountLinksFor, creatableStaffKinds, mainLinksFor } from './navigation.ts'
 
 const base = { id: 'a', email: 'a@example.jp', displayName: 'A', localGovernment: null, prefecture: null }
 const accounts: Record<string, Account> = {
@@ -19,6 +19,19 @@ describe('accountLinksFor: 利用者の種類ごとに使えるものだけ', ()
     ['国の担当者（送信メールも）', accounts.national!, ['/account', '/staff-accounts', '/admin/mail-outbox']],
   ])('%s', (_name, account, paths) => {
     expect(accountLinksFor(account).map((link) => link.to)).toEqual(paths)
+  })
+})
+
+describe('mainLinksFor: the header leads each kind of person to what it can use, and to nothing the server refuses', () => {
+  const common = ['/', '/skill-standard', '/postings']
+  it.each([
+    ['未ログイン', null, common],
+    ['外部デジタル人材', accounts.candidate!, [...common, '/me/recommendations', '/candidates/me', '/applications', '/messages', '/sharing/pools']],
+    ['市区町村の担当者', accounts.municipality!, [...common, '/staff/postings', '/applications/board', '/messages', '/staff/bid-restrictions', '/sharing/pools', '/sharing/dispatch', '/sharing/appointments']],
+    ['都道府県の担当者', accounts.prefecture!, [...common, '/staff/postings', '/sharing/pools', '/sharing/dispatch', '/sharing/appointments', '/sharing/dashboard']],
+    ['国の担当者', accounts.national!, [...common, '/staff/postings']],
+  ])('%s', (_name, account, paths) => {
+    expect(mainLinksFor(account).map((link) => link.to)).toEqual(paths)
   })
 })
 

@@ -3,6 +3,39 @@ import type { Account } from '#shared/contracts/accounts'
 export interface NavLink {
   to: string
   label: string
+  /** Active only on this very address (ホーム, 応募の状況 beside 応募の選考). */
+  exact?: boolean
+}
+
+/** The header's main navigation for each kind of person: what each can do, and nothing the server would refuse. */
+export function mainLinksFor(account: Account | null): NavLink[] {
+  const links: NavLink[] = [
+    { to: '/', label: 'ホーム', exact: true },
+    { to: '/skill-standard', label: '外部人材スキル標準' },
+    { to: '/postings', label: '募集を探す' },
+  ]
+  if (account === null) return links
+  const kind = account.kind
+  if (kind === 'candidate') {
+    links.push(
+      { to: '/me/recommendations', label: 'あなたに合う募集' },
+      { to: '/candidates/me', label: 'マイプロフィール' },
+      { to: '/applications', label: '応募の状況', exact: true },
+      // rendered with its unread count by MessagesNavLink
+      { to: '/messages', label: 'メッセージ' },
+      { to: '/sharing/pools', label: '人材バンク' },
+    )
+    return links
+  }
+  links.push({ to: '/staff/postings', label: kind === 'municipality' ? '募集の作成' : kind === 'prefecture' ? '募集の確認' : '募集の公開' })
+  if (kind === 'municipality') {
+    links.push({ to: '/applications/board', label: '応募の選考' }, { to: '/messages', label: 'メッセージ' }, { to: '/staff/bid-restrictions', label: '入札制限' })
+  }
+  if (kind === 'municipality' || kind === 'prefecture') {
+    links.push({ to: '/sharing/pools', label: '人材バンク' }, { to: '/sharing/dispatch', label: '専門家の派遣' }, { to: '/sharing/appointments', label: '共有・共同任用' })
+  }
+  if (kind === 'prefecture') links.push({ to: '/sharing/dashboard', label: '市区町村の状況' })
+  return links
 }
 
 /**
