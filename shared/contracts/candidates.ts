@@ -342,6 +342,8 @@ export const StaffCandidateView = z.object({
   experiences: z.array(Experience).nullable(),
   claims: z.array(LevelClaim).nullable(),
   levels: CandidateLevels.nullable(),
+  /** Employment history with the companies (法人番号), for an applicant only: the facts 入札制限 rests on. */
+  employments: z.array(Employment).nullable(),
 })
 export type StaffCandidateView = z.infer<typeof StaffCandidateView>
 

@@ -119,6 +119,8 @@ describe('応募', () => {
     const [mine] = (await candidate('/api/applications/mine')).json().items
     const view = StaffCandidateView.parse((await matsuyama(`/api/candidates/${mine.candidateId}`)).json())
     expect(view).toMatchObject({ access: 'applicant', fullName: '応募 一郎', contactEmail: 'ichiro@example.jp' })
+    // the employment history with its companies, which 入札制限 rests on
+    expect(view.employments?.map((entry) => [entry.corporateNumber, entry.companyName, entry.isCurrent])).toEqual([[EMPLOYER, '株式会社サンプル', true]])
     expect((await imabari(`/api/candidates/${mine.candidateId}`)).statusCode).toBe(404)
     expect((await imabari(`/api/applications/${mine.id}`)).statusCode).toBe(404)
     const list = (await imabari('/api/applications')).json()

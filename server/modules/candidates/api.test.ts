@@ -197,7 +197,7 @@ describe('公開範囲と同意', () => {
     expect(consent.statusCode).toBe(200)
     const { inject: prefecture } = await createAndSignIn(t.app, t.engine.db, { kind: 'prefecture', prefectureCode: '38' })
     const view = StaffCandidateView.parse((await prefecture(`/api/candidates/${candidateId}`)).json())
-    expect(view).toMatchObject({ access: 'pool', headline: '自治体DXの戦略立案を支援します', contactEmail: null, fullName: null, availability: null })
+    expect(view).toMatchObject({ access: 'pool', headline: '自治体DXの戦略立案を支援します', contactEmail: null, fullName: null, availability: null, employments: null })
     expect(view.levels?.levels.length).toBeGreaterThan(0)
     const pool = await prefecture('/api/talent-pool?pool=38&jobTypeId=uiss.business_strategist&minLevel=4')
     expect(pool.statusCode).toBe(200)

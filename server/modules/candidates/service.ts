@@ -516,6 +516,7 @@ export async function viewCandidate(deps: CandidateDeps, actor: Actor, candidate
     experiences: visibility.access === 'applicant' || fields.has('levels') ? experiencesView(parts) : null,
     claims: show('levels', claimsView(parts)),
     levels: show('levels', levelsView(candidate.id, parts, today)),
+    employments: visibility.access === 'applicant' ? await employmentsView(deps.db, parts.employments, today) : null,
   }
 }
 
