@@ -57,7 +57,9 @@ describe('StaffAccountsPage: セッションが切れても入力した内容は
   it('未ログインで開くとログイン画面へ（期限切れの表示なし）', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json({ signedIn: false })))
     const router = createAppRouter(createMemoryHistory())
-    await mountAt(router)
+    // the router sends a visitor to sign in before the page is rendered (meta.for)
+    await router.push('/staff-accounts')
+    await router.isReady()
     expect(router.currentRoute.value.name).toBe('sign-in')
     expect(router.currentRoute.value.query).toEqual({ returnTo: '/staff-accounts' })
   })
