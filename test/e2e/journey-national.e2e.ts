@@ -9,9 +9,9 @@ import type { Browser } from 'playwright-core'
 import { addDays, todayInJapan } from '#shared/domain/dates'
 import { completeForm } from '../../server/modules/postings/test-fixtures.ts'
 import { BOUNCING_DOMAIN } from '../support/smtp.ts'
-import { launchBrowser } from './browser.ts'
+import { launchBrowser, startJourney } from './browser.ts'
 import { apiAs } from './session.ts'
-import { confirmWith, navigate, openHome, shots, signInByClicking } from './journey-support.ts'
+import { confirmWith } from './journey-support.ts'
 
 const TODAY = todayInJapan(new Date())
 const TITLE = `データ活用アドバイザー（国 E2E ${Date.now().toString(36)}）`
@@ -47,17 +47,19 @@ afterAll(async () => {
 })
 
 test('国の担当者が、送付された募集を公開し、送信メールを状態で絞り込み、失敗した1通を開いて再送する', async () => {
-  const page = await openHome(browser)
-  await signInByClicking(page, 'kuni.admin@example.jp')
+  const journey = await startJourney(browser)
+  const { page } = journey
+  await journey.start('/')
+  await journey.signIn('kuni.admin@example.jp')
 
   // 1. The publish queue lists what the prefectures forwarded; publishing asks first and says what follows.
-  await navigate(page, '募集の公開')
+  await journey.nav('募集の公開')
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('募集の公開')
   await page.getByRole('link', { name: TITLE, exact: true }).click()
   await expect.poll(() => page.getByTestId('posting-state').textContent()).toContain('国で確認中')
-  await shots(page, 'journey3-1-forwarded')
+  await journey.shot('journey3-1-forwarded')
   await page.getByTestId('action-publish').click()
-  await shots(page, 'journey3-2-publish-confirm')
+  await journey.shot('journey3-2-publish-confirm')
   await confirmWith(page, '公開する', '全国の募集一覧に載り')
   await expect.poll(() => page.getByTestId('posting-state').textContent()).toContain('公開中')
 
@@ -66,7 +68,7 @@ test('国の担当者が、送付された募集を公開し、送信メール�
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('送信メール')
   await expect.poll(() => page.getByTestId('mail-total').textContent()).toMatch(/\d+通/)
   expect(await page.getByTestId('mail-row').count()).toBeGreaterThan(0)
-  await shots(page, 'journey3-3-outbox')
+  await journey.shot('journey3-3-outbox')
 
   // 3. Filtered to 送信失敗: the refused message is there, and only failed ones are.
   await page.getByRole('navigation', { name: '状態で絞り込む' }).getByRole('link', { name: '送信失敗' }).click()
@@ -75,7 +77,7 @@ test('国の担当者が、送付された募集を公開し、送信メール�
   await expect.poll(() => failedRow.count()).toBe(1)
   const states = await page.getByTestId('mail-row').locator('td:nth-child(4)').allInnerTexts()
   expect(new Set(states)).toEqual(new Set(['送信失敗']))
-  await shots(page, 'journey3-4-outbox-failed')
+  await journey.shot('journey3-4-outbox-failed')
 
   // 4. Open it: recipient, state, the server's reason; with SMTP delivering, the body (a one-time link) stays the
   //    recipient's.
@@ -85,14 +87,15 @@ test('国の担当者が、送付された募集を公開し、送信メール�
   expect(text).toContain(BOUNCING)
   expect(text).toContain('550')
   expect(text).toContain('本文（一回限りのリンクを含みます）は受信者だけが読めます')
-  await shots(page, 'journey3-5-message')
+  await journey.shot('journey3-5-message')
 
   // 5. Send it again: back in the queue at once (the server refuses it again, so it ends up failed once more).
   await page.getByRole('button', { name: 'もう一度送る' }).click()
   await expect.poll(() => page.getByRole('status').filter({ hasText: '送信待ちに戻しました' }).count()).toBe(1)
-  await shots(page, 'journey3-6-retried')
+  await journey.shot('journey3-6-retried')
 
   // 6. Back to the list, still filtered.
   await page.getByRole('link', { name: '送信メールの一覧へ戻る' }).click()
   await expect.poll(() => page.getByTestId('mail-total').textContent()).toContain('「送信失敗」')
+  await journey.finish()
 })
