@@ -1,5 +1,5 @@
 /**
- * 入札制限 benchmark (issue 7): the bid-check service call in-process (facts loaded with a few indexed queries, the
+ * 入札制限 benchmark: the bid-check service call in-process (facts loaded with a few indexed queries, the
  * pure rules, and the append-only log row), the same through HTTP (app.inject, session and validation included),
  * the restricted set of a procurement, and a baseline measured in the same run on the same rows: a bare indexed
  * lookup of one company by 法人番号.

@@ -1,5 +1,5 @@
 /**
- * Matching benchmark (issue 6): top-50 matches for a posting over 100,000 matchable candidates on PostgreSQL, with a
+ * Matching benchmark: top-50 matches for a posting over 100,000 matchable candidates on PostgreSQL, with a
  * baseline measured in the same run on the same rows (a plain sequential scan that returns 50 rows), and a labelled
  * PGlite figure on a smaller set.
  *

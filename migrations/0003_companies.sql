@@ -1,5 +1,5 @@
 -- owner: companies
--- Companies by 法人番号 and their dated group links, read by the 入札制限 engine (004 §4.4(4), 参考4.4-⑦⑨).
+-- Companies by 法人番号 and their dated group links, read by the 入札制限 engine (手順書 §4.4(4), 参考4.4-⑦⑨).
 CREATE TABLE company (
   corporate_number text PRIMARY KEY CHECK (corporate_number ~ '^[0-9]{13}$'),
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),

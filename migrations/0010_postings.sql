@@ -1,5 +1,5 @@
 -- owner: postings
--- 募集 in the 標準募集様式 (004 §4.4(6), 参考4.4-⑭): written by a 市区町村, collected by its 都道府県, published
+-- 募集 in the 標準募集様式 (手順書 §4.4(6), 参考4.4-⑭): written by a 市区町村, collected by its 都道府県, published
 -- by 国. The form lives in `form` (validated by shared/domain/postings/form.ts on the way in and out); the columns
 -- beside it are what lists, filters and search read. Conditions are rows of their own because matching reads them.
 CREATE TABLE posting (
@@ -42,7 +42,7 @@ CREATE INDEX posting_published_deadline_idx ON posting (application_ends_on, id)
 CREATE INDEX posting_published_prefecture_idx ON posting (prefecture_code, published_at DESC) WHERE state = 'published';
 CREATE INDEX posting_search_idx ON posting USING gin (search_text gin_trgm_ops);
 
--- 必須/歓迎の条件 (004 §4.4(2)); lists inside a row are alternatives (any of).
+-- 必須/歓迎の条件 (手順書 §4.4(2)); lists inside a row are alternatives (any of).
 CREATE TABLE posting_criterion (
   posting_id uuid NOT NULL REFERENCES posting (id) ON DELETE CASCADE,
   position integer NOT NULL CHECK (position >= 0),
@@ -90,7 +90,7 @@ CREATE TABLE posting_transition (
 CREATE INDEX posting_transition_posting_idx ON posting_transition (posting_id, seq);
 CREATE INDEX posting_transition_forward_idx ON posting_transition (action, occurred_at) WHERE action = 'forward';
 
--- 特別交付税 for CIO補佐官等 (004 参考4.4-⑩; catalog §7 M1–M3): rates and years are data, so a changed rule is a
+-- 特別交付税 for CIO補佐官等 (手順書 参考4.4-⑩): rates and years are data, so a changed rule is a
 -- row change. The end year is unconfirmed after 令和7年度 and shown as 要確認.
 CREATE TABLE special_grant_rule (
   id text PRIMARY KEY,

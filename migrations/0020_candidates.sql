@@ -1,5 +1,5 @@
 -- owner: candidates
--- 外部デジタル人材 (004 §4.4(2)): profile, exam passes, other certifications, tagged experience, declared levels 5–7,
+-- 外部デジタル人材 (手順書 §4.4(2)): profile, exam passes, other certifications, tagged experience, declared levels 5–7,
 -- employment history (read by the 入札制限 engine, 参考4.4-⑦⑨), consent to talent pools and contact requests, and a
 -- precomputed scoring row per candidate that matching reads (one row per candidate at 100k candidates).
 CREATE TABLE candidate (
@@ -29,7 +29,7 @@ CREATE TABLE candidate (
   CHECK ((available_days IS NULL) = (available_days_per IS NULL))
 );
 
--- IPA exam passes (catalog §4.2, §4.3): 年度 + season; the 支援士 registration is stored apart from the pass.
+-- IPA exam passes (試験制度): 年度 + season; the 支援士 registration is stored apart from the pass.
 CREATE TABLE candidate_exam_pass (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   candidate_id uuid NOT NULL REFERENCES candidate (id) ON DELETE CASCADE,
@@ -44,7 +44,7 @@ CREATE TABLE candidate_exam_pass (
 );
 CREATE INDEX candidate_exam_pass_candidate_idx ON candidate_exam_pass (candidate_id, position);
 
--- CISA, CISM, PMP, 技術士 … from the catalogue (catalog §4.4), or a free entry.
+-- CISA, CISM, PMP, 技術士 … from the catalogue (手順書 参考4.4-③), or a free entry.
 CREATE TABLE candidate_other_certification (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   candidate_id uuid NOT NULL REFERENCES candidate (id) ON DELETE CASCADE,
@@ -72,7 +72,7 @@ CREATE TABLE candidate_experience (
 );
 CREATE INDEX candidate_experience_candidate_idx ON candidate_experience (candidate_id, position);
 
--- Levels 5–7 declared from experience; self-declared until municipal/prefectural staff verify (catalog §11 L11–L12).
+-- Levels 5–7 declared from experience; self-declared until municipal/prefectural staff verify (手順書 参考4.4-② case L11–L12).
 CREATE TABLE candidate_level_claim (
   id uuid PRIMARY KEY,
   candidate_id uuid NOT NULL REFERENCES candidate (id) ON DELETE CASCADE,

@@ -1,5 +1,5 @@
 -- owner: applications
--- 応募 through 任用 (004 §4.4(2)(3)): a candidate's application to a published posting, the staff's steps with
+-- 応募 through 任用 (手順書 §4.4(2)(3)): a candidate's application to a published posting, the staff's steps with
 -- notes and interview dates, and the appointment (任用) that 入札制限 and sharing read.
 CREATE TABLE application (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -1,5 +1,5 @@
 -- owner: sharing
--- Sharing external digital talent across municipalities (004 §4.4(8)(9), 参考4.4-⑯⑰, §6; 003 p.26): talent pools
+-- Sharing external digital talent across municipalities (手順書 §4.4(8)(9), 参考4.4-⑯⑰, §6; 事例集 p.26): talent pools
 -- run by a prefecture or a lead city (人材バンク), engagements brokered from them, shared (専門官) and joint (共同任用)
 -- appointments, and the prefecture's dispatch register (派遣). Calendar dates are inclusive `date` pairs; yen are
 -- integers; 団体コード are text.

@@ -1,5 +1,5 @@
 /**
- * 応募 through 任用 (004 §4.4(2)(3)): applications to published postings, the staff's selection steps, and the
+ * 応募 through 任用 (手順書 §4.4(2)(3)): applications to published postings, the staff's selection steps, and the
  * appointments that result.
  */
 import { z } from 'zod'

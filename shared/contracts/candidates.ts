@@ -1,6 +1,6 @@
 /**
  * 外部デジタル人材 (candidate) API: profile, certifications, experience, declared levels, employment history,
- * derived levels, consent to talent pools, contact requests, export and deletion (004 §4.4(2), 参考4.4-②③).
+ * derived levels, consent to talent pools, contact requests, export and deletion (手順書 §4.4(2), 参考4.4-②③).
  */
 import { z } from 'zod'
 import { isIsoDate } from '../domain/dates.ts'

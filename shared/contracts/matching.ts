@@ -1,5 +1,5 @@
 /**
- * Matching (issue 6): candidates ranked for a posting and postings ranked for a candidate, by one explainable
+ * Matching: candidates ranked for a posting and postings ranked for a candidate, by one explainable
  * score (shared/domain/matching). Other tools integrate with these paths and field names; keep them stable.
  */
 import { z } from 'zod'

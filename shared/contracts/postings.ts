@@ -1,6 +1,6 @@
 /**
  * Postings (募集) in the 標準募集様式: written by 市区町村, collected by 都道府県, published by 国
- * (004 §4.4(6), 参考4.4-⑭), searched by anyone, mailed to subscribers.
+ * (手順書 §4.4(6), 参考4.4-⑭), searched by anyone, mailed to subscribers.
  */
 import { z } from 'zod'
 import { ChecklistEntry } from '../domain/postings/checklist.ts'

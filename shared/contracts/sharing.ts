@@ -1,5 +1,5 @@
 /**
- * Sharing external digital talent across municipalities (Issue 8; 004 §4.4(8)(9), 参考4.4-⑯⑰, §6; 003 p.26):
+ * Sharing external digital talent across municipalities (手順書 §4.4(8)(9), 参考4.4-⑯⑰, §6; 事例集 p.26):
  * 人材バンク (talent pools) and their engagements, 共有任用・共同任用 (shared and joint appointments), 派遣
  * (dispatch menus and requests), a person's weekly capacity, and the prefecture's dashboard.
  */

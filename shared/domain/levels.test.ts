@@ -50,7 +50,7 @@ interface Expectation {
   acceptRelatedExams?: boolean
 }
 
-// catalog §11 worked cases; the names repeat the case number and the rule.
+// 手順書 参考4.4-② worked cases; the names repeat the case number and the rule.
 const cases: [string, LevelFacts, Expectation][] = [
   ['L1 ITパスポートのみ → 全職種共通レベル1（レベル1の試験）', facts({ exams: [pass('IP', 2019)] }), {
     common: 1,
@@ -117,7 +117,7 @@ const cases: [string, LevelFacts, Expectation][] = [
   }), {
     levels: { 'itss.project_management': [4, 'exam_and_experience'] },
   }],
-  ['§11 重なる経験は1回だけ数える（2年＋2年で3年） → レベル4', facts({
+  ['重なる経験は1回だけ数える（2年＋2年で3年） → レベル4', facts({
     exams: [pass('PM', 2016)],
     experiences: [
       experience('e1', '2019-04-01', '2021-03-31', ['itss.project_management']),
@@ -151,14 +151,14 @@ const cases: [string, LevelFacts, Expectation][] = [
     levels: { 'itss.it_specialist': [4, 'exam_and_experience'] },
     held: { excludes: ['SC'] },
   }],
-  ['§4.2 支援士の登録が有効なら資格を保有', facts({
+  ['支援士の登録が有効なら資格を保有', facts({
     exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: true } })],
   }), {
     held: { includes: ['SC'] },
   }],
 ]
 
-describe('レベル判定（catalog §11 L1–L13）', () => {
+describe('レベル判定（手順書 参考4.4-② case L1–L13）', () => {
   test.each(cases)('%s', (_name, input, expected) => {
     expect(validateLevelFacts(input, TODAY)).toEqual([])
     const options = { ...defaultLevelOptions, acceptRelatedExams: expected.acceptRelatedExams ?? false }
@@ -234,7 +234,7 @@ describe('レベル判定（catalog §11 L1–L13）', () => {
   })
 })
 
-describe('入力の誤り（catalog §11 L14 ほか）', () => {
+describe('入力の誤り（手順書 参考4.4-② case L14 ほか）', () => {
   test.each<[string, LevelFacts, string]>([
     ['L14 応用情報の合格日が未来（2027-01-01、今日 2026-11-24） → 400', facts({
       exams: [pass('AP', 2026, { season: 'other', passedOn: '2027-01-01' })],

@@ -3,9 +3,9 @@
  * experience and declared levels. Pure: the server stores the answer with each profile change, and the client runs
  * the same function to preview a profile before it is saved.
  *
- * The judgement rule is SEED004 参考4.4-② (levels 1–3 by the exam of that level, level 4 by a level-4 exam plus work
+ * The judgement rule is 手順書 参考4.4-② (levels 1–3 by the exam of that level, level 4 by a level-4 exam plus work
  * experience, higher levels by experience); the numbers the seed leaves open are the catalogue's `levelPolicy`
- * (catalog §11). Worked cases L1–L14 of catalog §11 are the tests in levels.test.ts.
+ * (手順書 参考4.4-②). Worked cases L1–L14 of 手順書 参考4.4-② are the tests in levels.test.ts.
  */
 import { addDays, daysBetween, fiscalYearOf, type IsoDate } from './dates.ts'
 import {
@@ -33,7 +33,7 @@ export interface ExamPassFact {
   fiscalYear: number
   season: ExamSeason
   passedOn?: IsoDate | null
-  /** 情報処理安全確保支援士 only: the registration, which lapses independently of the pass (catalog §4.2). */
+  /** 情報処理安全確保支援士 only: the registration, which lapses independently of the pass (試験制度). */
   registration?: { number: string; isCurrent: boolean } | null
 }
 
@@ -45,7 +45,7 @@ export interface ExperienceFact {
   jobTypeIds: readonly string[]
 }
 
-/** Who confirmed a declared level 5–7 (catalog §11 L12). */
+/** Who confirmed a declared level 5–7 (手順書 参考4.4-② case L12). */
 export interface LevelVerification {
   verifiedByUserId: string
   verifiedByName: string
@@ -55,7 +55,7 @@ export interface LevelVerification {
   verifiedAt: string
 }
 
-/** A level 5–7 the candidate declares from experience and achievements (SEED004 参考4.4-②, catalog §4.1). */
+/** A level 5–7 the candidate declares from experience and achievements (手順書 参考4.4-②, CCSF). */
 export interface LevelClaimFact {
   id: string
   jobTypeId: string
@@ -72,7 +72,7 @@ export interface LevelFacts {
 
 export interface LevelOptions {
   policy: LevelPolicy
-  /** The deciding organisation accepts `related_to` (dotted-line) legacy exams at full value (catalog §11). */
+  /** The deciding organisation accepts `related_to` (dotted-line) legacy exams at full value (手順書 参考4.4-②). */
   acceptRelatedExams: boolean
 }
 
@@ -157,7 +157,7 @@ export function formatSitting(fiscalYear: number, season: ExamSeason): string {
 
 // ── Experience as a union of periods ──────────────────────────────────────────────────────────────────────────
 
-/** Days in the union of inclusive periods, open ends cut at today; overlapping entries count once (catalog §11). */
+/** Days in the union of inclusive periods, open ends cut at today; overlapping entries count once (手順書 参考4.4-②). */
 export function unionDays(periods: readonly { startsOn: IsoDate; endsOn: IsoDate | null }[], today: IsoDate): number {
   const clipped = periods
     .map((period) => ({ startsOn: period.startsOn, endsOn: period.endsOn === null || period.endsOn > today ? today : period.endsOn }))
@@ -189,7 +189,7 @@ export function experienceYears(days: number): number {
 const SEASONS: readonly ExamSeason[] = ['spring', 'autumn', 'other']
 
 /**
- * Problems that make the facts unusable (catalog §11 "Dates"): unknown exam or job type, a pass in the future or
+ * Problems that make the facts unusable (手順書 参考4.4-②): unknown exam or job type, a pass in the future or
  * outside its 年度, an experience period that ends before it starts or has not begun, a registration on an exam that
  * has none, a declared level outside 5–7 or resting on no experience entry.
  */
@@ -299,7 +299,7 @@ function yearsPhrase(days: number): string {
 }
 
 /**
- * Levels of every job type (SEED004 参考4.4-②; catalog §11):
+ * Levels of every job type (手順書 参考4.4-②):
  * - a level-1/2 exam gives that level to every job type;
  * - a level-3 exam gives 3 to the job types it evidences;
  * - a level-4 exam gives 4 with ≥ policy years of experience tagged with the job type (the union of the periods),
@@ -307,7 +307,7 @@ function yearsPhrase(days: number): string {
  * - a legacy exam counts as the current exam its succeeded_by/same chain ends at; a related_to link costs the
  *   policy's penalty unless the organisation opts in;
  * - levels 5–7 come only from declared experience, self-declared until staff verify them.
- * The 支援士 registration does not matter here: the exam pass is permanent evidence (catalog §4.2, L13).
+ * The 支援士 registration does not matter here: the exam pass is permanent evidence (試験制度, L13).
  */
 export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOptions = defaultLevelOptions): LevelDerivation {
   const { policy } = options
@@ -463,9 +463,9 @@ export interface QualificationFacts {
 
 /**
  * Certification ids the candidate holds for requirements that name one: each passed exam, the current exams it
- * counts as through succeeded_by/same links (a dotted related_to link is never a substitute, catalog §4.3), and
+ * counts as through succeeded_by/same links (a dotted related_to link is never a substitute, 試験制度), and
  * the catalogue's other certifications. 情報処理安全確保支援士 is held only with a current registration (catalog
- * §4.2, §11 L13): the pass alone evidences a level but not the qualification.
+ * 試験制度; case L13): the pass alone evidences a level but not the qualification.
  */
 export function heldCertificationIds(facts: QualificationFacts): string[] {
   const held = new Set<string>()

@@ -1,5 +1,5 @@
 /**
- * Journey of Issue 7: 今治市 registers a procurement that its appointee advises on and checks a bid by a subsidiary
+ * Journey of 入札制限: 今治市 registers a procurement that its appointee advises on and checks a bid by a subsidiary
  * of the appointee's former employer; the page shows 「制限」 with rule B2 and the path. Setup (companies, the
  * candidate's employment history, a published posting with a B2 clause, the appointment) goes through the API with
  * the demo accounts (test/e2e/session.ts).

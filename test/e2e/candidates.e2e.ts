@@ -1,5 +1,5 @@
 /**
- * Journey of Issue 5: a candidate fills a profile, sees a derived level, applies; 松山市 moves the application to
+ * Journey of a candidate: a candidate fills a profile, sees a derived level, applies; 松山市 moves the application to
  * 任用; the appointment exists. Signs in as the demo accounts (session.ts); the posting is published through the API
  * by 松山市 → 愛媛県 → 国.
  */
@@ -82,7 +82,7 @@ test('人材がプロフィールを登録してレベルを確かめ、応募�
   await candidatePage.getByRole('button', { name: '基本情報を保存' }).click()
   await expect.poll(() => candidatePage.getByRole('status').first().textContent()).toContain('基本情報を保存しました')
 
-  // ITストラテジスト found by its reading, plus 5 years tagged ビジネスストラテジスト → L4 (catalog §11 L6)
+  // ITストラテジスト found by its reading, plus 5 years tagged ビジネスストラテジスト → L4 (手順書 参考4.4-② case L6)
   await candidatePage.getByLabel(/資格・試験を検索/).fill('すとらてじすと')
   await candidatePage.locator('[data-certification="ST"]').click()
   await candidatePage.getByLabel('合格年度 1').fill('2018')

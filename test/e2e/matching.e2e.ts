@@ -1,5 +1,5 @@
 /**
- * Journey of Issue 6: a candidate's profile and a 松山市 posting from the プロデューサー preset are set up through the
+ * Journey of matching: a candidate's profile and a 松山市 posting from the プロデューサー preset are set up through the
  * API; 松山市's staff open the posting's matches and expand a candidate's explanation (MatchScoreBreakdown), and the
  * candidate reads the same explanation among their recommendations. Signs in as the demo accounts (session.ts).
  */
@@ -37,7 +37,7 @@ async function arrangeAs(email: string) {
 test('松山市の職員が募集に合う人材を開き、候補者のスコアの説明を展開する。人材は同じ説明を自分の画面で読む', async () => {
   const baseUrl = inject('baseUrl')
 
-  // Arrange: catalog §11 L6 plus local-government work, on the national list.
+  // Arrange: 手順書 参考4.4-② case L6 plus local-government work, on the national list.
   const hanako = await arrangeAs('yamada.hanako@example.jp')
   const me = await hanako('GET', '/api/candidates/me')
   await hanako('PUT', '/api/candidates/me/profile', {

@@ -1,5 +1,5 @@
 /**
- * Journey of Issue 4: 松山市 writes a CIO補佐官 posting from the プロデューサー preset and submits it; 愛媛県 forwards
+ * Journey of a posting: 松山市 writes a CIO補佐官 posting from the プロデューサー preset and submits it; 愛媛県 forwards
  * it; 国 publishes it; anyone finds it in the national search and downloads its PDF. Signs in as the demo accounts
  * (session.ts).
  */

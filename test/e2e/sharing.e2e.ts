@@ -1,5 +1,5 @@
 /**
- * Journey of Issue 8 (派遣, 003 p.26; 004 §4.4(8)): 愛媛県 registers a support menu and an expert; 今治市 asks for a
+ * Journey of sharing (派遣, 事例集 p.26; 手順書 §4.4(8)): 愛媛県 registers a support menu and an expert; 今治市 asks for a
  * dispatch; 愛媛県 approves it with the expert and a date; the prefecture dashboard counts it against the quota.
  * Signs in as the demo accounts (session.ts).
  */

@@ -55,7 +55,7 @@ export function accountLinksFor(account: Account | null): NavLink[] {
   return links
 }
 
-/** Which staff accounts a person may create (Issue 3: the level above creates the level below). */
+/** Which staff accounts a person may create (the level above creates the level below). */
 export function creatableStaffKinds(account: Account | null): Array<'municipality' | 'prefecture' | 'national'> {
   if (account?.kind === 'national') return ['municipality', 'prefecture', 'national']
   if (account?.kind === 'prefecture') return ['municipality']

@@ -11,7 +11,7 @@ const posting = {
 const availability = { daysPerWeek: 2, remote: 'preferred' as const, needsSideJob: true, earliestStart: null }
 
 describe('MatchScoreBreakdown', () => {
-  it('shows every line with its points, and a total equal to the score (catalog §11 L11: self-declared level)', () => {
+  it('shows every line with its points, and a total equal to the score (手順書 参考4.4-② case L11: self-declared level)', () => {
     const match = scoreCandidate(posting, {
       candidateId: 'c',
       levels: [{ jobTypeId: 'itss.consultant', level: 6, basis: 'experience', selfDeclared: true }],
@@ -29,7 +29,7 @@ describe('MatchScoreBreakdown', () => {
     expect(wrapper.find('[data-gap]').exists()).toBe(false)
   })
 
-  it('lists the gaps of an ineligible candidate (catalog §11 L4: 応用情報 only)', () => {
+  it('lists the gaps of an ineligible candidate (手順書 参考4.4-② case L4: 応用情報 only)', () => {
     const match = scoreCandidate(posting, {
       candidateId: 'c',
       levels: [{ jobTypeId: 'uiss.business_strategist', level: 3, basis: 'exam', selfDeclared: false }],

@@ -39,7 +39,7 @@ const scopes = {
 type ActorName = keyof typeof actors
 type ScopeName = keyof typeof scopes
 
-describe('can(): 担当者アカウントを作れるのは一つ上の階層の管理者だけ（Issue 3）', () => {
+describe('can(): 担当者アカウントを作れるのは一つ上の階層の管理者だけ', () => {
   const allowed: Record<ActorName, ScopeName[]> = {
     anonymous: [],
     candidate: [],

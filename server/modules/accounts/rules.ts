@@ -62,7 +62,7 @@ export function scopeOf(actor: Actor): Scope | null {
  * The one permission check; anything not listed is denied.
  *
  * - staff.create: 国 → any staff account; 都道府県 → 市区町村の担当者 of municipalities in its own prefecture only
- *   (an administrator of the level above creates the level below; Issue 3).
+ *   (an administrator of the level above creates the level below).
  * - staff.read: staff accounts within the actor's own tenant (国: all; 都道府県: its own and its municipalities';
  *   市区町村: its own municipality's).
  * - audit.read: 国 → every event; 都道府県 → events of its prefecture and its municipalities.
@@ -164,7 +164,7 @@ export function needsTouch(lastSeenAt: Date, now: Date): boolean {
 
 export type TokenPurpose = 'email_confirmation' | 'password_reset' | 'invitation'
 
-/** How long a mailed link works: a password reset 1 hour (Issue 3), a confirmation 24 hours, an invitation 72. */
+/** How long a mailed link works: a password reset 1 hour, a confirmation 24 hours, an invitation 72. */
 export const TOKEN_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
   email_confirmation: 24 * 60,
   password_reset: 60,

@@ -41,7 +41,7 @@ export function isFinal(status: ApplicationStatus): boolean {
   return STAFF_STEPS[status].length === 0
 }
 
-/** 特定任期付職員 serve at most 5 years (地方任期付職員法; catalog §6). */
+/** 特定任期付職員 serve at most 5 years (地方任期付職員法; 手順書 参考4.4-⑥). */
 const MAX_TERM_YEARS: Partial<Record<AppointmentInput['appointmentForm'], number>> = { tokutei_ninkitsuki: 5 }
 
 export function appointmentIssues(input: AppointmentInput): FactIssue[] {

@@ -1,5 +1,5 @@
 /**
- * 入札制限 API, black-box through app.inject, with the cast of catalog §12: P (parent) with subsidiaries S1 and S2
+ * 入札制限 API, black-box through app.inject, with the cast of 手順書 参考4.4-⑦⑧⑨: P (parent) with subsidiaries S1 and S2
  * (sisters), G a subsidiary of S1, X unrelated, 山田 at X 2012-04-01 → 2022-03-31 and at S1 since 2022-04-01,
  * appointed by 松山市 2025-04-01 → 2027-03-31. Today is 2025-10-01 in Japan unless a test gives asOf.
  */

@@ -1,5 +1,5 @@
 /**
- * 業務委託・派遣契約 (rules A1, A2) through the API, catalog §12 K13–K15: 松山市 contracts C (業務委託)
+ * 業務委託・派遣契約 (rules A1, A2) through the API, 手順書 参考4.4-⑦⑧⑨ case K13–K15: 松山市 contracts C (業務委託)
  * 2024-04-01 → 2025-03-31 with A1 and A2 (N = 2). A bid by C on a design/development procurement is restricted
  * through 2027-03-31 (A2) and allowed from 2027-04-01; on an equipment procurement (A1 only) it is restricted
  * through 2025-03-31 and allowed from 2025-04-01. Today is 2025-10-01 in Japan.

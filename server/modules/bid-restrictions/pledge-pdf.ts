@@ -16,7 +16,7 @@ export interface PledgeDocument {
   issuedOn: string
 }
 
-/** The main items of the デジタル庁 pledge (catalog §5.3), as the person signs them. */
+/** The main items of the デジタル庁 pledge (手順書 参考4.4-⑨), as the person signs them. */
 export const PLEDGE_ITEMS = [
   '職務上知り得た秘密を漏らしません（退職後も同様とします）。',
   '職務上作成した情報の権利は任用団体に帰属することを確認します。',

@@ -229,7 +229,7 @@ function check(row: Case) {
   return answer
 }
 
-describe('catalog §12 の入札制限の判定例 K1–K16', () => {
+describe('手順書 参考4.4-⑦⑧⑨ の入札制限の判定例 K1–K16', () => {
   test.each(workedCases.map((row) => [row.name, row] as const))('%s', (_name, row) => {
     check(row)
   })
@@ -279,7 +279,7 @@ describe('catalog §12 の入札制限の判定例 K1–K16', () => {
   })
 })
 
-describe('catalog §12 の行為制限の判定例 T1–T4', () => {
+describe('手順書 参考4.4-⑦⑧⑨ の行為制限の判定例 T1–T4', () => {
   const secondee = appointment({
     ruleSet: [rule('C1'), rule('C2')],
     employments: [{ corporateNumber: S1, relationship: 'secondee', startsOn: '2025-04-01', endsOn: '2027-03-31' }],

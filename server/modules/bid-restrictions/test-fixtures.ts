@@ -1,5 +1,5 @@
 /**
- * Test fixtures for the 入札制限 rules: the cast of catalog §12 (P, S1, S2, G, X, C; candidate 山田 appointed by
+ * Test fixtures for the 入札制限 rules: the cast of 手順書 参考4.4-⑦⑧⑨ (P, S1, S2, G, X, C; candidate 山田 appointed by
  * 松山市 2025-04-01 → 2027-03-31) with valid 法人番号, and small builders with overrides.
  */
 import type { CompanyLink } from './rules/groups.ts'

@@ -4,7 +4,7 @@ import { createAndSignIn, injectAs, type SignedInInject } from '../../../test/su
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { employmentHistory, scoringProfiles } from './index.ts'
 
-// Pinned "today" of catalog §11: 2026-11-24 in Japan.
+// Pinned "today" of the worked level cases: 2026-11-24 in Japan.
 const NOW = new Date('2026-11-24T03:00:00Z')
 
 let t: TestApp

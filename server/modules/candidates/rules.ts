@@ -103,7 +103,7 @@ export function poolsVisibleTo(viewer: Viewer): string[] {
 }
 
 /**
- * Private by default (Issue 5): a municipality sees the whole profile and contact data of a person who applied to
+ * Private by default: a municipality sees the whole profile and contact data of a person who applied to
  * its postings; otherwise staff see only the fields the person chose for a pool they can browse, and contact data
  * only after the person accepted that organisation's contact request.
  */

@@ -520,7 +520,7 @@ export async function viewCandidate(deps: CandidateDeps, actor: Actor, candidate
   }
 }
 
-/** 市区町村・都道府県の担当者 confirm a declared level 5–7 of someone they can see (catalog §11 L12). */
+/** 市区町村・都道府県の担当者 confirm a declared level 5–7 of someone they can see (手順書 参考4.4-② case L12). */
 export async function verifyClaim(
   deps: CandidateDeps,
   actor: Actor,

@@ -17,7 +17,7 @@ import { vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
 import { compilePlan } from './sql.ts'
 
-// Pinned "today" of catalog §11.
+// Pinned "today" of the worked level cases.
 const NOW = new Date('2026-11-24T03:00:00Z')
 
 let t: TestApp
@@ -89,7 +89,7 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(200)
   }
 
-  // (a) catalog §11 L6 + local-government work, on the national list
+  // (a) 手順書 参考4.4-② case L6 + local-government work, on the national list
   candidates.a = await makeCandidate(
     {
       exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }],
@@ -100,9 +100,9 @@ beforeAll(async () => {
     },
     ['national'],
   )
-  // (b) catalog §11 L4: 応用情報 only, national list
+  // (b) 手順書 参考4.4-② case L4: 応用情報 only, national list
   candidates.b = await makeCandidate({ exams: [{ examId: 'AP', fiscalYear: 2020, season: 'autumn' }] }, ['national'])
-  // (c) catalog §11 L11: declared コンサルタント L6, in 愛媛県's pool
+  // (c) 手順書 参考4.4-② case L11: declared コンサルタント L6, in 愛媛県's pool
   const consulting = { ...strategyLead, id: randomUUID(), startsOn: '2014-04-01', endsOn: '2026-03-31', title: 'ITコンサルタント', kind: 'digital_department_manager', jobTypeIds: ['itss.consultant'] }
   candidates.c = await makeCandidate(
     { experiences: [consulting], claims: [{ id: randomUUID(), jobTypeId: 'itss.consultant', level: 6, experienceEntryIds: [consulting.id], description: '12年の実績' }] },

@@ -1,5 +1,5 @@
 /*
- * matching (issue 6): explainable scores of candidates against postings, ranked both ways. The scoring itself is
+ * matching: explainable scores of candidates against postings, ranked both ways. The scoring itself is
  * pure and shared with the client (shared/domain/matching); this module ranks at scale over precomputed vectors.
  */
 export {

@@ -137,7 +137,7 @@ function toCandidateMatch(result: MatchResult, via: CandidateMatch['via'], displ
 }
 
 /**
- * 入札制限 preview flags for the listed candidates (SEED004 参考4.4-⑦): their current or recent employers against the
+ * 入札制限 preview flags for the listed candidates (手順書 参考4.4-⑦): their current or recent employers against the
  * posting municipality's bidders and contractors, as of today in Japan. Shown with the reason, never an exclusion.
  */
 async function bidRestrictionFlags(deps: MatchingDeps, db: Db, header: PostingHeader, candidateIds: readonly string[]): Promise<BidRestrictionFlag[]> {

@@ -1,5 +1,5 @@
 /**
- * The 標準募集様式 as an A4 PDF (004 §4.4(6), 参考4.4-⑭ ①), from plain data: the municipality's name in every
+ * The 標準募集様式 as an A4 PDF (手順書 §4.4(6), 参考4.4-⑭ ①), from plain data: the municipality's name in every
  * page's header, the form as a table in its field order, 和暦 dates with the Western year, page numbers.
  */
 import { postingFieldLines } from '#shared/domain/postings/describe'

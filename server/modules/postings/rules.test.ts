@@ -22,7 +22,7 @@ import {
 
 const form = (input: PostingFormInput = {}) => PostingForm.parse(input)
 
-describe('nextPostingState: 市区町村 → 都道府県 → 国 (004 参考4.4-⑭ ②)', () => {
+describe('nextPostingState: 市区町村 → 都道府県 → 国 (手順書 参考4.4-⑭ ②)', () => {
   test.each<[PostingState, PostingAction, WorkflowActor, PostingState | 'forbidden' | 'wrong_state']>([
     ['draft', 'submit', 'municipality', 'submitted'],
     ['returned', 'submit', 'municipality', 'submitted'],
@@ -112,7 +112,7 @@ describe('nextPostingState: 市区町村 → 都道府県 → 国 (004 参考4.4
   })
 })
 
-describe('completenessProblems: what a submission needs (catalog §1.6; 004 §4.4(1)(2))', () => {
+describe('completenessProblems: what a submission needs (手順書 参考4.4-⑭, §4.4(1)(2))', () => {
   test('a complete form has no problems', () => {
     expect(completenessProblems(form(completeForm))).toEqual([])
   })
@@ -209,7 +209,7 @@ describe('presetCriteria: the skill standard fills the conditions (参考4.4-④
     expect(preset.criteria.filter((criterion) => criterion.kind === 'certification' && criterion.importance === 'required')).toEqual([])
   })
 
-  test('unconfirmed rows of the other three roles are flagged (catalog §1.4)', () => {
+  test('unconfirmed rows of the other three roles are flagged (スキル標準: cells no public text confirms)', () => {
     expect(presetCriteria(findRole('engineer')!).hasUnconfirmedRows).toBe(true)
   })
 })

@@ -48,7 +48,7 @@ export type Audience = 'municipality' | 'prefecture' | 'national'
 
 /**
  * Who hears of a step: the prefecture when a municipality submits; the national side when a prefecture forwards;
- * the municipality when its posting is returned, published or closed by someone else (004 参考4.4-⑭ ②).
+ * the municipality when its posting is returned, published or closed by someone else (手順書 参考4.4-⑭ ②).
  */
 export function audiencesOf(action: PostingAction, actorKind: string): Audience[] {
   switch (action) {

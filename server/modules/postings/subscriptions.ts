@@ -1,5 +1,5 @@
 /**
- * 募集情報のメール配信 (004 参考4.4-⑭ ③, ※1): anyone registers an e-mail address with optional filters, confirms it
+ * 募集情報のメール配信 (手順書 参考4.4-⑭ ③, ※1): anyone registers an e-mail address with optional filters, confirms it
  * through a mailed link (double opt-in), then receives digests of new and updated postings that match, each with
  * a one-click unsubscribe link. Only the address and the filters are kept.
  */

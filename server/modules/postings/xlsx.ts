@@ -1,5 +1,5 @@
 /**
- * The 標準募集様式 as an Excel sheet: one row per posting, columns in the form's field order (catalog §1.6).
+ * The 標準募集様式 as an Excel sheet: one row per posting, columns in the form's field order (手順書 参考4.4-⑭).
  * The same layout is exported (one posting, or all a prefecture forwarded in a period) and imported by
  * municipalities; import validates every cell and reports problems by row and column. Cells hold plain values a
  * person can type: labels for choices, はい/いいえ, YYYY-MM-DD dates, integer yen; conditions one per line as

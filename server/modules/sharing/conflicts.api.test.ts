@@ -1,5 +1,5 @@
 /**
- * 兼務先での入札制限 (004 §4.4(9) with 参考4.4-⑦): a shared person's restrictions hold at every municipality they
+ * 兼務先での入札制限 (手順書 §4.4(9) with 参考4.4-⑦): a shared person's restrictions hold at every municipality they
  * serve, on the real database. The bid engine reads the sharing module's `sharingAppointmentsFor`; the conflict
  * check before a dispatch reads the procurements through a ConflictSource (here a fixed one, to test the rule
  * wiring in isolation; conflicts-bid-restrictions.api.test.ts covers the real one through the routes).

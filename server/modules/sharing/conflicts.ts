@@ -65,7 +65,7 @@ function mergeRules(rules: readonly RuleConfig[]): RuleConfig[] {
 /**
  * For the 入札制限 engine: every person serving the municipality on the day through sharing (shared or joint
  * appointment, agreed pool engagement, dispatch), as an engine Appointment carrying the person's restrictions, so a
- * shared person's rules hold at every municipality they serve (004 §4.4(9) with 参考4.4-⑦).
+ * shared person's rules hold at every municipality they serve (手順書 §4.4(9) with 参考4.4-⑦).
  */
 export async function sharingAppointmentsFor(tx: Db, filter: { municipalityCode: string; activeOn: IsoDate }): Promise<Appointment[]> {
   const rows = await talentRepo.servingRowsOn(tx, filter.municipalityCode, filter.activeOn)

@@ -1,5 +1,5 @@
 /**
- * The prefecture's dashboard of its municipalities (004 §6 進捗管理・外部人材の紹介; 000 Q26) and the report of days
+ * The prefecture's dashboard of its municipalities (手順書 §6 進捗管理・外部人材の紹介; 都市センター調査 Q26) and the report of days
  * used per municipality. Counts from other modules (appointments, open postings, pledges) come through
  * `DashboardSources`, given by app.ts from those modules' exports; a missing source shows as null ("not known").
  */

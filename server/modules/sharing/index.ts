@@ -1,5 +1,5 @@
 /*
- * sharing (Issue 8): talent pools (人材バンク) and their engagements, shared and joint appointments (共有任用・共同任用),
+ * sharing: talent pools (人材バンク) and their engagements, shared and joint appointments (共有任用・共同任用),
  * the prefecture's dispatch register (派遣), weekly capacity across all of a person's commitments, and the
  * prefecture dashboard. Other modules call only what is exported here.
  */

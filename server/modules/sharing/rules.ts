@@ -2,7 +2,7 @@
  * Sharing rules that need the 入札制限 engine (server side only; the rest are in #shared/domain/sharing).
  * Pure: plain facts in, an answer with reasons out; no I/O, no clock.
  *
- * A shared person's restrictions apply at every municipality they serve (004 §4.4(9) with 参考4.4-⑦⑨): each
+ * A shared person's restrictions apply at every municipality they serve (手順書 §4.4(9) with 参考4.4-⑦⑨): each
  * municipality served through a pool engagement, a shared or joint appointment or a dispatch becomes one
  * 任用-like Appointment for the bid engine, carrying that municipality's own rule set.
  */

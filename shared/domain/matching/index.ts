@@ -1,4 +1,4 @@
-/** Matching: explainable scores of candidates against postings (issue 6). Pure; the server and client share it. */
+/** Matching: explainable scores of candidates against postings. Pure; the server and client share it. */
 export * from './inputs.ts'
 export * from './schema.ts'
 export { defaultWeight, defaultWeightsByRole, neutralWeights, type WeightTable } from './weights.ts'

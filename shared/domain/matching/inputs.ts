@@ -42,7 +42,7 @@ export interface ExperienceCriterion extends CriterionBase {
   minYears: number | null
 }
 
-/** Work in or for a local government (catalog §1.3 P-E3). */
+/** Work in or for a local government (スキル標準 プロデューサー, 手順書 参考4.4-④). */
 export interface LocalGovernmentExperienceCriterion extends CriterionBase {
   kind: 'local_government_experience'
   minYears: number | null
@@ -108,13 +108,13 @@ export interface FactRef {
   text: string
 }
 
-/** A level the candidate holds for one job type, as derived by shared/domain/levels (catalog §11). */
+/** A level the candidate holds for one job type, as derived by shared/domain/levels (手順書 参考4.4-②). */
 export interface CandidateLevel {
   jobTypeId: string
   level: number
-  /** How the level was judged (catalog §4.1). */
+  /** How the level was judged (CCSF). */
   basis: 'exam' | 'exam_and_experience' | 'experience'
-  /** True until municipal/prefectural staff verify it (catalog §11 L11/L12). */
+  /** True until municipal/prefectural staff verify it (手順書 参考4.4-② case L11/L12). */
   selfDeclared: boolean
   evidence?: FactRef[]
 }
@@ -128,7 +128,7 @@ export interface CandidateCertification {
 
 export interface CandidateExperience {
   kind: ExperienceKind
-  /** Years of the union of the tagged periods (overlaps counted once, catalog §11). */
+  /** Years of the union of the tagged periods (overlaps counted once, 手順書 参考4.4-②). */
   years: number
   entries?: FactRef[]
 }

@@ -68,13 +68,13 @@ export function criterionLabel(criterion: MatchCriterion): string {
 
 /**
  * Ids a held certification counts as: itself, plus the current exam it leads to when every link is solid
- * (`same` / `succeeded_by`, catalog §11). A dotted `related_to` link does not count as the successor.
+ * (`same` / `succeeded_by`, 手順書 参考4.4-②). A dotted `related_to` link does not count as the successor.
  */
 export function countedCertificationIds(certificationId: string): { id: string; via: string | null }[] {
   const counted: { id: string; via: string | null }[] = [{ id: certificationId, via: null }]
   const equivalent = currentEquivalentOf(certificationId)
   // A registered qualification (情報処理安全確保支援士) is held only with a current registration, which the
-  // candidates module decides (catalog §11 L13); an old exam never stands in for it.
+  // candidates module decides (手順書 参考4.4-② case L13); an old exam never stands in for it.
   if (equivalent && equivalent.exam.id !== certificationId && equivalent.kind !== 'related_to' && !equivalent.exam.isRegisteredQualification) {
     counted.push({ id: equivalent.exam.id, via: certificationId })
   }

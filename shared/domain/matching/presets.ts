@@ -1,5 +1,5 @@
 /**
- * From posting rows to scorer criteria, and the role presets (catalog §1.3 for the producer).
+ * From posting rows to scorer criteria, and the role presets (スキル標準 プロデューサー, 手順書 参考4.4-④).
  *
  * The presets are the postings module's (shared/domain/postings/presets.ts): the standard's row reads "any one of"
  * (参考4.4-④) and is never a limit (§4.4(2)), so only the level clause becomes a gate — a gate that a self-declared

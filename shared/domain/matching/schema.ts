@@ -33,7 +33,7 @@ export const Evidence = z.object({
   /** Id of the certification, experience entry or job type the text names; null for a plain note. */
   refId: z.string().nullable(),
   text: z.string(),
-  /** True when the fact is the candidate's own, unverified claim (catalog §11: levels 5–7 until verified). */
+  /** True when the fact is the candidate's own, unverified claim (手順書 参考4.4-②: levels 5–7 until verified). */
   selfDeclared: z.boolean(),
 })
 export type Evidence = z.infer<typeof Evidence>

@@ -13,7 +13,7 @@ import {
   scoreCandidate,
 } from './index.ts'
 
-/** The producer preset (catalog §1.3) with a typical 副業 posting in 愛媛県. */
+/** The producer preset (スキル標準 プロデューサー, 手順書 参考4.4-④) with a typical 副業 posting in 愛媛県. */
 const producerPosting: PostingCriteria = {
   postingId: 'posting-producer',
   roleId: 'producer',
@@ -36,7 +36,7 @@ function candidate(overrides: Partial<CandidateFacts> & { candidateId: string })
   return { levels: [], certifications: [], experiences: [], availability: available, prefectureCode: '13', regions: ['38'], ...overrides }
 }
 
-/** catalog §11 L6: ITストラテジスト + 5 years as strategy lead, plus local-government work. */
+/** 手順書 参考4.4-② case L6: ITストラテジスト + 5 years as strategy lead, plus local-government work. */
 const strategist = candidate({
   candidateId: 'cand-a',
   levels: [
@@ -60,7 +60,7 @@ const strategist = candidate({
   ],
 })
 
-/** catalog §11 L4: 応用情報技術者 only → level 3 for the job types AP evidences. */
+/** 手順書 参考4.4-② case L4: 応用情報技術者 only → level 3 for the job types AP evidences. */
 const appliedOnly = candidate({
   candidateId: 'cand-b',
   levels: ['uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect', 'itss.project_management'].map((jobTypeId) => ({
@@ -73,7 +73,7 @@ const appliedOnly = candidate({
   certifications: [{ id: 'AP' }],
 })
 
-/** catalog §11 L11: no exam, declared ITSS コンサルタント level 6 with 12 years of described work. */
+/** 手順書 参考4.4-② case L11: no exam, declared ITSS コンサルタント level 6 with 12 years of described work. */
 const declaredConsultant = candidate({
   candidateId: 'cand-c',
   levels: [
@@ -90,8 +90,8 @@ const declaredConsultant = candidate({
 
 const sumOfLines = (result: { criteria: { points: number }[] }) => result.criteria.reduce((sum, line) => sum + line.points, 0)
 
-describe('worked cases: the プロデューサー preset (catalog §1.3, §11)', () => {
-  test('(a) §11 L6 ITストラテジスト + 5 years strategy lead + local-government work → eligible, high', () => {
+describe('worked cases: the プロデューサー preset (スキル標準 プロデューサー; 手順書 参考4.4-②④)', () => {
+  test('(a) case L6 ITストラテジスト + 5 years strategy lead + local-government work → eligible, high', () => {
     const result = scoreCandidate(producerPosting, strategist)
     expect(result.eligible).toBe(true)
     expect(result.gaps).toEqual([])
@@ -108,7 +108,7 @@ describe('worked cases: the プロデューサー preset (catalog §1.3, §11)',
     expect(result.flags).toEqual([])
   })
 
-  test('(b) §11 L4 応用情報技術者 only → ineligible: level 3 < 4, the gap names it', () => {
+  test('(b) case L4 応用情報技術者 only → ineligible: level 3 < 4, the gap names it', () => {
     const result = scoreCandidate(producerPosting, appliedOnly)
     expect(result.eligible).toBe(false)
     expect(result.gaps).toHaveLength(1)
@@ -118,7 +118,7 @@ describe('worked cases: the プロデューサー preset (catalog §1.3, §11)',
     expect(result.score).toBe(sumOfLines(result))
   })
 
-  test('(c) §11 L11 declared ITSS コンサルタント L6, no certificate → eligible as equivalent ability (参考4.4-③), flagged self-declared', () => {
+  test('(c) case L11 declared ITSS コンサルタント L6, no certificate → eligible as equivalent ability (参考4.4-③), flagged self-declared', () => {
     const result = scoreCandidate(producerPosting, declaredConsultant)
     expect(result.eligible).toBe(true)
     const level = result.criteria.find((line) => line.kind === 'job_type_level')!
@@ -175,7 +175,7 @@ describe('partial credit and bonus', () => {
     expect(at(6)).toMatchObject({ status: 'met', points: 100, bonusPoints: 10 })
   })
 
-  test('a legacy exam linked by succeeded_by counts as its successor (catalog §11 L7)', () => {
+  test('a legacy exam linked by succeeded_by counts as its successor (手順書 参考4.4-② case L7)', () => {
     const result = scoreCandidate(
       posting([{ id: 'c', kind: 'certification', importance: 'required', certificationIds: ['ST'] }]),
       candidate({ candidateId: 'x', certifications: [{ id: 'legacy.system_analyst' }] }),

@@ -2,7 +2,7 @@
  * Matching score with its explanation: pure, deterministic, no I/O.
  *
  * - Required criteria are gates: a candidate is eligible when every one is met. A self-declared level counts
- *   (SEED004 参考4.4-③: ability proven by experience is equivalent), but it is flagged and weighs less.
+ *   (手順書 参考4.4-③: ability proven by experience is equivalent), but it is flagged and weighs less.
  * - Preferred criteria share the base pool by weight, with partial credit for "almost" (a level one below the
  *   minimum; experience short by less than a year). A posting with no preferred criteria spreads the base pool
  *   over its required ones, so a perfect fit still reads high.
@@ -29,7 +29,7 @@ export const SCORE_MAX = 100
 export const BONUS_POOL = 10
 /** Credit for "almost": a level one below the minimum, experience short by less than a year, one day short. */
 export const PARTIAL_CREDIT = 0.5
-/** Weight of a self-declared, unverified level relative to a derived or verified one (catalog §11). */
+/** Weight of a self-declared, unverified level relative to a derived or verified one (手順書 参考4.4-②). */
 export const SELF_DECLARED_FACTOR = 0.8
 /** Levels above the minimum that earn the whole bonus of a line. */
 export const LEVELS_FOR_FULL_BONUS = 2

@@ -1,10 +1,10 @@
 /**
  * Default weights of preferred criteria, by 人材像 and criterion kind. These are the project's policy, not the
- * standard's (the standard only lists what is desirable, SEED004 参考4.4-④), so they are data a posting may
+ * standard's (the standard only lists what is desirable, 手順書 参考4.4-④), so they are data a posting may
  * override criterion by criterion.
  *
  * Certifications weigh less than levels and experience for the producer: few ITストラテジスト holders are on the
- * market and recruiters advise asking for reform experience rather than a pass (SEED004 参考4.4-⑮).
+ * market and recruiters advise asking for reform experience rather than a pass (手順書 参考4.4-⑮).
  */
 import type { MatchCriterionKind } from './schema.ts'
 

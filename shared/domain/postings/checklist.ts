@@ -1,5 +1,5 @@
 /**
- * 受入れ準備チェックリスト: six things a municipality should have settled before taking someone in (004 §4.4(7)).
+ * 受入れ準備チェックリスト: six things a municipality should have settled before taking someone in (手順書 §4.4(7)).
  * Each posting carries its own ticks and notes; the labels are our paraphrase.
  */
 import { z } from 'zod'

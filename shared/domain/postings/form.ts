@@ -1,7 +1,7 @@
 /**
  * 標準募集様式 (standardPostingForm): the fields a municipality fills in when it recruits external digital talent.
- * Field list: catalog §1.6 (the official Excel layout is unconfirmed, so the shape follows F1–F8 and §1.5), with
- * the duty areas of 004 §4.4(1) and the 任用形態 of catalog §6.
+ * Field list: 手順書 参考4.4-⑭ (the official Excel layout is not public, so the shape follows the facts 参考4.4-⑭ states and §4.4(1)–(6)), with
+ * the duty areas of 手順書 §4.4(1) and the 任用形態 of 手順書 参考4.4-⑥.
  *
  * One schema serves drafts and submissions: every field may be empty (null / []) while a draft is saved; what a
  * submission needs is decided by `completenessProblems` in ./validation.ts. Structural limits (types, lengths,
@@ -29,7 +29,7 @@ const date = (label: string) =>
 
 const flag = (label: string) => z.boolean({ message: `${label}は「はい」か「いいえ」で選んでください。` }).nullable().default(null)
 
-/** 人材像 of the skill standard (catalog §1.2), or `other` with a free label (the standard is no limit, 004 §4.4(2)). */
+/** 人材像 of the skill standard (手順書 参考4.4-④), or `other` with a free label (the standard is no limit, 手順書 §4.4(2)). */
 export const PostingRoleId = z.enum(['producer', 'project_manager', 'service_designer', 'engineer', 'other'], {
   message: '人材像を一覧から選んでください。',
 })
@@ -43,7 +43,7 @@ export const postingRoleLabels: Record<PostingRoleId, string> = {
   other: 'その他',
 }
 
-/** Focus areas of the 自治体DX推進計画 a post works on (004 §4.4(1): say which initiatives, and how). */
+/** Focus areas of the 自治体DX推進計画 a post works on (手順書 §4.4(1): say which initiatives, and how). */
 export const DxArea = z.enum(
   [
     'standardization',
@@ -94,7 +94,7 @@ export const DutyArea = z.object({
 })
 export type DutyArea = z.infer<typeof DutyArea>
 
-/** 任用形態 (catalog §6; 004 §4.4(3), 参考4.4-⑥). */
+/** 任用形態 (手順書 §4.4(3), 参考4.4-⑥). */
 export const AppointmentForm = z.enum(
   ['tokutei_ninkitsuki', 'tokubetsushoku_hijokin', 'kaikei_nendo', 'gyomu_itaku', 'chiiki_kasseika_kigyojin', 'other'],
   { message: '任用形態を一覧から選んでください。' },
@@ -145,7 +145,7 @@ const years = (label: string) =>
     .default(null)
 
 /**
- * One required or preferred condition, stored as a row of its own because matching reads them (004 §4.4(2)).
+ * One required or preferred condition, stored as a row of its own because matching reads them (手順書 §4.4(2)).
  * Lists inside a row are alternatives ("any of").
  */
 export const Criterion = z.discriminatedUnion(
@@ -190,7 +190,7 @@ export const criterionKindLabels: Record<Criterion['kind'], string> = {
   local_government_experience: '自治体での経験',
 }
 
-/** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (004 §4.4(4), G7). */
+/** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (手順書 §4.4(4)). */
 export const BidRestrictionClause = z.object({
   templateIds: z.array(z.string().regex(/^[A-Za-z0-9_]{1,20}$/, { message: '入札制限の規定例の指定が正しくありません。' })).max(20).default([]),
   /** e.g. { A2: { years: 2 } }: numbers a template leaves open. */
@@ -233,12 +233,12 @@ export const PostingForm = z.object({
   title: text('募集ポスト（役職名）', 100),
   roleId: PostingRoleId.nullable().default(null),
   roleLabel: text('人材像（その他）の名称', 50),
-  // 業務内容 (004 §4.4(1))
+  // 業務内容 (手順書 §4.4(1))
   dutyAreas: z.array(DutyArea).max(12, { message: '取組分野は12件までです。' }).default([]),
   dutyDescription: text('期待する役割・業務内容', 4000),
-  // 求めるスキル・経験 (004 §4.4(2))
+  // 求めるスキル・経験 (手順書 §4.4(2))
   criteria: z.array(Criterion).max(40, { message: '条件は40件までです。' }).default([]),
-  // 任用形態 (004 §4.4(3))
+  // 任用形態 (手順書 §4.4(3))
   appointmentForm: AppointmentForm.nullable().default(null),
   appointmentFormNote: text('任用形態の補足', 200),
   // 勤務条件
@@ -275,12 +275,12 @@ export const PostingForm = z.object({
     })
     .nullable()
     .default(null),
-  // 共同任用: the other municipalities appointing together (catalog §1.6 F8)
+  // 共同任用: the other municipalities appointing together (手順書 参考4.4-⑭)
   jointAppointmentCodes: z.array(LocalGovernmentCodeText).max(50, { message: '共同任用の団体は50件までです。' }).default([]),
-  // 入札制限等の規定 (004 §4.4(4), G7)
+  // 入札制限等の規定 (手順書 §4.4(4))
   bidRestriction: BidRestrictionClause.default({ templateIds: [], params: {}, note: null }),
   freeText: text('その他（自由記述）', 4000),
-  // 財政措置の試算に使う予算額 (004 §4.4(5)); staff only, never published
+  // 財政措置の試算に使う予算額 (手順書 §4.4(5)); staff only, never published
   budgetAnnualCost: yen('年間の任用等経費（予算）'),
   budgetRecruitmentCost: yen('募集経費（予算）'),
 })

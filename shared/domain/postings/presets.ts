@@ -1,6 +1,6 @@
 /**
  * Role presets: choosing a 人材像 fills the posting's conditions from the skill standard's desired levels,
- * certifications and experience (catalog §1.3–1.4, 004 参考4.4-④). Staff then edit, drop or move each row.
+ * certifications and experience (スキル標準, 手順書 参考4.4-④). Staff then edit, drop or move each row.
  */
 import type { Role } from '../skill-standard/schema.ts'
 import type { Criterion } from './form.ts'
@@ -8,7 +8,7 @@ import type { Criterion } from './form.ts'
 export interface RolePreset {
   roleId: Role['id']
   criteria: Criterion[]
-  /** Some of the standard's cells behind these rows are unconfirmed (catalog §1.4): show 要確認. */
+  /** Some of the standard's cells behind these rows are unconfirmed (スキル標準: cells no public text confirms): show 要確認. */
   hasUnconfirmedRows: boolean
 }
 
@@ -16,7 +16,7 @@ export interface RolePreset {
  * The standard lists its levels, certifications and experiences as alternatives (any one is desirable), so:
  * - level requirements with the same minimum level merge into one required row whose job types are any-of;
  * - certifications become one preferred row: recruiters advise against making an exam pass mandatory because few
- *   holders are on the job market (004 参考4.4-⑮);
+ *   holders are on the job market (手順書 参考4.4-⑮);
  * - each experience becomes a preferred row; staff promote the one they insist on.
  */
 export function presetCriteria(role: Role): RolePreset {

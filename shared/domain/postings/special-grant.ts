@@ -1,5 +1,5 @@
 /**
- * 特別交付税 estimate for a municipality appointing CIO補佐官等 (004 §4.4(5), 参考4.4-⑩; catalog §7 M1–M3).
+ * 特別交付税 estimate for a municipality appointing CIO補佐官等 (手順書 §4.4(5), 参考4.4-⑩).
  * The rate, the recruitment cap and the fiscal years are data (`SpecialGrantRule`), because the end year is
  * unconfirmed after 令和7年度: a changed rule is a row change, not a code change. The answer is an estimate only.
  */

@@ -11,7 +11,7 @@ export interface FormProblem {
   message: string
 }
 
-/** 特定任期付職員 are appointed for at most five years (地方任期付職員法; catalog §6, 004 参考4.4-⑥). */
+/** 特定任期付職員 are appointed for at most five years (地方任期付職員法; 手順書 参考4.4-⑥). */
 export const FIXED_TERM_MAX_YEARS = 5
 
 export interface FormFacts {
@@ -85,7 +85,7 @@ const MISSING: ReadonlyArray<[keyof PostingForm, string]> = [
   ['howToApply', '応募方法を入力してください。'],
 ]
 
-/** What a submission to the prefecture still lacks (catalog §1.6 field list; 004 §4.4(1)(2) ask for duties and skills). */
+/** What a submission to the prefecture still lacks (手順書 参考4.4-⑭; 手順書 §4.4(1)(2) ask for duties and skills). */
 export function completenessProblems(form: PostingForm): FormProblem[] {
   const isBlank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '')
   const problems: FormProblem[] = MISSING.filter(([field]) => isBlank(form[field])).map(([path, message]) => ({ path, message }))
@@ -94,9 +94,9 @@ export function completenessProblems(form: PostingForm): FormProblem[] {
   if (form.appointmentForm === 'other' && !form.appointmentFormNote) {
     problems.push({ path: 'appointmentFormNote', message: '任用形態が「その他」のときは内容を入力してください。' })
   }
-  // 004 §4.4(1): at least say which initiatives the person is to work on.
+  // 手順書 §4.4(1): at least say which initiatives the person is to work on.
   if (form.dutyAreas.length === 0) problems.push({ path: 'dutyAreas', message: '関わってほしい取組分野を1つ以上選んでください。' })
-  // 004 §4.4(2): the skills sought must be stated.
+  // 手順書 §4.4(2): the skills sought must be stated.
   if (form.criteria.length === 0) problems.push({ path: 'criteria', message: '求めるスキル・経験・資格を1つ以上入力してください。' })
   if (form.selectionSteps.length === 0) problems.push({ path: 'selectionSteps', message: '選考方法を1つ以上選んでください。' })
   if (form.remoteAllowed === true && !form.onSiteFrequency) {

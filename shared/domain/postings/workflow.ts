@@ -1,5 +1,5 @@
 /**
- * The posting's way from draft to the national list (004 参考4.4-⑭ ②: municipalities → prefecture → MIC publishes).
+ * The posting's way from draft to the national list (手順書 参考4.4-⑭ ②: municipalities → prefecture → MIC publishes).
  *
  *   draft ─submit→ submitted ─forward→ forwarded ─publish→ published ─close→ closed
  *                      └─return→ returned ─submit→ submitted   (the national side may return a forwarded one too)

@@ -1,5 +1,5 @@
 /**
- * Weekly capacity of a shared person (004 §4.4(9), 参考4.4-⑰; 003 p.26): what they do for every municipality —
+ * Weekly capacity of a shared person (手順書 §4.4(9), 参考4.4-⑰; 事例集 p.26): what they do for every municipality —
  * appointments, pool engagements, shared or joint appointments, dispatches — must fit the days per week they
  * declared in every calendar week. Pure: plain commitments in, an answer with the clashing commitments out.
  *

@@ -1,6 +1,6 @@
 /**
- * The prefecture's view of its municipalities (004 §6: 進捗管理, 外部人材の共同任用の調整, 地域のデジタル人材の紹介;
- * 000 Q26 asks municipalities which of these they get from their prefecture).
+ * The prefecture's view of its municipalities (手順書 §6: 進捗管理, 外部人材の共同任用の調整, 地域のデジタル人材の紹介;
+ * 都市センター調査 Q26 asks municipalities which of these they get from their prefecture).
  */
 
 export interface MunicipalityPopulation {

@@ -1,4 +1,4 @@
-/** Pure rules of sharing talent across municipalities (Issue 8): the server and the client both run them. */
+/** Pure rules of sharing talent across municipalities: the server and the client both run them. */
 export * from './capacity.ts'
 export * from './quota.ts'
 export * from './shares.ts'

@@ -1,6 +1,6 @@
 /**
  * 人材バンク (talent pool): run by a prefecture or by the lead city of a 連携中枢都市圏 for its member
- * municipalities (004 §4.4(9), 参考4.4-⑰: 備後圏域 — 福山市 keeps the bank, the members browse it; 004 §6: a
+ * municipalities (手順書 §4.4(9), 参考4.4-⑰: 備後圏域 — 福山市 keeps the bank, the members browse it; 手順書 §6: a
  * prefecture knows local talent and introduces it). Membership is data: the operator's 団体コード and the members'.
  */
 

@@ -6,7 +6,7 @@ import { DEFAULT_DISPATCH_QUOTA, decideDispatchQuota } from './quota.ts'
 // Five dispatches spread over 2026年度 (2026-04-01 … 2027-03-31).
 const fiveIn2026 = ['2026-04-01', '2026-06-15', '2026-09-30', '2026-12-01', '2027-03-01']
 
-describe('派遣回数の上限（年度ごと、静岡県の例: 1団体につき年5回まで — 003 p.26）', () => {
+describe('派遣回数の上限（年度ごと、静岡県の例: 1団体につき年5回まで — 事例集 p.26）', () => {
   test.each([
     { name: '4回済み → 5回目は受け付ける', counted: fiveIn2026.slice(0, 4), on: '2027-03-20', decision: 'within', used: 4, remaining: 0 },
     { name: '5回済み → 6回目は断る', counted: fiveIn2026, on: '2027-03-20', decision: 'exceeded', used: 5, remaining: 0 },

@@ -1,6 +1,6 @@
 /**
  * 派遣回数の上限: a prefecture dispatches its registered experts to each municipality up to a number of times a
- * fiscal year (静岡県 ICTエキスパート: 1団体につき年5回まで, 003 p.26; 004 §4.4(8), 参考4.4-⑯). The number is set per
+ * fiscal year (静岡県 ICTエキスパート: 1団体につき年5回まで, 事例集 p.26; 手順書 §4.4(8), 参考4.4-⑯). The number is set per
  * prefecture; 5 when it has not set one. A dispatch counts in the 年度 (April–March) of its date, so the count
  * starts again on 4月1日.
  */

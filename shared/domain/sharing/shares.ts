@@ -1,5 +1,5 @@
 /**
- * Shared and joint appointments (004 §4.4(9), 参考4.4-⑰ 愛媛県「チーム愛媛」; 004 §6 共同任用の調整).
+ * Shared and joint appointments (手順書 §4.4(9), 参考4.4-⑰ 愛媛県「チーム愛媛」; 手順書 §6 共同任用の調整).
  * - 共有任用: a person appointed by the prefecture (or a lead city) serves several municipalities, a number of
  *   days per month each.
  * - 共同任用: several municipalities appoint one person together; each records its share of the time (percent)

@@ -4,7 +4,7 @@
  *
  * Engagement (備後圏域の人材バンク, 参考4.4-⑰): a member municipality asks for a listed person → the operator
  * brokers it with proposed terms → the person accepts (terms recorded as agreed) or declines.
- * Dispatch (003 p.26 宮城・福島・静岡; 004 §4.4(8)): a municipality asks for a menu → the prefecture approves with
+ * Dispatch (事例集 p.26 宮城・福島・静岡; 手順書 §4.4(8)): a municipality asks for a menu → the prefecture approves with
  * an expert and a date, or declines → after the visit an outcome report completes it.
  */
 

@@ -200,7 +200,7 @@ describe('試験', () => {
     expect(findExam('ST')?.evidences.jobTypeIds).toContain('uiss.business_strategist')
   })
 
-  test('ITストラテジストだけを持つ人の職種は3つ（catalog §11 L5）', () => {
+  test('ITストラテジストだけを持つ人の職種は3つ（手順書 参考4.4-② case L5）', () => {
     expect([...(findExam('ST')?.evidences.jobTypeIds ?? [])].sort()).toEqual(['itss.consultant', 'uiss.business_strategist', 'uiss.is_strategist'])
   })
 
@@ -254,7 +254,7 @@ describe('試験', () => {
     ['legacy.project_manager', 'PM', 'same'],
     ['legacy.systems_auditor', 'AU', 'same'],
     ['ST', 'ST', 'same'],
-  ])('%s は %s に %s でつながる（catalog §4.3, §11）', (from, to, kind) => {
+  ])('%s は %s に %s でつながる（試験制度; 手順書 参考4.4-②）', (from, to, kind) => {
     const resolved = currentEquivalentOf(from)
     expect(resolved?.exam.id).toBe(to)
     expect(resolved?.kind).toBe(kind)
@@ -275,7 +275,7 @@ describe('試験', () => {
   })
 })
 
-describe('プロデューサー（catalog §1.3）', () => {
+describe('プロデューサー（スキル標準 プロデューサー, 手順書 参考4.4-④）', () => {
   const producer = findRole('producer')
 
   test('すべて確定情報', () => {
@@ -323,7 +323,7 @@ describe('プロデューサー（catalog §1.3）', () => {
   })
 })
 
-describe('他の3つの人材像（catalog §1.4）', () => {
+describe('他の3つの人材像（スキル標準: 公開資料で確かめられないセルは要確認）', () => {
   test.each([
     ['project_manager', ['企画構想', 'スケジュール管理', 'コスト管理']],
     ['service_designer', ['業務改革', 'サービス設計', 'UI・UX']],
@@ -358,7 +358,7 @@ describe('レベル判定の規則', () => {
     ])
   })
 
-  test('方針の既定値（catalog §11）は要確認のデータ', () => {
+  test('方針の既定値（手順書 参考4.4-②）は要確認のデータ', () => {
     expect(catalog.levelPolicy).toMatchObject({
       experienceYearsForLevel4: 3,
       advancedExamWithoutExperienceLevel: 3,

@@ -1,5 +1,5 @@
 /**
- * Certifications outside the IPA exams (catalog §4.4). None of them sits on the CCSF scale, so they support a
+ * Certifications outside the IPA exams (手順書 参考4.4-③). None of them sits on the CCSF scale, so they support a
  * job type or role as optional evidence and never grant a level. The job-type links are suggestions (U) even for
  * CISA/CISM, whose own mention is confirmed.
  */
@@ -13,7 +13,7 @@ export const otherCertifications: OtherCertification[] = [
     issuer: 'ISACA',
     evidencesJobTypeIds: ['uiss.is_auditor'],
     status: 'confirmed',
-    sources: [{ id: 'SEED004', locator: '参考4.4-③' }],
+    sources: [{ id: '手順書', locator: '参考4.4-③' }],
   },
   {
     id: 'cism',
@@ -21,7 +21,7 @@ export const otherCertifications: OtherCertification[] = [
     issuer: 'ISACA',
     evidencesJobTypeIds: ['uiss.is_administrator'],
     status: 'confirmed',
-    sources: [{ id: 'SEED004', locator: '参考4.4-③' }],
+    sources: [{ id: '手順書', locator: '参考4.4-③' }],
   },
   {
     id: 'pmp',
@@ -29,7 +29,7 @@ export const otherCertifications: OtherCertification[] = [
     issuer: 'PMI',
     evidencesJobTypeIds: ['itss.project_management', 'uiss.project_manager'],
     status: 'unconfirmed',
-    sources: [{ id: 'CATALOG', locator: '§4.4' }],
+    sources: [{ id: 'PROJECT', locator: '§4.4' }],
   },
   {
     id: 'cissp',
@@ -37,7 +37,7 @@ export const otherCertifications: OtherCertification[] = [
     issuer: 'ISC2',
     evidencesJobTypeIds: ['itss.it_specialist'],
     status: 'unconfirmed',
-    sources: [{ id: 'CATALOG', locator: '§4.4' }],
+    sources: [{ id: 'PROJECT', locator: '§4.4' }],
   },
   {
     // ITストラテジスト holders are exempt from part of its first stage (DNET-ST).

@@ -1,19 +1,19 @@
 /**
- * IPA 情報処理技術者試験 and 情報処理安全確保支援士試験: current 区分 (catalog §4.2) and the discontinued ones
- * candidates may still hold (§4.3). The "chain" row of §4.3 (pre-2001 names reached only through their 2001
- * successors) is left out.
+ * IPA 情報処理技術者試験 and 情報処理安全確保支援士試験: current 区分 (試験制度) and the discontinued ones
+ * candidates may still hold (試験制度, 新試験制度の手引). Pre-2001 names reached only through their 2001
+ * successors are left out.
  *
  * Which job types an exam evidences is a recollection of IPA's exam–standard tables (U), except ITストラテジスト →
- * ビジネスストラテジスト (C, SEED004 参考4.4-②). ITストラテジスト deliberately omits ITSS マーケティング (the catalog's
- * "and マーケティング" is parenthetical) so that worked case §11 L5 derives exactly three job types.
- * First/last sitting years are all U (catalog §4.2 "since (all U)").
+ * ビジネスストラテジスト (C, 手順書 参考4.4-②). ITストラテジスト deliberately omits ITSS マーケティング (a parenthetical
+ * "and マーケティング" in the secondary sources) so that worked case L5 derives exactly three job types.
+ * First/last sitting years are all U (no public list of sittings was reachable).
  */
 import type { Exam } from './schema.ts'
 
-const LEVEL_ANCHORS = [{ id: 'KAZUTXT' }, { id: 'ATH' }, { id: 'SEED004', locator: '参考4.4-②' }] as const
-const ADVANCED_LEVEL = [{ id: 'KAZUTXT' }, { id: 'ATMARK-PM' }, { id: 'SEED004', locator: '参考4.4-②' }] as const
+const LEVEL_ANCHORS = [{ id: 'KAZUTXT' }, { id: 'ATH' }, { id: '手順書', locator: '参考4.4-②' }] as const
+const ADVANCED_LEVEL = [{ id: 'KAZUTXT' }, { id: 'ATMARK-PM' }, { id: '手順書', locator: '参考4.4-②' }] as const
 
-/** AP is level 3 of "most" job types (§4.2); left out: those whose known or likely range starts above 3. */
+/** AP is level 3 of "most" job types (KAZUTXT, ATH); left out: those whose known or likely range starts above 3. */
 const AP_JOB_TYPES = [
   'itss.marketing',
   'itss.sales',
@@ -70,7 +70,7 @@ const current: Exam[] = [
     since: '2016',
     until: null,
     periodStatus: 'unconfirmed',
-    // §4.2 links it to user-side security (ISアドミニストレーター-type, U); as a level-2 exam it counts as common L2.
+    // Secondary sources link it to user-side security (ISアドミニストレーター-type, U); as a level-2 exam it counts as common L2.
     evidences: { jobTypeIds: [], commonLevel: 2, status: 'unconfirmed' },
     equivalence: null,
     isRegisteredQualification: false,
@@ -78,8 +78,8 @@ const current: Exam[] = [
     sources: [{ id: 'PIXIV' }, { id: 'ATMARK-PM' }],
   },
   {
-    // §4.2 gives "1994 name" as since (U); the 2001 reform is when 第二種 was renamed to this (PIXIV, OISA),
-    // which also matches §4.3's 第二種 "(–2000)".
+    // The first sitting under this name is 1994 (U); the 2001 reform is when 第二種 was renamed to this (PIXIV, OISA),
+    // which also matches 第二種 ending in 2000.
     id: 'FE',
     name: '基本情報技術者',
     nameKana: 'キホンジョウホウギジュツシャ',
@@ -191,7 +191,7 @@ const current: Exam[] = [
     sources: [...ADVANCED_LEVEL],
   },
   {
-    // The name was also used 1994–2000 (the §4.3 "chain" row, not encoded).
+    // The name was also used 1994–2000 (not encoded).
     id: 'NW',
     name: 'ネットワークスペシャリスト',
     nameKana: 'ネットワークスペシャリスト',
@@ -292,7 +292,7 @@ const current: Exam[] = [
     sources: [...ADVANCED_LEVEL],
   },
   {
-    // Registered national qualification created 2016-10 (SEED004 参考4.3-⑧); its level 4 is S (PIXIV, ATMARK-PM).
+    // Registered national qualification created 2016-10 (手順書 参考4.3-⑧); its level 4 is S (PIXIV, ATMARK-PM).
     id: 'SC',
     name: '情報処理安全確保支援士',
     nameKana: 'ジョウホウショリアンゼンカクホシエンシ',
@@ -308,13 +308,13 @@ const current: Exam[] = [
     equivalence: null,
     isRegisteredQualification: true,
     status: 'secondary',
-    sources: [{ id: 'SEED004', locator: '参考4.3-⑧' }, { id: 'PIXIV' }, { id: 'ATMARK-PM' }],
+    sources: [{ id: '手順書', locator: '参考4.3-⑧' }, { id: 'PIXIV' }, { id: 'ATMARK-PM' }],
   },
 ]
 
 /**
- * Discontinued exams count through `equivalence` (catalog §11), so they evidence nothing themselves. Their
- * `ccsfLevel` is the "level to grant" column of §4.3, which is U for every row, hence status 'unconfirmed'.
+ * Discontinued exams count through `equivalence` (手順書 参考4.4-②), so they evidence nothing themselves. Their
+ * `ccsfLevel` is the level it is taken to grant, which no public text states, hence status 'unconfirmed'.
  */
 function legacy(
   exam: Pick<Exam, 'id' | 'name' | 'nameKana' | 'nameRomaji' | 'aliases' | 'ccsfLevel' | 'since' | 'until'> & {
@@ -368,7 +368,7 @@ const discontinued: Exam[] = [
     since: '2001',
     until: '2008',
     equivalence: { examId: 'SA', kind: 'succeeded_by', status: 'unconfirmed' },
-    sources: [{ id: 'CATALOG', locator: '§4.3' }],
+    sources: [{ id: 'PROJECT', locator: '§4.3' }],
   }),
   legacy({
     id: 'legacy.technical_engineer_network',
@@ -380,7 +380,7 @@ const discontinued: Exam[] = [
     since: '2001',
     until: '2008',
     equivalence: { examId: 'NW', kind: 'succeeded_by', status: 'unconfirmed' },
-    sources: [{ id: 'CATALOG', locator: '§4.3' }],
+    sources: [{ id: 'PROJECT', locator: '§4.3' }],
   }),
   legacy({
     id: 'legacy.technical_engineer_database',
@@ -392,7 +392,7 @@ const discontinued: Exam[] = [
     since: '2001',
     until: '2008',
     equivalence: { examId: 'DB', kind: 'succeeded_by', status: 'unconfirmed' },
-    sources: [{ id: 'CATALOG', locator: '§4.3' }],
+    sources: [{ id: 'PROJECT', locator: '§4.3' }],
   }),
   legacy({
     id: 'legacy.technical_engineer_embedded',
@@ -404,7 +404,7 @@ const discontinued: Exam[] = [
     since: null,
     until: '2008',
     equivalence: { examId: 'ES', kind: 'succeeded_by', status: 'unconfirmed' },
-    sources: [{ id: 'CATALOG', locator: '§4.3' }],
+    sources: [{ id: 'PROJECT', locator: '§4.3' }],
   }),
   legacy({
     id: 'legacy.technical_engineer_system_management',
@@ -416,7 +416,7 @@ const discontinued: Exam[] = [
     since: null,
     until: '2008',
     equivalence: { examId: 'SM', kind: 'succeeded_by', status: 'unconfirmed' },
-    sources: [{ id: 'CATALOG', locator: '§4.3' }],
+    sources: [{ id: 'PROJECT', locator: '§4.3' }],
   }),
   legacy({
     // Solid line to 情報セキュリティスペシャリスト, which in turn became the 支援士 exam.
@@ -507,7 +507,7 @@ const discontinued: Exam[] = [
     sources: [{ id: 'PIXIV' }],
   }),
   legacy({
-    // A rename in the 2001 reform, encoded as succeeded_by (worked case §11 L3).
+    // A rename in the 2001 reform, encoded as succeeded_by (worked case L3).
     id: 'legacy.second_class',
     name: '第二種情報処理技術者',
     nameKana: 'ダイニシュジョウホウショリギジュツシャ',

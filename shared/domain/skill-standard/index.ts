@@ -19,8 +19,8 @@ import {
 
 export * from './schema.ts'
 
-/** The standard's edition (SEED004 参考4.4-④) and the catalog revision the data was encoded from. */
-export const SKILL_STANDARD_VERSION = '2022-09 (令和4年9月) / catalog 2026-11'
+/** The standard's edition (手順書 参考4.4-④) and the revision of the data encoded from it. */
+export const SKILL_STANDARD_VERSION = '2022-09 (令和4年9月) / data 2026-12'
 
 export const skillStandardCatalog: SkillStandardCatalog = SkillStandardCatalog.parse({
   version: SKILL_STANDARD_VERSION,
@@ -74,7 +74,7 @@ export interface CurrentExamEquivalent {
 const KIND_STRENGTH: Record<EquivalenceKind, number> = { same: 0, succeeded_by: 1, related_to: 2 }
 
 /**
- * Follows `equivalence` links from an exam to the current exam it counts as (catalog §4.3, §11: 第一種 →
+ * Follows `equivalence` links from an exam to the current exam it counts as (試験制度; 手順書 参考4.4-②: 第一種 →
  * ソフトウェア開発技術者 → 応用情報技術者). Undefined when the id is unknown, a link is missing, or the links loop.
  */
 export function currentEquivalentOf(examId: string): CurrentExamEquivalent | undefined {

@@ -1,14 +1,14 @@
 /**
- * UISS 人材像 (Ver2.2, 2010-03) and ITSS 職種 (V3 2011) — catalog §2 and §3.
+ * UISS 人材像 (Ver2.2, 2010-03) and ITSS 職種 (V3 2011) — UISS, ITSS.
  * Only ビジネスストラテジスト's range (3–7) is confirmed; every other range and most names are editable data.
  */
 import type { JobType } from './schema.ts'
 
-const UISS_NAME_CONFIRMED = [{ id: 'SEED004', locator: '参考4.4-②③' }] as const
-// catalog §2: the other UISS names are a recollection of Ver2.x, recorded only in the catalog.
-const UISS_RECOLLECTION = [{ id: 'CATALOG', locator: '§2' }] as const
+const UISS_NAME_CONFIRMED = [{ id: '手順書', locator: '参考4.4-②③' }] as const
+// UISS: the other UISS names are a recollection of Ver2.x, kept as the project's reading.
+const UISS_RECOLLECTION = [{ id: 'PROJECT', locator: '§2' }] as const
 
-// catalog §2: UISS groups (戦略/ソリューション/運用/サポート/監査) are themselves unconfirmed.
+// UISS: UISS groups (戦略/ソリューション/運用/サポート/監査) are themselves unconfirmed.
 const uiss: JobType[] = [
   {
     id: 'uiss.business_strategist',
@@ -22,7 +22,7 @@ const uiss: JobType[] = [
     specialtiesStatus: null,
     description: '会社全体の戦略を実現するための事業戦略を立て、その成果を評価して次の戦略に生かす。',
     status: 'confirmed',
-    sources: [{ id: 'SEED004', locator: '参考4.4-②' }],
+    sources: [{ id: '手順書', locator: '参考4.4-②' }],
   },
   {
     id: 'uiss.is_strategist',
@@ -196,9 +196,9 @@ const uiss: JobType[] = [
   },
 ]
 
-// catalog §3: 職種 names are S (HITACHI-ITSS, NEXTET); every level range is a recollection of the
+// ITSS: 職種 names are S (HITACHI-ITSS, NEXTET); every level range is a recollection of the
 // キャリアフレームワーク figure (U, to verify against IPA-ITSS-DL).
-const ITSS_NAMES = [{ id: 'HITACHI-ITSS' }, { id: 'NEXTET' }, { id: 'CATALOG', locator: '§3' }] as const
+const ITSS_NAMES = [{ id: 'HITACHI-ITSS' }, { id: 'NEXTET' }, { id: 'PROJECT', locator: '§3' }] as const
 
 const itss: JobType[] = [
   {

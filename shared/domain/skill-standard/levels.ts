@@ -1,6 +1,6 @@
 /**
- * How career levels are judged (catalog §4.1), the policy numbers the seed leaves open (§11) and the meaning of
- * each ITSS level (§3, paraphrased from secondary explainers).
+ * How career levels are judged (CCSF), the policy numbers 手順書 参考4.4-② leaves open and the meaning
+ * of each ITSS level (paraphrased from secondary explainers).
  */
 import type { ItssLevel, LevelPolicy, LevelRule } from './schema.ts'
 
@@ -13,7 +13,7 @@ export const levelRules: LevelRule[] = [
     explanation: 'レベル1〜3は、そのレベルにあたる情報処理技術者試験に合格しているかどうかで判定します。',
     selfDeclaredUntilVerified: false,
     status: 'confirmed',
-    sources: [{ id: 'SEED004', locator: '参考4.4-②' }],
+    sources: [{ id: '手順書', locator: '参考4.4-②' }],
   },
   {
     id: 'exam_and_experience',
@@ -24,10 +24,10 @@ export const levelRules: LevelRule[] = [
       'レベル4は、高度試験の合格と、その職種・人材像での業務経験をあわせて判定します。たとえばUISSのビジネスストラテジストのレベル4には、ITストラテジスト試験の合格と実務経験の両方が必要です。',
     selfDeclaredUntilVerified: false,
     status: 'confirmed',
-    sources: [{ id: 'SEED004', locator: '参考4.4-②' }],
+    sources: [{ id: '手順書', locator: '参考4.4-②' }],
   },
   {
-    // SEED004 only says the exams serve up to level 4; "experience and achievements" for 5–7 is NEXTET's wording.
+    // 手順書 only says the exams serve up to level 4; "experience and achievements" for 5–7 is NEXTET's wording.
     id: 'experience',
     levelMin: 5,
     levelMax: 7,
@@ -36,17 +36,17 @@ export const levelRules: LevelRule[] = [
       'レベル5〜7に対応する試験はなく、経験と実績から判定します。本人が申告したレベルは、自治体または都道府県の職員が確認するまで「自己申告」として表示します。',
     selfDeclaredUntilVerified: true,
     status: 'secondary',
-    sources: [{ id: 'SEED004', locator: '参考4.4-②' }, { id: 'NEXTET' }],
+    sources: [{ id: '手順書', locator: '参考4.4-②' }, { id: 'NEXTET' }],
   },
 ]
 
-// catalog §11: the seed says "exam plus work experience" without a number; 3 years is the project's default.
+// 手順書 参考4.4-②: the seed says "exam plus work experience" without a number; 3 years is the project's default.
 export const levelPolicy: LevelPolicy = {
   experienceYearsForLevel4: 3,
   advancedExamWithoutExperienceLevel: 3,
   relatedToLevelPenalty: 1,
   status: 'unconfirmed',
-  sources: [{ id: 'CATALOG', locator: '§11' }],
+  sources: [{ id: 'PROJECT', locator: '§11' }],
 }
 
 export const itssLevels: ItssLevel[] = [

@@ -1,15 +1,15 @@
 /**
- * The four 人材像 of the 外部人材スキル標準. The producer row is printed in full in SEED004 参考4.4-④ (catalog §1.3).
- * For the other three only the summary row is confirmed (§1.2); the rest is §1.4's candidate fill, kept as
- * 'unconfirmed' until replaced from the standard's PDF (catalog §9).
+ * The four 人材像 of the 外部人材スキル標準. The producer row is printed in full in 手順書 参考4.4-④.
+ * For the other three only the summary row is confirmed (参考4.4-④); the rest is the project's reading, kept as
+ * 'unconfirmed' until replaced from the standard's PDF.
  */
 import type { Role, SourceRef } from './schema.ts'
 
 const SUMMARY_SOURCES: SourceRef[] = [
-  { id: 'SEED004', locator: '参考4.4-④' },
+  { id: '手順書', locator: '参考4.4-④' },
   { id: 'DXH' },
   { id: 'NOTE-PC' },
-  // カテゴリー wording (DG-2022); the seed prints 「全般的」, an OCR slip for 「全庁的」 (catalog §1.2).
+  // カテゴリー wording (DG-2022); the seed prints 「全般的」, an OCR slip for 「全庁的」 (手順書 参考4.4-④).
   { id: 'DG-2022' },
 ]
 
@@ -28,7 +28,7 @@ const producer: Role = {
     { id: 'P-A5', text: '情報セキュリティポリシーを見直す', status: 'confirmed' },
   ],
   // The seed's merged cells put 情報セキュリティ on the human-skill line; 4 technical + 3 human is the
-  // consistent reading (catalog §1.3).
+  // consistent reading (スキル標準 プロデューサー, 手順書 参考4.4-④).
   skills: [
     {
       id: 'P-T1',
@@ -85,7 +85,7 @@ const producer: Role = {
     { id: 'P-L1', framework: 'ITSS', jobTypeIds: ['itss.consultant', 'itss.it_architect'], minLevel: 4, status: 'confirmed' },
     {
       // The seed prints 「ITストラテジスト、ITアーキテクト」 in this UISS clause; UISS has no such 人材像, so it is read
-      // as ISストラテジスト/ISアーキテクト (catalog §1.3 P-L2, README).
+      // as ISストラテジスト/ISアーキテクト (スキル標準 プロデューサー, 手順書 参考4.4-④).
       id: 'P-L2',
       framework: 'UISS',
       jobTypeIds: ['uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'],
@@ -93,7 +93,7 @@ const producer: Role = {
       status: 'confirmed',
     },
   ],
-  // ITストラテジスト is not in the producer row (catalog §1.3 P-Q3); §4.4(2) offers it only as a municipal option.
+  // ITストラテジスト is not in the producer row (スキル標準 プロデューサー, 手順書 参考4.4-④); 手順書 §4.4(2) offers it only as a municipal option.
   certifications: [
     { id: 'P-Q1', certificationId: 'SC', status: 'confirmed' },
     { id: 'P-Q2', certificationId: 'AU', status: 'confirmed' },
@@ -126,7 +126,7 @@ const producer: Role = {
   sources: [...SUMMARY_SOURCES, { id: 'YONOTA' }],
 }
 
-const CANDIDATE_FILL: SourceRef = { id: 'CATALOG', locator: '§1.4' }
+const CANDIDATE_FILL: SourceRef = { id: 'PROJECT', locator: '§1.4' }
 
 const projectManager: Role = {
   id: 'project_manager',
@@ -153,7 +153,7 @@ const projectManager: Role = {
     { id: 'PM-H1', category: 'human', name: 'リーダーシップ', description: 'チームをまとめ、目標に向けて引っ張る。', status: 'unconfirmed' },
     { id: 'PM-H2', category: 'human', name: 'コミュニケーション', description: '関係者と密に情報を共有し、認識をそろえる。', status: 'unconfirmed' },
     {
-      // catalog §1.4 leaves it open between コーディネート and ファシリテーション.
+      // No public text decides between コーディネート and ファシリテーション.
       id: 'PM-H3',
       category: 'human',
       name: 'コーディネート・ファシリテーション',
@@ -173,7 +173,7 @@ const projectManager: Role = {
   ],
   certifications: [
     { id: 'PM-Q1', certificationId: 'PM', status: 'unconfirmed' },
-    // catalog §4.4: optional evidence for PM roles, not known to be named by the standard.
+    // 手順書 参考4.4-③: optional evidence for PM roles, not known to be named by the standard.
     { id: 'PM-Q2', certificationId: 'pmp', status: 'unconfirmed' },
   ],
   experiences: [
@@ -221,7 +221,7 @@ const serviceDesigner: Role = {
       status: 'unconfirmed',
     },
   ],
-  // catalog §1.4: no UISS/ITSS level is known for this role.
+  // No public text gives a UISS/ITSS level for this role.
   levelRequirements: [],
   certifications: [
     { id: 'SD-Q1', certificationId: 'hcd_net.professional', status: 'unconfirmed' },
@@ -261,7 +261,7 @@ const engineer: Role = {
   ],
   skills: [
     {
-      // The seed prints 「ロード等」, an OCR slip for 「ローコード等」 (catalog §1.2).
+      // The seed prints 「ロード等」, an OCR slip for 「ローコード等」 (手順書 参考4.4-④).
       id: 'E-T1',
       category: 'technical',
       name: 'RPA・ローコード等に関する知見',
@@ -274,7 +274,7 @@ const engineer: Role = {
   ],
   levelRequirements: [
     {
-      // catalog §1.4 gives "L3–4"; the lower bound is the requirement.
+      // The project's reading is "L3–4"; the lower bound is the requirement.
       id: 'E-L1',
       framework: 'ITSS',
       jobTypeIds: ['itss.it_specialist', 'itss.application_specialist'],

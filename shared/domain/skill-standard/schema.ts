@@ -1,29 +1,30 @@
 /**
  * Shapes of the 総務省「自治体DX推進のための外部人材スキル標準」 (令和4年9月) and the IPA reference tables behind it
- * (UISS, ITSS, CCSF levels, 情報処理技術者試験). Facts come from shared/domain/catalog.md; every row carries the
- * catalog's status (§0) so that unconfirmed rows can be shown as 要確認 and edited as data.
+ * (UISS, ITSS, CCSF levels, 情報処理技術者試験). Every row carries a citation (docs/sources.md)
+ * and a status so that unconfirmed rows can be shown as 要確認 and edited as data.
  */
 import { z } from 'zod'
 
-/** catalog §0: C = primary source, S = reliable secondary source only, U = reconstruction/inference (要確認). */
+/** C = primary source, S = reliable secondary source only, U = reconstruction/inference (要確認). */
 export const DataStatus = z.enum(['confirmed', 'secondary', 'unconfirmed'])
 export type DataStatus = z.infer<typeof DataStatus>
 
 /**
- * IDs of catalog §0.1's source register. `CATALOG` marks an inference recorded in catalog.md itself (e.g. the §1.4
- * candidate fill), so an unconfirmed row never pretends to come from a government text.
+ * Ids of the register docs/sources.md (public documents, then the secondary sources). `PROJECT` marks the project's
+ * own reading where no public text is reachable (e.g. the other three roles' cells), so an unconfirmed row never
+ * pretends to come from a government text.
  */
 export const SourceId = z.enum([
-  'SEED004', 'SEED003', 'MIC-PR-R7', 'DG-2022', 'DXH', 'NOTE-PC', 'YONOTA', 'ITMB', 'JIJI', 'CHIZAI-R4', 'ITM-1227',
+  '手順書', '事例集', 'MIC-PR-R7', 'DG-2022', 'DXH', 'NOTE-PC', 'YONOTA', 'ITMB', 'JIJI', 'CHIZAI-R4', 'ITM-1227',
   'KOKKAI', 'MYKOHO', 'RENKEI', 'AITF', 'KYODO', 'CIO-FORUM', 'IPA-CCSF', 'ATMARK-CCSF', 'IPA-UISS2', 'OTSUKA',
   'UISS-KENSHU', 'IPA-ITSS-CF', 'IPA-ITSS-DL', 'NEXTET', 'ITPRO-ITSS', 'KEIEIJIN', 'ITSS-UG', 'HITACHI-ITSS', 'WIC-R4',
   'ITSS-V1', 'ITSS-ISSUE', 'QIITA', 'INFOTEK', 'KAZUTXT', 'ATH', 'ATMARK-PM', 'PIXIV', 'ITPRO-2007', 'WAKU', 'SUEHIRO',
   'OISA', 'FC2-OLD', 'ITPRO-2013', 'IT-2017', 'HATENA-DA', 'DA-MANUAL', 'CIO-GB6', 'KIGYOJIN', 'DNET-ST', 'HCD',
-  'CATALOG',
+  'PROJECT',
 ])
 export type SourceId = z.infer<typeof SourceId>
 
-/** A citation: register id plus where inside it, e.g. { id: 'SEED004', locator: '参考4.4-④' }. */
+/** A citation: register id plus where inside it, e.g. { id: '手順書', locator: '参考4.4-④' }. */
 export const SourceRef = z.object({
   id: SourceId,
   locator: z.string().min(1).optional(),
@@ -32,21 +33,21 @@ export type SourceRef = z.infer<typeof SourceRef>
 
 const Sources = z.array(SourceRef).min(1)
 
-/** Career levels 1–7 shared by UISS, ITSS and ETSS through the CCSF (catalog §4.1). */
+/** Career levels 1–7 shared by UISS, ITSS and ETSS through the CCSF. */
 export const CareerLevel = z.number().int().min(1).max(7)
 export type CareerLevel = z.infer<typeof CareerLevel>
 
 export const Framework = z.enum(['UISS', 'ITSS'])
 export type Framework = z.infer<typeof Framework>
 
-/** A UISS 人材像 or an ITSS 職種 (catalog §2, §3). Ids are prefixed by framework: `uiss.…` / `itss.…`. */
+/** A UISS 人材像 or an ITSS 職種 (UISS, ITSS). Ids are prefixed by framework: `uiss.…` / `itss.…`. */
 export const JobType = z.object({
   id: z.string().regex(/^(uiss|itss)\.[a-z][a-z0-9_]*$/),
   framework: Framework,
   name: z.string().min(1),
   /** UISS grouping (戦略, ソリューション, …); null for ITSS, which has no grouping above 職種. */
   group: z.string().min(1).nullable(),
-  /** Null when the range is not known; never guessed into a number (catalog §2 "levelMin/levelMax nullable"). */
+  /** Null when the range is not known; never guessed into a number (UISS, ITSS). */
   levelMin: CareerLevel.nullable(),
   levelMax: CareerLevel.nullable(),
   levelRangeStatus: DataStatus,
@@ -65,7 +66,7 @@ export const EquivalenceKind = z.enum(['succeeded_by', 'related_to', 'same'])
 export type EquivalenceKind = z.infer<typeof EquivalenceKind>
 
 /**
- * How a discontinued exam maps onto a newer one (catalog §4.3): `succeeded_by` = solid line in IPA's 新試験制度の手引
+ * How a discontinued exam maps onto a newer one (試験制度): `succeeded_by` = solid line in IPA's 新試験制度の手引
  * 図8 (same scope and level), `related_to` = dotted line (similar level, wider scope; worth one level less by
  * default, see LevelPolicy), `same` = the same exam before the 2009 reform.
  */
@@ -79,7 +80,7 @@ export type ExamEquivalence = z.infer<typeof ExamEquivalence>
 /**
  * What passing the exam evidences. Level-1/2 exams evidence a level common to every job type (ITSS V3 unified
  * levels 1–2), so they list no job types and set `commonLevel`; level-3/4 exams list the job types instead.
- * Discontinued exams list nothing: they count through `equivalence` (catalog §11).
+ * Discontinued exams list nothing: they count through `equivalence` (手順書 参考4.4-②).
  */
 export const ExamEvidence = z.object({
   jobTypeIds: z.array(z.string().min(1)),
@@ -88,7 +89,7 @@ export const ExamEvidence = z.object({
 })
 export type ExamEvidence = z.infer<typeof ExamEvidence>
 
-/** An IPA 情報処理技術者試験 区分 (or 情報処理安全確保支援士試験), current or discontinued (catalog §4.2, §4.3). */
+/** An IPA 情報処理技術者試験 区分 (or 情報処理安全確保支援士試験), current or discontinued (試験制度). */
 export const Exam = z.object({
   /** IPA's two-letter code for current exams (ST, SC, …); `legacy.…` for discontinued ones. */
   id: z.string().regex(/^([A-Z]{2}|legacy\.[a-z][a-z0-9_]*)$/),
@@ -99,7 +100,7 @@ export const Exam = z.object({
   nameRomaji: z.string().regex(/^[a-z0-9 ()-]+$/),
   /** Common abbreviations users type (基本情報, 応用情報, 支援士, …), searched alongside the name. */
   aliases: z.array(z.string().min(1)),
-  /** CCSF level of the exam; for a discontinued exam, the level it is taken to grant (catalog §4.3, U). */
+  /** CCSF level of the exam; for a discontinued exam, the level it is taken to grant (試験制度, U). */
   ccsfLevel: z.number().int().min(1).max(4),
   /** 高度試験 (level 4, incl. the 支援士 exam). */
   isAdvanced: z.boolean(),
@@ -119,7 +120,7 @@ export const Exam = z.object({
 })
 export type Exam = z.infer<typeof Exam>
 
-/** A certification outside the IPA exams (catalog §4.4). It supports the job types listed but grants no CCSF level. */
+/** A certification outside the IPA exams (手順書 参考4.4-③). It supports the job types listed but grants no CCSF level. */
 export const OtherCertification = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_.]*$/),
   name: z.string().min(1),
@@ -149,7 +150,7 @@ export const ExperienceKindEntry = z.object({
 })
 export type ExperienceKindEntry = z.infer<typeof ExperienceKindEntry>
 
-/** Labels shown to users; P-E1/P-E2/P-E3 of the producer row (SEED004 参考4.4-④) plus the kinds §1.4 needs. */
+/** Labels shown to users; P-E1/P-E2/P-E3 of the producer row (手順書 参考4.4-④) plus the kinds the other roles need. */
 export const experienceKinds: ExperienceKindEntry[] = [
   { id: 'digital_strategy_lead', label: 'デジタル戦略の責任者としてチームを率いた' },
   { id: 'digital_department_manager', label: '企業のデジタル/情報システム部門の管理職' },
@@ -209,7 +210,7 @@ export const RoleExperience = z.object({
 export type RoleExperience = z.infer<typeof RoleExperience>
 
 /**
- * One 人材像 of the standard (catalog §1.2–1.4). The standard is a reference, never a limit (SEED004 §4.4(2)):
+ * One 人材像 of the standard (スキル標準, 手順書 参考4.4-④). The standard is a reference, never a limit (手順書 §4.4(2)):
  * a candidate is "desirable" when any one level requirement, certification or experience is met.
  */
 export const Role = z.object({
@@ -235,21 +236,21 @@ export type Role = z.infer<typeof Role>
 export const LevelBasis = z.enum(['exam', 'exam_and_experience', 'experience'])
 export type LevelBasis = z.infer<typeof LevelBasis>
 
-/** How a level band is judged (catalog §4.1), with the explanation shown to users. */
+/** How a level band is judged (CCSF), with the explanation shown to users. */
 export const LevelRule = z.object({
   id: z.string().min(1),
   levelMin: CareerLevel,
   levelMax: CareerLevel,
   basis: LevelBasis,
   explanation: z.string().min(1),
-  /** Levels claimed from experience alone stay self-declared until municipal/prefectural staff verify them (§11). */
+  /** Levels claimed from experience alone stay self-declared until municipal/prefectural staff verify them (手順書 参考4.4-②). */
   selfDeclaredUntilVerified: z.boolean(),
   status: DataStatus,
   sources: Sources,
 })
 export type LevelRule = z.infer<typeof LevelRule>
 
-/** Policy numbers the seed leaves open (catalog §11); an administrator may change them. */
+/** Policy numbers the seed leaves open (手順書 参考4.4-②); an administrator may change them. */
 export const LevelPolicy = z.object({
   /** Years of experience tagged with a job type that, with a level-4 exam, make level 4. */
   experienceYearsForLevel4: z.number().positive(),

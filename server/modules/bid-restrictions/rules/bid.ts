@@ -1,6 +1,6 @@
 /**
  * `decideBid`: may this company bid on this procurement, as of this date? Plain facts in, a decision with one
- * finding per applicable rule out (catalog §5 and §12). A restriction is an answer, never an exception.
+ * finding per applicable rule out (手順書 参考4.4-⑦⑧⑨). A restriction is an answer, never an exception.
  */
 import { addYears, isWithin, type IsoDate } from '#shared/domain/dates'
 import type {

@@ -2,7 +2,7 @@
  * 入札制限 preview for a match list, before anyone is appointed: a candidate whose current employer, or one they
  * left within the look-back, is — itself or through its group — a business partner of the posting's municipality
  * (an expected bidder, contractor, specification drafter or PMO vendor). Informative only: matching shows the
- * reason and never excludes the candidate. The look-back defaults to B②'s two years (SEED004 参考4.4-⑦ B②) and the
+ * reason and never excludes the candidate. The look-back defaults to B②'s two years (手順書 参考4.4-⑦ B②) and the
  * group to B②'s 関連事業者 (consolidated group plus `related` links), the widest scope a later appointment may use.
  */
 import { type IsoDate, addYears } from '#shared/domain/dates'

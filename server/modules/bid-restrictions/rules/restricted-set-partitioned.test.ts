@@ -11,7 +11,7 @@ const setFacts = (overrides: Partial<RestrictedSetFacts> = {}): RestrictedSetFac
 }
 
 describe('restrictedCompaniesByGroup は restrictedCompanies と同じ答えを返す', () => {
-  test('§12 の配役（B1・B2・D、G_i・G_ro、循環する関係）', () => {
+  test('判定例の配役（B1・B2・D、G_i・G_ro、循環する関係）', () => {
     const facts = setFacts({
       procurement: procurement({ ruleSet: [rule('G_i'), rule('G_ro')], specDrafterCorporateNumbers: [DRAFTER], pmoVendorCorporateNumbers: [PMO] }),
       companyLinks: [...groupLinks, link('parent_subsidiary', G, P), link('related', X, C), link('consolidated_group', C, DRAFTER, '2025-01-01', '2025-12-31')],

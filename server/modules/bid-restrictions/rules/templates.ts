@@ -1,5 +1,5 @@
 /**
- * The 入札制限 rule templates as data (catalog §5): what each rule means in plain Japanese, where it is written,
+ * The 入札制限 rule templates as data (手順書 参考4.4-⑦⑧⑨): what each rule means in plain Japanese, where it is written,
  * and the parameters a municipality may set, with defaults and bounds. Numbers such as "2 years" are parameters,
  * so a municipality's own wording becomes data, not code.
  */
