@@ -62,6 +62,10 @@ test('外部デジタル人材が利用登録し、メールのリンクで確�
   await expect.poll(() => page.getByLabel('メールアドレス').inputValue()).toBe(email)
   await page.getByLabel('パスワード').fill(password)
   await page.getByRole('button', { name: 'ログインする' }).click()
+  // sign-in lands on the home page, which says what to do next; the account page is one click away
+  await page.waitForURL((url) => url.pathname === '/')
+  await expect.poll(() => page.locator('[data-landing="candidate"]').count()).toBe(1)
+  await page.getByRole('navigation', { name: 'アカウント' }).getByRole('link', { name: 'マイページ' }).click()
   await page.waitForURL(/\/account$/)
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('マイページ')
   const main = await page.locator('main').innerText()

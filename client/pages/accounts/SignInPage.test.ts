@@ -36,12 +36,12 @@ describe('SignInPage', () => {
     expect(session.account).toEqual(candidate)
   })
 
-  it('外部のサイトには戻らない（/account へ）', async () => {
+  it('外部のサイトには戻らない（次にすることを示すホームへ）', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json(candidate)))
     const { router, wrapper } = await open('/sign-in?returnTo=%2F%2Fevil.example')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(router.currentRoute.value.fullPath).toBe('/account')
+    expect(router.currentRoute.value.fullPath).toBe('/')
   })
 
   it('誤ったパスワードはサーバーのメッセージを表示し、パスワード欄を空にする', async () => {
