@@ -30,6 +30,7 @@ import { sharingRoutes } from './modules/sharing/routes.ts'
 import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
 import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messages/index.ts'
 import { messageRoutes } from './modules/messages/routes.ts'
+import { interviewRoutes } from './modules/interviews/routes.ts'
 
 z.config(z.locales.ja())
 
@@ -124,6 +125,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
     bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
     messageRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
+    interviewRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

@@ -7,6 +7,7 @@ import { seedReferenceData } from './db/seed.ts'
 import { seedDemoWorld, welcomeText } from './demo/index.ts'
 import { createMailSender } from './modules/mail/index.ts'
 import { startPostingTimers } from './modules/postings/index.ts'
+import { startInterviewTimers } from './modules/interviews/index.ts'
 
 /** The process: read config, open the database, migrate and seed, listen, close on signals. */
 const config = await resolvedConfig()
@@ -27,6 +28,8 @@ const mailTimer = config.smtpUrl ? setInterval(() => mailSender.kick(), config.m
 mailSender.kick()
 // Postings past their deadline close, and subscribers get their digest of new and updated postings.
 const stopPostingTimers = startPostingTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
+// Interviews taking place tomorrow: a reminder to both sides, once per version of the event.
+const stopInterviewTimers = startInterviewTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
 
 /** PORT=0 means any free port: chosen now, so the printed and mailed links name the port actually served. */
 async function resolvedConfig(): Promise<Config> {
@@ -46,6 +49,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down')
   clearInterval(mailTimer)
   stopPostingTimers()
+  stopInterviewTimers()
   await mailSender.close()
   await app.close()
   await engine.close()

@@ -28,6 +28,8 @@ export const ErrorCode = z.enum([
   'ALREADY_APPLIED',
   'APPLICATION_TRANSITION_NOT_ALLOWED',
   'INVALID_FILE',
+  // interviews: a step the interview's state does not allow
+  'INTERVIEW_TRANSITION_NOT_ALLOWED',
   // matching: a candidate without a skill profile asks for recommendations
   'PROFILE_REQUIRED',
   // sharing: talent pools, shared appointments, dispatches

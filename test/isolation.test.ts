@@ -91,6 +91,19 @@ for (const [role, id] of [['matsuyama', applicationOfA], ['imabari', application
   const sent = await world.as[role]({ method: 'POST', url: `/api/applications/${id}/messages`, payload: { body: 'ご連絡です。' } })
   expect(sent.statusCode, sent.body).toBe(201)
 }
+// Interviews: 松山市 proposes two slots to 人材A, who picks the first (an event exists to download).
+const interviewSlots = [
+  { startsAt: '2099-05-01T10:00:00+09:00', durationMinutes: 60, mode: 'in_person', location: '松山市役所' },
+  { startsAt: '2099-05-02T10:00:00+09:00', durationMinutes: 60, mode: 'in_person', location: '松山市役所' },
+]
+const interviewOfA = (await world.as.matsuyama({ method: 'POST', url: `/api/applications/${applicationOfA}/interviews`, payload: { slots: interviewSlots } })).json() as {
+  id: string
+  slots: Array<{ id: string }>
+}
+expect((await world.as.candidateA({ method: 'POST', url: `/api/interviews/${interviewOfA.id}/choice`, payload: { slotId: interviewOfA.slots[0]!.id } })).statusCode).toBe(200)
+const interviewsOfKochiCityApplication = async () =>
+  expect((await db.selectFrom('interview').select('id').where('application_id', '=', applicationOfBInKochiCity).execute()).length).toBeLessThanOrEqual(1)
+
 /** Only the two parties ever wrote in 人材A's thread. */
 const noStrangerMessage = async (w: World) => {
   const parties = [w.account.candidateA.id, w.account.matsuyama.id]
@@ -180,6 +193,14 @@ const records: RecordRow[] = [
     unchanged: noStrangerMessage,
   },
   { name: '人材Aの松山市への応募のメッセージの既読', request: () => ({ method: 'POST', url: `/api/applications/${applicationOfA}/messages/read` }), allowed: ['candidateA', 'matsuyama'] },
+  { name: '人材Aの松山市への応募の面接', request: () => ({ url: `/api/applications/${applicationOfA}/interviews` }), allowed: ['candidateA', 'matsuyama'] },
+  { name: '人材Aの面接の予定表ファイル', request: () => ({ url: `/api/interviews/${interviewOfA.id}/calendar.ics` }), allowed: ['candidateA', 'matsuyama'] },
+  {
+    name: '人材Bの高知市への応募への面接の提案',
+    request: () => ({ method: 'POST', url: `/api/applications/${applicationOfBInKochiCity}/interviews`, payload: { slots: interviewSlots } }),
+    allowed: ['kochiCity'],
+    unchanged: interviewsOfKochiCityApplication,
+  },
   {
     name: '人材Aの申告レベルの確認',
     request: () => ({ method: 'POST', url: `/api/candidates/${candidateAId}/level-claims/00000000-0000-4000-8000-000000000000/verification` }),

@@ -119,6 +119,9 @@ export interface MailOutboxTable {
   next_attempt_at: Timestamp
   sent_at: NullableTimestamp
   last_error: string | null
+  /** An iCalendar object sent as the message's text/calendar part (interviews). */
+  calendar: string | null
+  calendar_method: 'REQUEST' | 'CANCEL' | null
 }
 
 /** owner: postings (form and checklist are validated by shared/domain/postings on the way in and out) */
@@ -729,6 +732,36 @@ export interface MessageReadTable {
   read_seq: number
 }
 
+/** owner: interviews */
+export interface InterviewTable {
+  id: Generated<string>
+  application_id: string
+  municipality_code: string
+  candidate_id: string
+  uid: string
+  state: Generated<'proposed' | 'scheduled' | 'reschedule_requested' | 'cancelled'>
+  sequence: Generated<number>
+  issued: Generated<boolean>
+  chosen_slot_id: string | null
+  candidate_note: Generated<string>
+  cancel_reason: Generated<string>
+  reminded_sequence: number | null
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** owner: interviews */
+export interface InterviewSlotTable {
+  id: Generated<string>
+  interview_id: string
+  position: number
+  starts_at: Timestamp
+  ends_at: Timestamp
+  mode: 'online' | 'in_person'
+  location: string
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
@@ -783,4 +816,6 @@ export interface Database {
   message: MessageTable
   message_attachment: MessageAttachmentTable
   message_read: MessageReadTable
+  interview: InterviewTable
+  interview_slot: InterviewSlotTable
 }

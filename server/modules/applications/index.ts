@@ -8,7 +8,8 @@ export {
   applicantIds,
   appliedMunicipalityCodes,
   appointmentsFor,
+  recordInterviewScheduled,
   dataOfCandidate,
   type ApplicationDeps,
 } from './service.ts'
-export { allowedNextStatuses, appointmentWorkDays, decideStep, isPdf } from './rules.ts'
+export { allowedNextStatuses, appointmentWorkDays, decideStep, isFinal, isPdf } from './rules.ts'

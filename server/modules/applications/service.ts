@@ -24,7 +24,7 @@ import * as candidates from '../candidates/index.ts'
 import { enqueueMail } from '../mail/index.ts'
 import { postingFacts, postingFactsOfMany } from '../postings/index.ts'
 import * as repository from './repository.ts'
-import { allowedNextStatuses, appointmentIssues, appointmentWorkDays, decideStep, isPdf } from './rules.ts'
+import { allowedNextStatuses, appointmentIssues, appointmentWorkDays, decideStep, isFinal, isPdf } from './rules.ts'
 
 export interface ApplicationDeps {
   db: Db
@@ -392,6 +392,31 @@ export async function applicationParties(
   if (!row) return undefined
   const posting = await postingFacts(tx, row.posting_id)
   return { id: row.id, municipalityCode: row.municipality_code, candidateId: row.candidate_id, postingId: row.posting_id, postingTitle: posting?.title ?? null, status: row.status }
+}
+
+/**
+ * An interview slot was fixed (or moved): the application shows its date and, where the selection allows it,
+ * moves to 面接 with a step, so the board and the applicant's list say so. A final application is left alone.
+ */
+export async function recordInterviewScheduled(
+  tx: Db,
+  input: { applicationId: string; at: Date; actor: Actor; now: Date },
+): Promise<void> {
+  const row = await repository.findApplication(tx, input.applicationId, { forUpdate: true })
+  if (!row || isFinal(row.status)) return
+  const moves = row.status !== 'interview' && decideStep(row.status, 'interview', 'staff').allowed
+  await repository.updateApplication(tx, row.id, { interview_at: input.at, ...(moves ? { status: 'interview' as const } : {}) }, input.now)
+  if (!moves && row.status !== 'interview') return
+  await repository.insertStep(tx, {
+    application_id: row.id,
+    from_status: row.status,
+    to_status: 'interview',
+    note: '',
+    interview_at: input.at,
+    actor_user_id: 'userId' in input.actor ? input.actor.userId : null,
+    actor_kind: input.actor.kind,
+    created_at: input.now,
+  })
 }
 
 /** Municipalities whose postings the candidate applied to (they may see the whole profile). */

@@ -88,6 +88,17 @@ describe('SMTP での配信（smtp-server を 127.0.0.1 で起動）', () => {
     expect(smtp.messages.filter((message) => message.to.includes(to))).toHaveLength(1)
     await Promise.all(senders.map((sender) => sender.close()))
   })
+
+  test('予定表（iCalendar）付きのメールは text/calendar の部分を持って届く', async () => {
+    const to = 'calendar@example.jp'
+    const content = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'
+    await enqueueMail(db, { to, subject: '面接の日時', text: '本文', calendar: { method: 'REQUEST', content } })
+    const sender = createMailSender({ db, config })
+    await sender.deliverPending()
+    const received = await smtp.waitForMail(to)
+    expect(received.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i)
+    await sender.close()
+  })
 })
 
 describe('GET /api/mail-outbox', () => {

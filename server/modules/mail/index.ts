@@ -10,5 +10,5 @@ export type { OutgoingMail } from './repository.ts'
  * the retry timer in main.ts. Returns the outbox row's id.
  */
 export function enqueueMail(tx: Db, mail: OutgoingMail): Promise<string> {
-  return insertMail(tx, { to: mail.to.trim().toLowerCase(), subject: mail.subject, text: mail.text })
+  return insertMail(tx, { ...mail, to: mail.to.trim().toLowerCase() })
 }

@@ -7,12 +7,20 @@ export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  /** An invitation (or its cancellation) sent as a text/calendar part beside the text. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } | undefined
 }
 
 export async function insertMail(db: Db, mail: OutgoingMail): Promise<string> {
   const row = await db
     .insertInto('mail_outbox')
-    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text })
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      calendar: mail.calendar?.content ?? null,
+      calendar_method: mail.calendar?.method ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -28,7 +36,15 @@ export interface ClaimedMail extends OutgoingMail {
  * The claim is committed before anything is sent, so no transaction stays open during SMTP.
  */
 export async function claimDueMail(db: Db, limit: number, claimMinutes = 5): Promise<ClaimedMail[]> {
-  const result = await sql<{ id: string; to_address: string; subject: string; body_text: string; attempts: number }>`
+  const result = await sql<{
+    id: string
+    to_address: string
+    subject: string
+    body_text: string
+    attempts: number
+    calendar: string | null
+    calendar_method: 'REQUEST' | 'CANCEL' | null
+  }>`
     UPDATE mail_outbox
        SET claimed_until = now() + make_interval(mins => ${claimMinutes}), attempts = attempts + 1
      WHERE id IN (
@@ -37,8 +53,15 @@ export async function claimDueMail(db: Db, limit: number, claimMinutes = 5): Pro
         ORDER BY created_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, to_address, subject, body_text, attempts`.execute(db)
-  return result.rows.map((row) => ({ id: row.id, to: row.to_address, subject: row.subject, text: row.body_text, attempts: row.attempts }))
+    RETURNING id, to_address, subject, body_text, attempts, calendar, calendar_method`.execute(db)
+  return result.rows.map((row) => ({
+    id: row.id,
+    to: row.to_address,
+    subject: row.subject,
+    text: row.body_text,
+    attempts: row.attempts,
+    calendar: row.calendar !== null && row.calendar_method !== null ? { method: row.calendar_method, content: row.calendar } : undefined,
+  }))
 }
 
 export async function markSent(db: Db, id: string): Promise<void> {

@@ -36,7 +36,13 @@ export function createMailSender({ db, config, log, maxAttempts = 8 }: MailSende
       if (batch.length === 0) return counts
       for (const mail of batch) {
         try {
-          await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text })
+          await transport.sendMail({
+            from: config.mailFrom,
+            to: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: 'invitation.ics', content: mail.calendar.content } } : {}),
+          })
           await markSent(db, mail.id)
           counts.sent += 1
         } catch (error) {
