@@ -31,6 +31,7 @@ import MessagesPage from './pages/messages/MessagesPage.vue'
 import ThreadPage from './pages/messages/ThreadPage.vue'
 import MailMessagePage from './pages/mail/MailMessagePage.vue'
 import MailOutboxPage from './pages/mail/MailOutboxPage.vue'
+import InterviewPage from './pages/interviews/InterviewPage.vue'
 import { setPageTitle } from './title.ts'
 import type { AccountKind } from '#shared/domain/accounts'
 import { loadSession, session } from './composables/useSession.ts'
@@ -72,6 +73,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/candidates/me', name: 'candidate-profile', component: CandidateProfilePage, meta: { title: 'マイプロフィール', for: ['candidate'] } },
   { path: '/candidates/:id', name: 'candidate-view', component: CandidateViewPage, props: true, meta: { title: '人材のプロフィール', for: STAFF } },
   { path: '/applications', name: 'my-applications', component: MyApplicationsPage, meta: { title: '応募の状況', for: ['candidate'] } },
+  { path: '/applications/:applicationId/interview', name: 'application-interview', component: InterviewPage, props: true, meta: { title: '面接の日程', for: ['candidate'] } },
   { path: '/applications/board', name: 'application-board', component: ApplicationBoardPage, meta: { title: '応募の選考', for: ['municipality'] } },
   { path: '/postings/:postingId/apply', name: 'apply', component: ApplyPage, props: true, meta: { title: '応募', for: ['candidate'] } },
   // postings (募集): the national list, mail subscriptions (the mailed links point here) and the staff workspace

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Interview, ProposeRequest } from '#shared/contracts/interviews'
 import { interviewModeLabels } from '#shared/contracts/interviews'
-import type { Clock } from '../../app.ts'
+import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
