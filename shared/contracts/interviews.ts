@@ -3,7 +3,7 @@
  * for others; the chosen slot becomes a calendar event (iCalendar) that keeps its UID through changes.
  */
 import { z } from 'zod'
-import { endpoint } from './endpoint.ts'
+import { endpoint, page, PageQuery } from './endpoint.ts'
 
 export const InterviewState = z.enum(['proposed', 'scheduled', 'reschedule_requested', 'cancelled'])
 export type InterviewState = z.infer<typeof InterviewState>
@@ -98,7 +98,8 @@ export const listApplicationInterviews = endpoint({
   summary: '応募の面接（新しい順、取りやめたものを含む）',
   tags,
   params: ApplicationInterviewParams,
-  response: z.object({ items: z.array(Interview) }),
+  query: PageQuery,
+  response: page(Interview),
 })
 
 export const proposeInterview = endpoint({

@@ -25,8 +25,17 @@ export function findInterview(db: Db, id: string, options: { forUpdate?: boolean
   return query.executeTakeFirst()
 }
 
-export function interviewsOfApplication(db: Db, applicationId: string): Promise<InterviewRow[]> {
-  return db.selectFrom('interview').selectAll().where('application_id', '=', applicationId).orderBy('created_at', 'desc').orderBy('id').execute()
+export async function interviewsOfApplication(
+  db: Db,
+  applicationId: string,
+  pageOf: { limit: number; offset: number },
+): Promise<{ rows: InterviewRow[]; total: number }> {
+  const ofApplication = db.selectFrom('interview').where('application_id', '=', applicationId)
+  const [rows, counted] = await Promise.all([
+    ofApplication.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(pageOf.limit).offset(pageOf.offset).execute(),
+    ofApplication.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(counted.total) }
 }
 
 export async function updateInterview(tx: Db, id: string, values: Updateable<InterviewTable>): Promise<InterviewRow> {

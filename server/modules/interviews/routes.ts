@@ -8,7 +8,9 @@ const PARTIES = ['candidate', 'municipality'] as const
 
 /** HTTP only: one service call per route. */
 export function interviewRoutes(app: FastifyInstance, deps: service.InterviewDeps): void {
-  route(app, contract.listApplicationInterviews, PARTIES, ({ actor, params }) => service.listForApplication(deps, actor, params.applicationId))
+  route(app, contract.listApplicationInterviews, PARTIES, ({ actor, params, query }) =>
+    service.listForApplication(deps, actor, params.applicationId, query),
+  )
   route(app, contract.proposeInterview, ['municipality'], ({ actor, request, params, body }) =>
     service.propose(deps, actor, info(request), params.applicationId, body),
   )

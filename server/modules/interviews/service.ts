@@ -184,12 +184,12 @@ async function step<T>(deps: InterviewDeps, work: (tx: Db) => Promise<{ result: 
 
 // ── Use cases ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export async function listForApplication(deps: InterviewDeps, actor: Actor, applicationId: string) {
+export async function listForApplication(deps: InterviewDeps, actor: Actor, applicationId: string, pageOf: { limit: number; offset: number }) {
   const context = await openApplication(deps.db, actor, applicationId)
-  const rows = await repository.interviewsOfApplication(deps.db, applicationId)
+  const { rows, total } = await repository.interviewsOfApplication(deps.db, applicationId, pageOf)
   const items = []
   for (const row of rows) items.push(await view(deps.db, row, context))
-  return { items }
+  return { items, total, ...pageOf }
 }
 
 export function propose(deps: InterviewDeps, actor: Actor, request: RequestInfo, applicationId: string, body: ProposeRequest): Promise<Interview> {
