@@ -156,13 +156,15 @@ export interface PostingCriterionTable {
   posting_id: string
   position: number
   importance: 'required' | 'preferred'
-  kind: 'job_type_level' | 'certification' | 'experience' | 'local_government_experience'
+  kind: 'job_type_level' | 'certification' | 'experience' | 'local_government_experience' | 'any_of'
   job_type_ids: string[] | null
   min_level: number | null
   certification_ids: string[] | null
   experience_kind: string | null
   min_years: number | null
   note: string | null
+  /** any_of rows: the alternatives, as the posting form's JSON (0150) */
+  alternatives: unknown
 }
 
 /** owner: postings */

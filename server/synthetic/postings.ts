@@ -35,10 +35,12 @@ function criteriaFor(faker: Faker, roleId: RoleId | 'other'): Criterion[] {
   const criteria: Criterion[] = role
     ? presetCriteria(role).criteria
     : [{ kind: 'experience', importance: 'required', experienceKind: 'security', minYears: 3, note: null }]
-  const edited = criteria.map((criterion): Criterion => {
-    if (criterion.kind === 'job_type_level' && faker.number.float() < 0.3) return { ...criterion, importance: 'preferred' }
-    if (criterion.kind === 'experience' && criterion.minYears === null && faker.number.float() < 0.3) return { ...criterion, minYears: faker.helpers.arrayElement([2, 3, 5]) }
-    return criterion
+  // Most municipalities insist on the standard's level-or-certification row; some also ask for years.
+  const withYears = <T extends { kind: string; minYears?: number | null }>(alternative: T): T =>
+    alternative.kind === 'experience' && alternative.minYears === null && faker.number.float() < 0.3 ? { ...alternative, minYears: faker.helpers.arrayElement([2, 3, 5]) } : alternative
+  const edited = criteria.map((criterion, index): Criterion => {
+    const insisted: Criterion = index === 0 && faker.number.float() < 0.7 ? { ...criterion, importance: 'required' } : criterion
+    return insisted.kind === 'any_of' ? { ...insisted, alternatives: insisted.alternatives.map(withYears) } : withYears(insisted)
   })
   if (faker.number.float() < 0.12) edited.push({ kind: 'certification', importance: 'required', certificationIds: ['ST'], note: null })
   if (faker.number.float() < 0.1) edited.push({ kind: 'local_government_experience', importance: 'required', minYears: null, note: null })

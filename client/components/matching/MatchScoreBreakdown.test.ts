@@ -29,8 +29,9 @@ describe('MatchScoreBreakdown', () => {
     expect(wrapper.find('[data-gap]').exists()).toBe(false)
   })
 
-  it('lists the gaps of an ineligible candidate (手順書 参考4.4-② case L4: 応用情報 only)', () => {
-    const match = scoreCandidate(posting, {
+  it('lists the gaps of an ineligible candidate (手順書 参考4.4-② case L4: 応用情報 only, with the standard\'s level-or-certification row made required)', () => {
+    const required = { ...posting, criteria: posting.criteria.map((criterion) => (criterion.id === 'criterion.0' ? { ...criterion, importance: 'required' as const } : criterion)) }
+    const match = scoreCandidate(required, {
       candidateId: 'c',
       levels: [{ jobTypeId: 'uiss.business_strategist', level: 3, basis: 'exam', selfDeclared: false }],
       certifications: [{ id: 'AP' }],

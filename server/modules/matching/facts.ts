@@ -229,7 +229,12 @@ export interface SavedWeights {
  */
 export function criterionSignature(criterion: MatchCriterion): string {
   const { id: _id, importance: _importance, note: _note, ...content } = criterion as MatchCriterion & { note?: unknown }
-  return JSON.stringify(content, Object.keys(content).sort())
+  return JSON.stringify(content, (_key, value: unknown) =>
+    // Keys in order at every depth, so an any-of criterion's alternatives are compared by all they ask for.
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  )
 }
 
 /** The signatures to save with `weights`, from the criteria they are set on now. */

@@ -10,7 +10,7 @@ import {
   type MatchResult,
   type PostingCriteria,
   comparePostingMatches,
-  defaultWeight,
+  defaultWeights,
   planScoring,
   scoreWithPlan,
 } from '#shared/domain/matching/index'
@@ -301,16 +301,15 @@ export async function scoreCandidatesForPosting(
 
 function settingsView(posting: PostingCriteria) {
   const plan = planScoring(posting)
-  const perKind = new Map<string, number>()
-  for (const line of plan.lines) perKind.set(line.criterion.kind, (perKind.get(line.criterion.kind) ?? 0) + 1)
+  const defaults = defaultWeights(posting.roleId, plan.lines.map((line) => line.criterion))
   return {
     weights: { ...(posting.weights ?? {}) },
-    criteria: plan.lines.map((line) => ({
+    criteria: plan.lines.map((line, index) => ({
       criterionId: line.criterion.id,
       label: line.label,
       required: line.required,
       weight: line.weight,
-      defaultWeight: defaultWeight(posting.roleId, line.criterion.kind) / perKind.get(line.criterion.kind)!,
+      defaultWeight: defaults[index]!,
       maxPoints: line.maxBase + line.maxBonus,
     })),
   }

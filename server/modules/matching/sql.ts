@@ -12,6 +12,7 @@ import {
   type PlannedLine,
   START_GRACE_DAYS,
   type ScoringPlan,
+  alternativeLine,
   availabilityPoints,
   requiredMonths,
   scoreLine,
@@ -57,6 +58,14 @@ export interface CompiledLine {
 function compileLine(line: PlannedLine): CompiledLine {
   const criterion = line.criterion
   switch (criterion.kind) {
+    case 'any_of': {
+      // The best alternative's points and status (手順書 参考4.4-④ 「いずれか」): GREATEST of the points, OR of the gates.
+      const alternatives = criterion.alternatives.map((alternative) => compileLine(alternativeLine({ ...line, criterion }, alternative)))
+      return {
+        points: sql<number>`GREATEST(${sql.join(alternatives.map((alternative) => alternative.points))})`,
+        met: sql<boolean>`(${sql.join(alternatives.map((alternative) => alternative.met), sql` OR `)})`,
+      }
+    }
     case 'job_type_level': {
       const positions = criterion.jobTypeIds.map((id) => VECTOR_JOB_TYPES.indexOf(id)).filter((position) => position >= 0)
       if (positions.length === 0) return { points: sql<number>`0`, met: sql<boolean>`false` }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { page } from '#shared/contracts/endpoint'
 import {
+  type CriterionInput,
   PostingImportResult,
   PostingSummary,
   PublicPosting,
@@ -275,12 +276,12 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
 })
 
 describe('人材像のプリセット', () => {
-  test('GET /api/postings/presets/producer: levels required, certifications preferred (参考4.4-⑮)', async () => {
+  test('GET /api/postings/presets/producer: 手順書 参考4.4-④ 「いずれか…望ましい」 → preferred any-of rows, the level or 支援士/監査', async () => {
     const response = await app.inject('/api/postings/presets/producer')
     expect(response.statusCode).toBe(200)
     const preset = RolePresetBody.parse(response.json())
-    expect(preset.criteria.filter((criterion) => criterion.kind === 'certification').every((criterion) => criterion.importance === 'preferred')).toBe(true)
-    expect(preset.criteria.some((criterion) => criterion.importance === 'required')).toBe(true)
+    expect(preset.criteria.every((criterion) => criterion.importance === 'preferred')).toBe(true)
+    expect(preset.criteria[0]).toMatchObject({ kind: 'any_of', alternatives: [{ kind: 'job_type_level' }, { kind: 'certification', certificationIds: ['SC', 'AU'] }] })
     expectError(await app.inject('/api/postings/presets/wizard'), 400, 'VALIDATION_FAILED')
   })
 })
@@ -356,6 +357,15 @@ describe('PDF: GET /api/postings/:id/pdf', () => {
     expect(text).toMatch(/入札/)
   })
 
+  test('an any-of condition (手順書 参考4.4-④) prints its alternatives joined by 又は', async () => {
+    const criteria: CriterionInput[] = [
+      { kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 }, { kind: 'certification', certificationIds: ['SC'] }] },
+    ]
+    const published = await publish({ ...completeForm, title: 'いずれか条件のPDF', criteria })
+    const text = (await pdfText((await app.inject(`/api/postings/${published.id}/pdf`)).rawPayload)).replace(/\s+/g, '')
+    expect(text).toContain('次のいずれか:ITSSコンサルタントでレベル4相当以上又は情報処理安全確保支援士の資格')
+  })
+
   test('a draft PDF (preview) is for its own staff only', async () => {
     const draft = await create(matsuyama.inject, { title: 'プレビュー補佐官' })
     const own = await matsuyama.inject(`/api/postings/${draft.id}/pdf`)
@@ -375,6 +385,16 @@ describe('Excel: 出力と取り込み', () => {
         { kind: 'certification', importance: 'preferred', certificationIds: ['SC', 'AU'] },
         { kind: 'experience', importance: 'preferred', experienceKind: 'business_reform', minYears: 3 },
         { kind: 'local_government_experience', importance: 'preferred', minYears: null },
+        {
+          kind: 'any_of',
+          importance: 'required',
+          alternatives: [
+            { kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 },
+            { kind: 'certification', certificationIds: ['SC', 'AU'] },
+            { kind: 'experience', experienceKind: 'digital_strategy_lead', minYears: 5 },
+          ],
+          note: '参考4.4-④のいずれか',
+        },
       ],
       jointAppointmentCodes: ['382027'],
       bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 2 } }, note: '詳細は要綱による' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { emptyPostingForm, PostingForm, type PostingFormInput } from '#shared/domain/postings/form'
+import { type Criterion, emptyPostingForm, PostingForm, type PostingFormInput } from '#shared/domain/postings/form'
 import { PostingAction, PostingState, type WorkflowActor } from '#shared/domain/postings/workflow'
 import { annualPay, grantAmount, type SpecialGrantRule } from '#shared/domain/postings/special-grant'
 import { findRole } from '#shared/domain/skill-standard/index'
@@ -188,20 +188,30 @@ describe('formProblems: values wrong whenever filled in', () => {
   })
 })
 
-describe('presetCriteria: the skill standard fills the conditions (参考4.4-④, ⑮)', () => {
-  test('プロデューサー: levels any-of as one required row; certifications preferred, never required (⑮)', () => {
-    const producer = findRole('producer')!
-    const preset = presetCriteria(producer)
-    const required = preset.criteria.filter((criterion) => criterion.importance === 'required')
-    expect(required.every((criterion) => criterion.kind === 'job_type_level')).toBe(true)
-    const jobTypeIds = required.flatMap((criterion) => (criterion.kind === 'job_type_level' ? criterion.jobTypeIds : []))
-    expect(jobTypeIds).toEqual(expect.arrayContaining(['uiss.business_strategist']))
-    const certifications = preset.criteria.filter((criterion) => criterion.kind === 'certification')
-    expect(certifications.length).toBeGreaterThan(0)
-    expect(certifications.every((criterion) => criterion.importance === 'preferred')).toBe(true)
-    expect(preset.criteria.some((criterion) => criterion.kind === 'local_government_experience')).toBe(true)
-    // every preset row is a valid form row
+describe('presetCriteria: the skill standard fills the conditions (手順書 参考4.4-④ 「いずれか…望ましい」)', () => {
+  test.each([
+    // [role, alternatives of the level-or-certification row, alternatives of the experience row]
+    ['producer', ['job_type_level', 'certification'], ['experience', 'experience', 'local_government_experience']],
+    ['project_manager', ['job_type_level', 'certification'], ['experience', 'local_government_experience']],
+    ['service_designer', ['certification'], ['experience', 'experience']],
+  ] as const)('%s: every row preferred, alternatives as the standard words them', (roleId, skills, experiences) => {
+    const preset = presetCriteria(findRole(roleId)!)
+    expect(preset.criteria.every((criterion) => criterion.importance === 'preferred')).toBe(true)
+    const kindsOf = (criterion: Criterion | undefined) => (criterion?.kind === 'any_of' ? criterion.alternatives.map((alternative) => alternative.kind) : [criterion?.kind])
+    expect(kindsOf(preset.criteria[0])).toEqual(skills)
+    expect(kindsOf(preset.criteria[1])).toEqual(experiences)
     expect(PostingForm.safeParse({ criteria: preset.criteria }).success).toBe(true)
+  })
+
+  test('プロデューサー: a level in the five job types or 支援士 / システム監査技術者 are alternatives of one row', () => {
+    const [row] = presetCriteria(findRole('producer')!).criteria
+    expect(row).toMatchObject({
+      kind: 'any_of',
+      alternatives: [
+        { kind: 'job_type_level', minLevel: 4, jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'] },
+        { kind: 'certification', certificationIds: ['SC', 'AU'] },
+      ],
+    })
   })
 
   test.each(['producer', 'project_manager', 'service_designer', 'engineer'])('%s: no certification is ever required', (roleId) => {

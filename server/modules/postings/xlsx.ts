@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import {
   appointmentFormLabels,
   type Criterion,
+  type CriterionAlternative,
   dxAreaLabels,
   involvementLabels,
   payUnitLabels,
@@ -118,32 +119,35 @@ const list = (cell: Cell) =>
         .filter(Boolean)
 
 // Conditions: `job_type_level|uiss.business_strategist,itss.consultant|4|必須|補足`, `certification|SC,AU||歓迎|`,
-// `experience|digital_strategy_lead|5|歓迎|`, `local_government_experience||3|歓迎|`.
+// `experience|digital_strategy_lead|5|歓迎|`, `local_government_experience||3|歓迎|`. An any-of condition is its first
+// alternative's line followed by one line per further alternative starting with 「又は」: `又は certification|SC,AU|`.
 const importanceByLabel = new Map([
   ['必須', 'required'],
   ['歓迎', 'preferred'],
 ])
+const OR_PREFIX = '又は'
 
-export function writeCriterion(criterion: Criterion): string {
-  const importance = criterion.importance === 'required' ? '必須' : '歓迎'
-  const note = criterion.note ?? ''
-  switch (criterion.kind) {
+function writeAlternative(alternative: CriterionAlternative): string {
+  switch (alternative.kind) {
     case 'job_type_level':
-      return `${criterion.kind}|${criterion.jobTypeIds.join(',')}|${criterion.minLevel}|${importance}|${note}`
+      return `${alternative.kind}|${alternative.jobTypeIds.join(',')}|${alternative.minLevel}`
     case 'certification':
-      return `${criterion.kind}|${criterion.certificationIds.join(',')}||${importance}|${note}`
+      return `${alternative.kind}|${alternative.certificationIds.join(',')}|`
     case 'experience':
-      return `${criterion.kind}|${criterion.experienceKind}|${criterion.minYears ?? ''}|${importance}|${note}`
+      return `${alternative.kind}|${alternative.experienceKind}|${alternative.minYears ?? ''}`
     case 'local_government_experience':
-      return `${criterion.kind}||${criterion.minYears ?? ''}|${importance}|${note}`
+      return `${alternative.kind}||${alternative.minYears ?? ''}`
   }
 }
 
-export function readCriterion(line: string): unknown {
-  const [kind = '', values = '', number = '', importanceLabel = '', ...noteParts] = line.split('|')
-  const importance = importanceByLabel.get(importanceLabel.trim())
-  if (!importance) throw new Error(`条件「${line}」の4番目は「必須」か「歓迎」にしてください。`)
-  const note = noteParts.join('|').trim() || null
+export function writeCriterion(criterion: Criterion): string {
+  const tail = `|${criterion.importance === 'required' ? '必須' : '歓迎'}|${criterion.note ?? ''}`
+  if (criterion.kind !== 'any_of') return `${writeAlternative(criterion)}${tail}`
+  const [first, ...rest] = criterion.alternatives.map(writeAlternative)
+  return [`${first}${tail}`, ...rest.map((line) => `${OR_PREFIX} ${line}`)].join('\n')
+}
+
+function readAlternative(line: string, kind: string, values: string, number: string): Record<string, unknown> {
   const ids = values
     .split(',')
     .map((value) => value.trim())
@@ -152,16 +156,45 @@ export function readCriterion(line: string): unknown {
   if (numeric !== null && !Number.isFinite(numeric)) throw new Error(`条件「${line}」の3番目は数値にしてください。`)
   switch (kind.trim()) {
     case 'job_type_level':
-      return { kind: 'job_type_level', importance, jobTypeIds: ids, minLevel: numeric, note }
+      return { kind: 'job_type_level', jobTypeIds: ids, minLevel: numeric }
     case 'certification':
-      return { kind: 'certification', importance, certificationIds: ids, note }
+      return { kind: 'certification', certificationIds: ids }
     case 'experience':
-      return { kind: 'experience', importance, experienceKind: ids[0], minYears: numeric, note }
+      return { kind: 'experience', experienceKind: ids[0], minYears: numeric }
     case 'local_government_experience':
-      return { kind: 'local_government_experience', importance, minYears: numeric, note }
+      return { kind: 'local_government_experience', minYears: numeric }
     default:
       throw new Error(`条件「${line}」の種類は job_type_level, certification, experience, local_government_experience のいずれかです。`)
   }
+}
+
+export function readCriterion(line: string): Record<string, unknown> {
+  const [kind = '', values = '', number = '', importanceLabel = '', ...noteParts] = line.split('|')
+  const importance = importanceByLabel.get(importanceLabel.trim())
+  if (!importance) throw new Error(`条件「${line}」の4番目は「必須」か「歓迎」にしてください。`)
+  const note = noteParts.join('|').trim() || null
+  return { ...readAlternative(line, kind, values, number), importance, note }
+}
+
+/** The cell's lines as conditions; a 「又は」 line adds an alternative to the condition above it. */
+export function readCriteria(lineList: readonly string[]): unknown[] {
+  const criteria: Record<string, unknown>[] = []
+  for (const line of lineList) {
+    if (!line.startsWith(OR_PREFIX)) {
+      criteria.push(readCriterion(line))
+      continue
+    }
+    const previous = criteria.at(-1)
+    if (!previous) throw new Error(`条件「${line}」の前に、「又は」でつなぐ条件を書いてください。`)
+    const [kind = '', values = '', number = ''] = line.slice(OR_PREFIX.length).trim().split('|')
+    const alternative = readAlternative(line, kind, values, number)
+    if (previous.kind === 'any_of') (previous.alternatives as unknown[]).push(alternative)
+    else {
+      const { importance, note, ...first } = previous
+      criteria[criteria.length - 1] = { kind: 'any_of', importance, note, alternatives: [first, alternative] }
+    }
+  }
+  return criteria
 }
 
 const areaByLabel = invert(dxAreaLabels)
@@ -212,7 +245,7 @@ export const COLUMNS: Column[] = [
     width: 48,
     write: (row) => row.form.criteria.map(writeCriterion).join('\n') || null,
     read: (cell, raw) => {
-      raw.criteria = lines(cell).map(readCriterion)
+      raw.criteria = readCriteria(lines(cell))
     },
   },
   { key: 'appointmentForm', header: '任用形態', width: 18, write: (row) => appointment.write(row.form.appointmentForm), read: appointment.read },

@@ -1,7 +1,7 @@
 /** Matching: explainable scores of candidates against postings. Pure; the server and client share it. */
 export * from './inputs.ts'
 export * from './schema.ts'
-export { defaultWeight, defaultWeightsByRole, neutralWeights, type WeightTable } from './weights.ts'
+export { defaultWeight, defaultWeightsByRole, neutralWeights, type WeightTable, type WeightedKind } from './weights.ts'
 export { criterionLabel, countedCertificationIds } from './labels.ts'
 export {
   BONUS_POOL,
@@ -12,6 +12,10 @@ export {
   SELF_DECLARED_FACTOR,
   START_GRACE_DAYS,
   allocatePoints,
+  alternativeCriterion,
+  alternativeLine,
+  defaultWeights,
+  weightKindOf,
   availabilityPoints,
   daysPerWeekOf,
   planScoring,

@@ -81,7 +81,23 @@ export interface RegionCriterion extends CriterionBase {
   remote: RemoteMode
 }
 
+/** A criterion of one of the four kinds a posting row or an alternative can ask for. */
+export type SkillCriterion = JobTypeLevelCriterion | CertificationCriterion | ExperienceCriterion | LocalGovernmentExperienceCriterion
+
+/** What one alternative of an any-of criterion asks for; it takes its id and importance from the group. */
+export type CriterionAlternative = SkillCriterion extends infer C ? (C extends SkillCriterion ? Omit<C, keyof CriterionBase> : never) : never
+
+/**
+ * Alternatives of different kinds (手順書 参考4.4-④: a level in some job types, or a certification): met when any
+ * one is met, scored by the best one, explained by the one that met it.
+ */
+export interface AnyOfCriterion extends CriterionBase {
+  kind: 'any_of'
+  alternatives: CriterionAlternative[]
+}
+
 export type MatchCriterion =
+  | AnyOfCriterion
   | JobTypeLevelCriterion
   | CertificationCriterion
   | ExperienceCriterion

@@ -1,6 +1,6 @@
 /** Japanese labels of criteria and facts, as the explanation shows them. */
 import { currentEquivalentOf, experienceKinds, findCertification, findExam, findJobType } from '../skill-standard/index.ts'
-import type { MatchCriterion, RemoteMode } from './inputs.ts'
+import type { CriterionAlternative, MatchCriterion, RemoteMode } from './inputs.ts'
 
 export function jobTypeName(jobTypeId: string): string {
   const jobType = findJobType(jobTypeId)
@@ -38,8 +38,10 @@ export function formatMonths(months: number): string {
   return formatYears(months / 12)
 }
 
-export function criterionLabel(criterion: MatchCriterion): string {
+export function criterionLabel(criterion: MatchCriterion | (CriterionAlternative & { id?: string })): string {
   switch (criterion.kind) {
+    case 'any_of':
+      return `次のいずれか: ${criterion.alternatives.map((alternative) => criterionLabel(alternative)).join(' 又は ')}`
     case 'job_type_level': {
       const names = criterion.jobTypeIds.map(jobTypeName).join('・')
       const anyOf = criterion.jobTypeIds.length > 1 ? 'のいずれか' : ''

@@ -1,10 +1,9 @@
 /**
  * From posting rows to scorer criteria, and the role presets (スキル標準 プロデューサー, 手順書 参考4.4-④).
  *
- * The presets are the postings module's (shared/domain/postings/presets.ts): the standard's row reads "any one of"
- * (参考4.4-④) and is never a limit (§4.4(2)), so only the level clause becomes a gate — a gate that a self-declared
- * level also meets, since ability proven by experience counts as equivalent (参考4.4-③) — and certifications stay
- * preferred because scarce passes should not be a hard requirement (参考4.4-⑮).
+ * The presets are the postings module's (shared/domain/postings/presets.ts): the standard's rows read "any one of
+ * … is desirable" (手順書 参考4.4-④) and are never a limit (手順書 §4.4(2)), so they are preferred any-of criteria;
+ * staff make one required when they insist on it.
  */
 import type { Criterion } from '../postings/form.ts'
 import { presetCriteria } from '../postings/presets.ts'
@@ -38,6 +37,8 @@ export function criteriaFromPostingRows(rows: readonly Criterion[]): MatchCriter
         return { ...base, kind: 'experience', experienceKind: row.experienceKind, minYears: row.minYears }
       case 'local_government_experience':
         return { ...base, kind: 'local_government_experience', minYears: row.minYears }
+      case 'any_of':
+        return { ...base, kind: 'any_of', alternatives: row.alternatives.map((alternative) => ({ ...alternative })) }
     }
   })
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 /**
- * Kinds of criteria. The first four are stored on the posting as rows (shared/domain/postings/form.ts); the
+ * Kinds of criteria. The first five are stored on the posting as rows (shared/domain/postings/form.ts); the
  * availability kinds come from the posting's working conditions (days per week, remote, 副業, term start, region).
  */
 export const MatchCriterionKind = z.enum([
@@ -13,6 +13,7 @@ export const MatchCriterionKind = z.enum([
   'certification',
   'experience',
   'local_government_experience',
+  'any_of',
   'days_per_week',
   'remote',
   'side_job',

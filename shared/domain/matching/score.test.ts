@@ -90,61 +90,74 @@ const declaredConsultant = candidate({
 
 const sumOfLines = (result: { criteria: { points: number }[] }) => result.criteria.reduce((sum, line) => sum + line.points, 0)
 
-describe('worked cases: the プロデューサー preset (スキル標準 プロデューサー; 手順書 参考4.4-②④)', () => {
-  test('(a) case L6 ITストラテジスト + 5 years strategy lead + local-government work → eligible, high', () => {
-    const result = scoreCandidate(producerPosting, strategist)
-    expect(result.eligible).toBe(true)
-    expect(result.gaps).toEqual([])
-    expect(result.score).toBeGreaterThanOrEqual(60)
-    expect(result.score).toBe(sumOfLines(result))
-    const level = result.criteria.find((line) => line.kind === 'job_type_level')!
-    expect(level).toMatchObject({ required: true, status: 'met' })
-    expect(level.evidence.map((item) => item.text)).toContain('UISS ビジネスストラテジスト レベル4（試験合格と実務経験による）')
-    expect(level.evidence.some((item) => item.refId === 'ST')).toBe(true)
-    const lead = result.criteria.find((line) => line.criterionId === 'criterion.2')!
-    expect(lead).toMatchObject({ status: 'met' })
-    expect(lead.evidence.some((item) => item.refId === 'exp-1')).toBe(true)
-    expect(result.criteria.find((line) => line.kind === 'local_government_experience')).toMatchObject({ status: 'met' })
-    expect(result.flags).toEqual([])
-  })
+/** A registered 情報処理安全確保支援士 with no level recorded for the producer's job types. */
+const registeredSupporter = candidate({ candidateId: 'cand-d', certifications: [{ id: 'SC' }] })
 
-  test('(b) case L4 応用情報技術者 only → ineligible: level 3 < 4, the gap names it', () => {
-    const result = scoreCandidate(producerPosting, appliedOnly)
-    expect(result.eligible).toBe(false)
-    expect(result.gaps).toHaveLength(1)
-    expect(result.gaps[0]).toMatchObject({ criterionId: 'criterion.0', status: 'partly_met' })
-    expect(result.gaps[0]!.message).toContain('レベル3')
-    expect(result.gaps[0]!.message).toContain('あと1レベル')
-    expect(result.score).toBe(sumOfLines(result))
-  })
+/** The same posting with the level-or-certification row made required, as staff may when they insist on it. */
+const insisting: PostingCriteria = {
+  ...producerPosting,
+  criteria: producerPosting.criteria.map((criterion) => (criterion.id === 'criterion.0' ? { ...criterion, importance: 'required' } : criterion)),
+}
 
-  test('(c) case L11 declared ITSS コンサルタント L6, no certificate → eligible as equivalent ability (参考4.4-③), flagged self-declared', () => {
-    const result = scoreCandidate(producerPosting, declaredConsultant)
-    expect(result.eligible).toBe(true)
-    const level = result.criteria.find((line) => line.kind === 'job_type_level')!
-    expect(level.status).toBe('met')
-    expect(level.evidence.some((item) => item.selfDeclared)).toBe(true)
-    expect(level.evidence.map((item) => item.text).join('\n')).toContain('自己申告')
-    expect(result.flags).toEqual([expect.objectContaining({ code: 'self_declared_level', criterionId: 'criterion.0' })])
-    // The same level verified earns more: self-declared levels weigh less.
-    const verified = scoreCandidate(producerPosting, {
-      ...declaredConsultant,
-      levels: declaredConsultant.levels.map((level) => ({ ...level, selfDeclared: false })),
+describe('worked cases: the プロデューサー preset (手順書 参考4.4-④ 「以下のいずれかのスキルレベル又は資格」)', () => {
+  test('the preset is one preferred any-of row of the levels and certifications, and one of the experiences', () => {
+    const [skills, experiences] = producerPosting.criteria
+    expect(skills).toMatchObject({
+      id: 'criterion.0',
+      kind: 'any_of',
+      importance: 'preferred',
+      alternatives: [
+        { kind: 'job_type_level', minLevel: 4, jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'] },
+        { kind: 'certification', certificationIds: ['SC', 'AU'] },
+      ],
     })
+    expect(experiences).toMatchObject({ id: 'criterion.1', kind: 'any_of', importance: 'preferred' })
+    expect(producerPosting.criteria.filter((criterion) => criterion.id.startsWith('criterion.') && criterion.importance === 'required')).toEqual([])
+  })
+
+  test.each([
+    // [case, candidate, status of the row, eligible when the row is required, what the explanation names]
+    ['手順書 参考4.4-② case L6 ITストラテジスト + 5 years → the level alternative', strategist, 'met', true, 'UISS ビジネスストラテジスト レベル4（試験合格と実務経験による）'],
+    ['a registered 情報処理安全確保支援士 → the certification alternative', registeredSupporter, 'met', true, '選択肢「資格: 情報処理安全確保支援士・システム監査技術者のいずれか」で満たしています'],
+    ['手順書 参考4.4-② case L11 declared ITSS コンサルタント L6 → met as equivalent ability (参考4.4-③)', declaredConsultant, 'met', true, '自己申告'],
+    ['手順書 参考4.4-② case L4 応用情報技術者 only → partly (level 3 < 4), the gap named', appliedOnly, 'partly_met', false, '一部満たしています'],
+  ] as const)('%s', (_name, facts, status, eligibleWhenRequired, explained) => {
+    const preferred = scoreCandidate(producerPosting, facts)
+    const line = preferred.criteria.find((entry) => entry.criterionId === 'criterion.0')!
+    expect(line).toMatchObject({ kind: 'any_of', required: false, status })
+    expect(line.evidence.map((item) => item.text).join('\n')).toContain(explained)
+    expect(preferred.eligible).toBe(true)
+    expect(preferred.score).toBe(sumOfLines(preferred))
+
+    const required = scoreCandidate(insisting, facts)
+    expect(required.eligible).toBe(eligibleWhenRequired)
+    if (!eligibleWhenRequired) {
+      expect(required.gaps).toEqual([expect.objectContaining({ criterionId: 'criterion.0', status: 'partly_met' })])
+      expect(required.gaps[0]!.message).toContain('あと1レベル')
+    }
+  })
+
+  test('scored by the best alternative: a verified level above the minimum beats the certification alone', () => {
+    const both = candidate({ candidateId: 'cand-e', certifications: [{ id: 'SC' }], levels: [{ jobTypeId: 'itss.consultant', level: 6, basis: 'experience', selfDeclared: false }] })
+    const lineOf = (facts: CandidateFacts) => scoreCandidate(producerPosting, facts).criteria.find((entry) => entry.criterionId === 'criterion.0')!
+    expect(lineOf(both).points).toBeGreaterThan(lineOf(registeredSupporter).points)
+    expect(lineOf(both).evidence[0]!.text).toContain('レベル')
+    expect(lineOf(both).bonusPoints).toBeGreaterThan(0)
+  })
+
+  test('self-declared levels are flagged on the any-of row and weigh less than the same level verified', () => {
+    const result = scoreCandidate(producerPosting, declaredConsultant)
+    expect(result.flags).toEqual([expect.objectContaining({ code: 'self_declared_level', criterionId: 'criterion.0' })])
+    const verified = scoreCandidate(producerPosting, { ...declaredConsultant, levels: declaredConsultant.levels.map((level) => ({ ...level, selfDeclared: false })) })
     expect(verified.score).toBeGreaterThan(result.score)
     expect(verified.flags).toEqual([])
   })
 
-  test('参考4.4-⑮: the preset never makes a certification a gate', () => {
-    const certification = producerPosting.criteria.find((criterion) => criterion.kind === 'certification')!
-    expect(certification).toMatchObject({ importance: 'preferred', certificationIds: ['SC', 'AU'] })
-  })
-
-  test('ranking the three: (a) above (c), (b) left out unless ineligible candidates are asked for', () => {
+  test('ranking: (b) below (a) and (c); with the row required, (b) is left out unless ineligible candidates are asked for', () => {
     const ranked = rankCandidates(producerPosting, [appliedOnly, declaredConsultant, strategist])
-    expect(ranked.map((result) => result.candidateId)).toEqual(['cand-a', 'cand-c'])
-    const all = rankCandidates(producerPosting, [appliedOnly, declaredConsultant, strategist], { includeIneligible: true })
-    expect(all.map((result) => result.candidateId)).toEqual(['cand-a', 'cand-c', 'cand-b'])
+    expect(ranked.map((result) => result.candidateId).at(-1)).toBe('cand-b')
+    expect(rankCandidates(insisting, [appliedOnly, declaredConsultant, strategist]).map((result) => result.candidateId).sort()).toEqual(['cand-a', 'cand-c'])
+    expect(rankCandidates(insisting, [appliedOnly, declaredConsultant, strategist], { includeIneligible: true }).at(-1)!.candidateId).toBe('cand-b')
   })
 })
 

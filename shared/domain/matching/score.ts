@@ -11,7 +11,7 @@
  *   rounded once by `roundPoints`.
  */
 import { daysBetween } from '../dates.ts'
-import type { CandidateFacts, MatchCriterion, PostingCriteria, ScoreOptions } from './inputs.ts'
+import type { AnyOfCriterion, CandidateFacts, CriterionAlternative, MatchCriterion, PostingCriteria, ScoreOptions, SkillCriterion } from './inputs.ts'
 import {
   certificationName,
   countedCertificationIds,
@@ -22,7 +22,7 @@ import {
   remoteModeLabels,
 } from './labels.ts'
 import type { CriterionLine, CriterionStatus, Evidence, MatchCriterionKind, MatchFlag, MatchGap, MatchResult } from './schema.ts'
-import { defaultWeight } from './weights.ts'
+import { defaultWeight, type WeightedKind } from './weights.ts'
 
 export const SCORE_MAX = 100
 /** Points reserved for exceeding minimums; the base pool is the rest. */
@@ -63,6 +63,7 @@ const KIND_ORDER: readonly MatchCriterionKind[] = [
   'certification',
   'experience',
   'local_government_experience',
+  'any_of',
   'days_per_week',
   'remote',
   'side_job',
@@ -71,6 +72,26 @@ const KIND_ORDER: readonly MatchCriterionKind[] = [
 ]
 
 export const BONUS_KINDS: ReadonlySet<MatchCriterionKind> = new Set(['job_type_level', 'experience', 'local_government_experience'])
+
+/** The criterion as it stands for one of its alternatives: the group's id, importance and note. */
+export function alternativeCriterion(group: AnyOfCriterion, alternative: CriterionAlternative): SkillCriterion {
+  return { ...alternative, id: group.id, importance: group.importance, note: group.note ?? null } as SkillCriterion
+}
+
+/** An any-of criterion weighs as its heaviest alternative's kind; the others weigh as their own kind. */
+export function weightKindOf(roleId: string | null, criterion: MatchCriterion): WeightedKind {
+  if (criterion.kind !== 'any_of') return criterion.kind
+  let best: WeightedKind = criterion.alternatives[0]?.kind ?? 'job_type_level'
+  for (const alternative of criterion.alternatives) {
+    if (defaultWeight(roleId, alternative.kind) > defaultWeight(roleId, best)) best = alternative.kind
+  }
+  return best
+}
+
+/** Whether the line can earn bonus points: a level or years above the minimum, in itself or in an alternative. */
+function earnsBonus(criterion: MatchCriterion): boolean {
+  return criterion.kind === 'any_of' ? criterion.alternatives.some((alternative) => BONUS_KINDS.has(alternative.kind)) : BONUS_KINDS.has(criterion.kind)
+}
 
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -126,20 +147,29 @@ function resolvedWeight(posting: PostingCriteria, criterion: MatchCriterion, sam
   const chosen = posting.weights?.[criterion.id] ?? criterion.weight
   // A kind's default weight is shared by the posting's criteria of that kind, so that listing the role's three
   // alternative experiences does not make experience outweigh everything else.
-  const weight = chosen ?? defaultWeight(posting.roleId, criterion.kind) / sameKind
+  const weight = chosen ?? defaultWeight(posting.roleId, weightKindOf(posting.roleId, criterion)) / sameKind
   return Number.isFinite(weight) && weight > 0 ? weight : 0
+}
+
+/** The default weight of each criterion of a posting (its kind's weight shared by the criteria of that kind). */
+export function defaultWeights(roleId: string | null, criteria: readonly MatchCriterion[]): number[] {
+  const kinds = criteria.map((criterion) => weightKindOf(roleId, criterion))
+  const perKind = new Map<WeightedKind, number>()
+  for (const kind of kinds) perKind.set(kind, (perKind.get(kind) ?? 0) + 1)
+  return kinds.map((kind) => defaultWeight(roleId, kind) / perKind.get(kind)!)
 }
 
 /** Fixes each criterion's label, weight and maximum points for one posting. */
 export function planScoring(posting: PostingCriteria): ScoringPlan {
   const criteria = [...posting.criteria].sort(compareCriteria)
-  const perKind = new Map<MatchCriterionKind, number>()
-  for (const criterion of criteria) perKind.set(criterion.kind, (perKind.get(criterion.kind) ?? 0) + 1)
-  const weights = criteria.map((criterion) => resolvedWeight(posting, criterion, perKind.get(criterion.kind)!))
+  const kinds = criteria.map((criterion) => weightKindOf(posting.roleId, criterion))
+  const perKind = new Map<WeightedKind, number>()
+  for (const kind of kinds) perKind.set(kind, (perKind.get(kind) ?? 0) + 1)
+  const weights = criteria.map((criterion, index) => resolvedWeight(posting, criterion, perKind.get(kinds[index]!)!))
 
   const hasPreferred = criteria.some((criterion) => criterion.importance === 'preferred')
   const baseWeights = criteria.map((criterion, index) => (!hasPreferred || criterion.importance === 'preferred' ? weights[index]! : 0))
-  const bonusWeights = criteria.map((criterion, index) => (BONUS_KINDS.has(criterion.kind) ? weights[index]! : 0))
+  const bonusWeights = criteria.map((criterion, index) => (earnsBonus(criterion) ? weights[index]! : 0))
   const bonusPool = bonusWeights.some((weight) => weight > 0) ? BONUS_POOL : 0
   const maxBase = allocatePoints(SCORE_MAX - bonusPool, baseWeights)
   const maxBonus = allocatePoints(bonusPool, bonusWeights)
@@ -316,10 +346,44 @@ function availabilityOutcome(status: CriterionStatus, text: string, gap: string)
   }
 }
 
+/** The line as it stands for one alternative: same points, the alternative's own label for its gap text. */
+export function alternativeLine(line: PlannedLine & { criterion: AnyOfCriterion }, alternative: CriterionAlternative): PlannedLine {
+  const criterion = alternativeCriterion(line.criterion, alternative)
+  return { ...line, criterion, label: criterionLabel(criterion) }
+}
+
+/**
+ * Any of (手順書 参考4.4-④ 「以下のいずれかのスキルレベル又は資格」): the status is the best alternative's and the
+ * points the most any alternative earns; the explanation is the alternative with the best status (then points).
+ * A met alternative never earns fewer points than one partly met, so both are the same alternative.
+ */
+function evaluateAnyOf(line: PlannedLine & { criterion: AnyOfCriterion }, facts: CandidateFacts): Outcome {
+  const outcomes = line.criterion.alternatives.map((alternative) => {
+    const memberLine = alternativeLine(line, alternative)
+    const outcome = evaluate(memberLine, facts)
+    const points = pointsOf(line, outcome)
+    return { outcome, label: memberLine.label, total: points.base + points.bonus }
+  })
+  const best = outcomes.reduce((a, b) =>
+    STATUS_RANK[b.outcome.status] > STATUS_RANK[a.outcome.status] ||
+    (STATUS_RANK[b.outcome.status] === STATUS_RANK[a.outcome.status] && b.total > a.total)
+      ? b
+      : a,
+  )
+  const { outcome } = best
+  if (outcome.status === 'not_met') {
+    return { ...outcome, evidence: [note('どの選択肢も満たしていません。'), ...outcome.evidence], gap: `次のいずれかが必要です: ${outcomes.map((entry) => entry.label).join(' 又は ')}` }
+  }
+  const via = note(`選択肢「${best.label}」${outcome.status === 'met' ? 'で満たしています' : 'を一部満たしています'}。`)
+  return { ...outcome, evidence: [via, ...outcome.evidence], gap: outcome.gap === null ? null : `次のいずれかを満たす必要があります。最も近いもの: ${outcome.gap}` }
+}
+
 function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
   const criterion = line.criterion
   const availability = facts.availability
   switch (criterion.kind) {
+    case 'any_of':
+      return evaluateAnyOf({ ...line, criterion }, facts)
     case 'job_type_level':
       return evaluateLevel(line, criterion, facts)
     case 'certification':

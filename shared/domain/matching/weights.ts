@@ -8,7 +8,10 @@
  */
 import type { MatchCriterionKind } from './schema.ts'
 
-export type WeightTable = Readonly<Record<MatchCriterionKind, number>>
+/** Kinds with a weight of their own; an any-of criterion weighs as its heaviest alternative's kind (score.ts). */
+export type WeightedKind = Exclude<MatchCriterionKind, 'any_of'>
+
+export type WeightTable = Readonly<Record<WeightedKind, number>>
 
 const AVAILABILITY = { days_per_week: 2, remote: 1, side_job: 1, start_date: 1, region: 1 } as const
 
@@ -28,6 +31,6 @@ export const neutralWeights: WeightTable = {
 }
 
 /** The weight a criterion of `kind` gets in a posting for `roleId` when nobody set one. */
-export function defaultWeight(roleId: string | null, kind: MatchCriterionKind): number {
+export function defaultWeight(roleId: string | null, kind: WeightedKind): number {
   return (roleId !== null ? defaultWeightsByRole[roleId] : undefined)?.[kind] ?? neutralWeights[kind]
 }

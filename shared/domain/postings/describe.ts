@@ -13,6 +13,7 @@ import {
   postingRoleLabels,
   selectionStepLabels,
   type Criterion,
+  type CriterionAlternative,
   type PostingForm,
 } from './form.ts'
 
@@ -43,24 +44,25 @@ function experienceLabel(kind: string): string {
   return experienceKinds.find((entry) => entry.id === kind)?.label ?? kind
 }
 
-/** One condition in words, e.g. 「UISS ビジネスストラテジスト、ITSS コンサルタントのいずれかでレベル4以上」. */
-export function describeCriterion(criterion: Criterion): string {
+/** What one alternative asks for, e.g. 「UISS ビジネスストラテジスト、ITSS コンサルタントのいずれかでレベル4相当以上」. */
+export function describeAlternative(alternative: CriterionAlternative): string {
   const years = (value: number | null) => (value ? `${value}年以上` : '')
-  let text: string
-  switch (criterion.kind) {
+  switch (alternative.kind) {
     case 'job_type_level':
-      text = `${criterion.jobTypeIds.map(jobTypeName).join('、')}${criterion.jobTypeIds.length > 1 ? 'のいずれか' : ''}でレベル${criterion.minLevel}相当以上`
-      break
+      return `${alternative.jobTypeIds.map(jobTypeName).join('、')}${alternative.jobTypeIds.length > 1 ? 'のいずれか' : ''}でレベル${alternative.minLevel}相当以上`
     case 'certification':
-      text = `${criterion.certificationIds.map(certificationName).join('、')}${criterion.certificationIds.length > 1 ? 'のいずれか' : ''}の資格`
-      break
+      return `${alternative.certificationIds.map(certificationName).join('、')}${alternative.certificationIds.length > 1 ? 'のいずれか' : ''}の資格`
     case 'experience':
-      text = `${experienceLabel(criterion.experienceKind)}の経験${years(criterion.minYears)}`
-      break
+      return `${experienceLabel(alternative.experienceKind)}の経験${years(alternative.minYears)}`
     case 'local_government_experience':
-      text = `自治体での勤務または自治体からの受託業務の経験${years(criterion.minYears)}`
-      break
+      return `自治体での勤務または自治体からの受託業務の経験${years(alternative.minYears)}`
   }
+}
+
+/** One condition in words; an any-of condition reads 「次のいずれか: A 又は B 又は C」. */
+export function describeCriterion(criterion: Criterion): string {
+  const text =
+    criterion.kind === 'any_of' ? `次のいずれか: ${criterion.alternatives.map(describeAlternative).join(' 又は ')}` : describeAlternative(criterion)
   return criterion.note ? `${text}（${criterion.note}）` : text
 }
 

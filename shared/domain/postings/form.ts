@@ -144,37 +144,48 @@ const years = (label: string) =>
     .nullable()
     .default(null)
 
+const jobTypeLevelFields = {
+  kind: z.literal('job_type_level'),
+  jobTypeIds: z.array(z.string().min(1).max(60)).min(1, { message: '職種（人材像）を1つ以上選んでください。' }).max(20),
+  minLevel: z.number({ message: 'レベルは数値で入力してください。' }).int().min(1, { message: 'レベルは1〜7で入力してください。' }).max(7, { message: 'レベルは1〜7で入力してください。' }),
+}
+const certificationFields = {
+  kind: z.literal('certification'),
+  certificationIds: z.array(z.string().min(1).max(60)).min(1, { message: '資格を1つ以上選んでください。' }).max(20),
+}
+const experienceFields = { kind: z.literal('experience'), experienceKind: ExperienceKind, minYears: years('経験年数') }
+const localGovernmentExperienceFields = { kind: z.literal('local_government_experience'), minYears: years('自治体での経験年数') }
+
+/** One alternative inside an any-of criterion: what a plain criterion asks for, without importance or note. */
+export const CriterionAlternative = z.discriminatedUnion(
+  'kind',
+  [z.object(jobTypeLevelFields), z.object(certificationFields), z.object(experienceFields), z.object(localGovernmentExperienceFields)],
+  { message: '選択肢の種類が正しくありません。' },
+)
+export type CriterionAlternative = z.infer<typeof CriterionAlternative>
+
+/** Most alternatives one any-of criterion may list. */
+export const MAX_ALTERNATIVES = 10
+
 /**
  * One required or preferred condition, stored as a row of its own because matching reads them (手順書 §4.4(2)).
- * Lists inside a row are alternatives ("any of").
+ * Lists inside a row are alternatives ("any of"); `any_of` makes alternatives of different kinds, as the standard
+ * words the producer's row: a level in some job types, or one of two certifications (手順書 参考4.4-④).
  */
 export const Criterion = z.discriminatedUnion(
   'kind',
   [
+    z.object({ ...jobTypeLevelFields, importance: CriterionImportance, note: criterionNote }),
+    z.object({ ...certificationFields, importance: CriterionImportance, note: criterionNote }),
+    z.object({ ...experienceFields, importance: CriterionImportance, note: criterionNote }),
+    z.object({ ...localGovernmentExperienceFields, importance: CriterionImportance, note: criterionNote }),
     z.object({
-      kind: z.literal('job_type_level'),
+      kind: z.literal('any_of'),
       importance: CriterionImportance,
-      jobTypeIds: z.array(z.string().min(1).max(60)).min(1, { message: '職種（人材像）を1つ以上選んでください。' }).max(20),
-      minLevel: z.number({ message: 'レベルは数値で入力してください。' }).int().min(1, { message: 'レベルは1〜7で入力してください。' }).max(7, { message: 'レベルは1〜7で入力してください。' }),
-      note: criterionNote,
-    }),
-    z.object({
-      kind: z.literal('certification'),
-      importance: CriterionImportance,
-      certificationIds: z.array(z.string().min(1).max(60)).min(1, { message: '資格を1つ以上選んでください。' }).max(20),
-      note: criterionNote,
-    }),
-    z.object({
-      kind: z.literal('experience'),
-      importance: CriterionImportance,
-      experienceKind: ExperienceKind,
-      minYears: years('経験年数'),
-      note: criterionNote,
-    }),
-    z.object({
-      kind: z.literal('local_government_experience'),
-      importance: CriterionImportance,
-      minYears: years('自治体での経験年数'),
+      alternatives: z
+        .array(CriterionAlternative)
+        .min(2, { message: '「いずれか」の条件には選択肢を2つ以上入れてください。' })
+        .max(MAX_ALTERNATIVES, { message: `「いずれか」の条件の選択肢は${MAX_ALTERNATIVES}件までです。` }),
       note: criterionNote,
     }),
   ],
@@ -183,12 +194,14 @@ export const Criterion = z.discriminatedUnion(
 export type Criterion = z.infer<typeof Criterion>
 export type CriterionInput = z.input<typeof Criterion>
 
-export const criterionKindLabels: Record<Criterion['kind'], string> = {
+export const alternativeKindLabels: Record<CriterionAlternative['kind'], string> = {
   job_type_level: 'スキルレベル（UISS/ITSS）',
   certification: '資格',
   experience: '経験',
   local_government_experience: '自治体での経験',
 }
+
+export const criterionKindLabels: Record<Criterion['kind'], string> = { ...alternativeKindLabels, any_of: 'いずれか（組み合わせ）' }
 
 /** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (手順書 §4.4(4)). */
 export const BidRestrictionClause = z.object({

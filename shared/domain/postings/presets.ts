@@ -3,7 +3,7 @@
  * certifications and experience (スキル標準, 手順書 参考4.4-④). Staff then edit, drop or move each row.
  */
 import type { Role } from '../skill-standard/schema.ts'
-import type { Criterion } from './form.ts'
+import type { Criterion, CriterionAlternative } from './form.ts'
 
 export interface RolePreset {
   roleId: Role['id']
@@ -12,12 +12,21 @@ export interface RolePreset {
   hasUnconfirmedRows: boolean
 }
 
+/** One row from a list of alternatives: a plain row for one, an any-of row for several, none for none. */
+function anyOfRow(alternatives: CriterionAlternative[]): Criterion[] {
+  if (alternatives.length === 0) return []
+  if (alternatives.length === 1) return [{ ...alternatives[0]!, importance: 'preferred', note: null }]
+  return [{ kind: 'any_of', importance: 'preferred', alternatives, note: null }]
+}
+
 /**
- * The standard lists its levels, certifications and experiences as alternatives (any one is desirable), so:
- * - level requirements with the same minimum level merge into one required row whose job types are any-of;
- * - certifications become one preferred row: recruiters advise against making an exam pass mandatory because few
- *   holders are on the job market (手順書 参考4.4-⑮);
- * - each experience becomes a preferred row; staff promote the one they insist on.
+ * The standard words each role's cells as 「以下のいずれかのスキルレベル又は資格を有していることが望ましい」 and
+ * 「以下のいずれかの経験を有していることが望ましい」 (手順書 参考4.4-④), and it does not limit whom a municipality
+ * hires (手順書 §4.4(2)). So every preset row is preferred:
+ * - the levels and the certifications make one any-of row (level requirements with the same minimum merge their
+ *   job types), so a registered 情報処理安全確保支援士 fits the producer as well as a level-4 consultant;
+ * - the experiences make a second any-of row.
+ * Staff make a row required when they insist on it.
  */
 export function presetCriteria(role: Role): RolePreset {
   const byLevel = new Map<number, string[]>()
@@ -26,20 +35,18 @@ export function presetCriteria(role: Role): RolePreset {
     for (const id of requirement.jobTypeIds) if (!ids.includes(id)) ids.push(id)
     byLevel.set(requirement.minLevel, ids)
   }
-  const levelRows: Criterion[] = [...byLevel.entries()]
+  const levels: CriterionAlternative[] = [...byLevel.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([minLevel, jobTypeIds]) => ({ kind: 'job_type_level', importance: 'required', jobTypeIds, minLevel, note: null }))
-
+    .map(([minLevel, jobTypeIds]) => ({ kind: 'job_type_level', jobTypeIds, minLevel }))
   const certificationIds = [...new Set(role.certifications.map((certification) => certification.certificationId))]
-  const certificationRows: Criterion[] =
-    certificationIds.length > 0 ? [{ kind: 'certification', importance: 'preferred', certificationIds, note: null }] : []
+  const certifications: CriterionAlternative[] = certificationIds.length > 0 ? [{ kind: 'certification', certificationIds }] : []
 
-  const experienceRows: Criterion[] = role.experiences.map((experience) =>
+  const experiences: CriterionAlternative[] = role.experiences.map((experience) =>
     experience.kind === 'local_government'
-      ? { kind: 'local_government_experience', importance: 'preferred', minYears: experience.minYears, note: experience.description.slice(0, 200) }
-      : { kind: 'experience', importance: 'preferred', experienceKind: experience.kind, minYears: experience.minYears, note: experience.description.slice(0, 200) },
+      ? { kind: 'local_government_experience', minYears: experience.minYears }
+      : { kind: 'experience', experienceKind: experience.kind, minYears: experience.minYears },
   )
 
   const hasUnconfirmedRows = [...role.levelRequirements, ...role.certifications, ...role.experiences].some((row) => row.status !== 'confirmed')
-  return { roleId: role.id, criteria: [...levelRows, ...certificationRows, ...experienceRows], hasUnconfirmedRows }
+  return { roleId: role.id, criteria: [...anyOfRow([...levels, ...certifications]), ...anyOfRow(experiences)], hasUnconfirmedRows }
 }

@@ -1,0 +1,35 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import type { Criterion } from '#shared/contracts/postings'
+import CriteriaEditor from './CriteriaEditor.vue'
+
+function editor(criteria: Criterion[]) {
+  const wrapper = mount(CriteriaEditor, {
+    props: { modelValue: criteria, 'onUpdate:modelValue': (value: Criterion[]) => wrapper.setProps({ modelValue: value }) },
+  })
+  return wrapper
+}
+
+const level: Criterion = { kind: 'job_type_level', importance: 'preferred', jobTypeIds: ['itss.consultant'], minLevel: 4, note: null }
+
+describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のいずれかのスキルレベル又は資格」)', () => {
+  it('「又は」 turns a level row into an any-of row with a certification alternative, keeping the level first', async () => {
+    const wrapper = editor([level])
+    await wrapper.get('#criterion-0-or').setValue('certification')
+    await wrapper.findAll('button').find((button) => button.text() === '選択肢を追加（いずれか）')!.trigger('click')
+    const [row] = wrapper.props('modelValue') as Criterion[]
+    expect(row).toMatchObject({ kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', minLevel: 4 }, { kind: 'certification' }] })
+    expect(wrapper.text()).toContain('次のどれか1つを満たせば')
+    expect(wrapper.text()).toContain('又は 資格')
+  })
+
+  it('editing an alternative changes only it; removing one of two makes the row plain again', async () => {
+    const wrapper = editor([{ kind: 'any_of', importance: 'required', note: null, alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 }, { kind: 'certification', certificationIds: ['SC'] }] }])
+    await wrapper.get('#criterion-0-0-level').setValue('5')
+    await wrapper.get('#criterion-0-0-level').trigger('change')
+    expect((wrapper.props('modelValue') as Criterion[])[0]).toMatchObject({ alternatives: [{ minLevel: 5 }, { certificationIds: ['SC'] }] })
+    const removeButtons = wrapper.findAll('button').filter((button) => button.text() === 'この選択肢を削除')
+    await removeButtons[0]!.trigger('click')
+    expect((wrapper.props('modelValue') as Criterion[])[0]).toEqual({ kind: 'certification', certificationIds: ['SC'], importance: 'required', note: null })
+  })
+})
