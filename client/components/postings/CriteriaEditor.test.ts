@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest'
 import type { Criterion } from '#shared/contracts/postings'
 import CriteriaEditor from './CriteriaEditor.vue'
 
+/** The editor with its v-model wired back, as the posting page uses it; `model()` is the latest value. */
 function editor(criteria: Criterion[]) {
   const wrapper = mount(CriteriaEditor, {
-    props: { modelValue: criteria, 'onUpdate:modelValue': (value: Criterion[]) => wrapper.setProps({ modelValue: value }) },
+    props: { modelValue: criteria, 'onUpdate:modelValue': (value: Criterion[]) => wrapper.setProps({ modelValue: value } as never) } as never,
   })
-  return wrapper
+  const model = () => (wrapper.emitted('update:modelValue')!.at(-1)![0] as Criterion[])
+  return Object.assign(wrapper, { model })
 }
 
 const level: Criterion = { kind: 'job_type_level', importance: 'preferred', jobTypeIds: ['itss.consultant'], minLevel: 4, note: null }
@@ -17,7 +19,7 @@ describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のい�
     const wrapper = editor([level])
     await wrapper.get('#criterion-0-or').setValue('certification')
     await wrapper.findAll('button').find((button) => button.text() === '選択肢を追加（いずれか）')!.trigger('click')
-    const [row] = wrapper.props('modelValue') as Criterion[]
+    const [row] = wrapper.model()
     expect(row).toMatchObject({ kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', minLevel: 4 }, { kind: 'certification' }] })
     expect(wrapper.text()).toContain('次のどれか1つを満たせば')
     expect(wrapper.text()).toContain('又は 資格')
@@ -27,9 +29,9 @@ describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のい�
     const wrapper = editor([{ kind: 'any_of', importance: 'required', note: null, alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 }, { kind: 'certification', certificationIds: ['SC'] }] }])
     await wrapper.get('#criterion-0-0-level').setValue('5')
     await wrapper.get('#criterion-0-0-level').trigger('change')
-    expect((wrapper.props('modelValue') as Criterion[])[0]).toMatchObject({ alternatives: [{ minLevel: 5 }, { certificationIds: ['SC'] }] })
+    expect(wrapper.model()[0]).toMatchObject({ alternatives: [{ minLevel: 5 }, { certificationIds: ['SC'] }] })
     const removeButtons = wrapper.findAll('button').filter((button) => button.text() === 'この選択肢を削除')
     await removeButtons[0]!.trigger('click')
-    expect((wrapper.props('modelValue') as Criterion[])[0]).toEqual({ kind: 'certification', certificationIds: ['SC'], importance: 'required', note: null })
+    expect(wrapper.model()[0]).toEqual({ kind: 'certification', certificationIds: ['SC'], importance: 'required', note: null })
   })
 })
