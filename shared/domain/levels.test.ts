@@ -65,10 +65,16 @@ const cases: [string, LevelFacts, Expectation][] = [
     levels: { 'uiss.is_strategist': [2, 'exam'] },
     held: { includes: ['legacy.second_class', 'FE'] },
   }],
-  ['L4 応用情報技術者のみ → 応用情報の対象職種でレベル3（高度試験なし）', facts({ exams: [pass('AP', 2020)] }), {
+  ['L4 応用情報技術者のみ → すべての職種でレベル3（試験制度: プロデューサーのコンサルタント・ITアーキテクト・プログラムマネージャも）', facts({ exams: [pass('AP', 2020)] }), {
     common: null,
-    levels: { 'uiss.business_strategist': [3, 'exam'], 'itss.project_management': [3, 'exam'] },
-    absent: ['itss.consultant', 'itss.it_architect'],
+    levels: {
+      'uiss.business_strategist': [3, 'exam'],
+      'itss.project_management': [3, 'exam'],
+      'itss.consultant': [3, 'exam'],
+      'itss.it_architect': [3, 'exam'],
+      'uiss.program_manager': [3, 'exam'],
+    },
+    absent: [],
   }],
   ['L5 ITストラテジスト・経験なし → 3職種でレベル3（経験3年に届かない高度試験）', facts({ exams: [pass('ST', 2021)] }), {
     levels: {

@@ -115,6 +115,20 @@ describe('応募', () => {
     expect(response.json().error.code).toBe('POSTING_NOT_OPEN')
   })
 
+  // 手順書 §4.4(6) 標準募集様式の募集期間: applications are taken from 募集開始日 through 応募締切日 (today is 2026-11-24).
+  test.each([
+    ['募集開始日の前日まで → 409、開始日を示す', '2026-11-25', '2026-12-31', 409],
+    ['募集開始日の当日 → 受け付ける', '2026-11-24', '2026-12-31', 201],
+    ['締切日の当日 → 受け付ける', '2026-11-01', '2026-11-24', 201],
+  ] as const)('募集期間: %s', async (_name, startsOn, endsOn, status) => {
+    const id = await insertPosting(t.engine.db, { endsOn, form: { applicationStartsOn: startsOn, applicationEndsOn: endsOn } })
+    const response = await candidate({ method: 'POST', url: `/api/postings/${id}/applications`, payload: { motivation: '募集期間の確認' } })
+    expect(response.statusCode, response.body).toBe(status)
+    if (status === 409) {
+      expect(response.json().error).toMatchObject({ code: 'POSTING_NOT_OPEN', message: expect.stringContaining('令和8年11月25日') })
+    }
+  })
+
   test('応募先の団体はプロフィールと連絡先を見られる、他の団体は見られない', async () => {
     const [mine] = (await candidate('/api/applications/mine')).json().items
     const view = StaffCandidateView.parse((await matsuyama(`/api/candidates/${mine.candidateId}`)).json())

@@ -168,6 +168,10 @@ export async function apply(deps: ApplicationDeps, actor: Actor, request: Reques
     if (posting.state !== 'published' || (posting.applicationEndsOn !== null && posting.applicationEndsOn < today)) {
       throw new AppError('POSTING_NOT_OPEN', 'この募集は応募を締め切りました。', 409)
     }
+    // The 募集期間 of the 標準募集様式 (手順書 §4.4(6)) opens on its start date, as it closes on its deadline.
+    if (posting.applicationStartsOn !== null && today < posting.applicationStartsOn) {
+      throw new AppError('POSTING_NOT_OPEN', `この募集の受付は${formatWareki(posting.applicationStartsOn)}からです。`, 409)
+    }
     const candidateId = await candidates.candidateIdForAccount(tx, actor.userId)
     const contact = await candidates.candidateContact(tx, candidateId)
     const missing = [

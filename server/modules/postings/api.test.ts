@@ -97,6 +97,20 @@ describe('下書き: 市区町村の担当者が作る', () => {
   })
 
   test.each([
+    // [case, criteria, path, message]: ids outside the skill standard's lists can never be met (スキル標準, 試験制度)
+    ['unknown certification', [{ kind: 'certification', importance: 'preferred', certificationIds: ['SC', 'exam.sc'] }], 'criteria.0.certificationIds.1', '条件の1行目: 資格「exam.sc」'],
+    ['unknown job type', [{ kind: 'experience', importance: 'preferred', experienceKind: 'security', minYears: null }, { kind: 'job_type_level', importance: 'required', jobTypeIds: ['itss.wizard'], minLevel: 4 }], 'criteria.1.jobTypeIds.0', '条件の2行目: 職種「itss.wizard」'],
+    ['unknown id inside an any-of row', [{ kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'certification', certificationIds: ['SC'] }, { kind: 'job_type_level', jobTypeIds: ['uiss.nobody'], minLevel: 3 }] }], 'criteria.0.alternatives.1.jobTypeIds.0', '条件の1行目の選択肢2: 職種「uiss.nobody」'],
+  ])('unknown ids in conditions → 400 naming the row, nothing saved: %s', async (name, criteria, path, message) => {
+    const title = `未知のID ${name}`
+    const body = expectError(await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: { title, criteria } }), 400, 'POSTING_INVALID')
+    expect(body.error.details).toContainEqual({ path, message: expect.stringContaining(message) })
+    const listed = await matsuyama.inject('/api/staff/postings?limit=100')
+    expect(listed.statusCode).toBe(200)
+    expect(JSON.stringify(listed.json())).not.toContain(title)
+  })
+
+  test.each([
     ['wrong type', { payAmount: '四万円' }, 'payAmount'],
     ['negative pay', { payAmount: -1 }, 'payAmount'],
     ['days per week 0', { workDays: 0 }, 'workDays'],

@@ -391,6 +391,7 @@ function factColumns() {
     sql<'week' | 'month' | null>`form->>'workDaysPer'`.as('work_days_per'),
     sql<string | null>`form->>'termStartsOn'`.as('term_starts_on'),
     sql<string | null>`form->>'termEndsOn'`.as('term_ends_on'),
+    sql<string | null>`form->>'applicationStartsOn'`.as('application_starts_on'),
   ] as const
 }
 

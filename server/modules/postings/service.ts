@@ -521,6 +521,8 @@ export interface PostingFacts {
   remoteAllowed: boolean | null
   sideJobAllowed: boolean | null
   applicationEndsOn: string | null
+  /** 募集開始日: applications are taken from this day (none = from publication). */
+  applicationStartsOn: string | null
   /** 勤務日数 and its unit from the form (週/月); null when not filled in. */
   workDays: number | null
   workDaysPer: 'week' | 'month' | null
@@ -540,6 +542,7 @@ function factsOf(row: repository.FactRow): PostingFacts {
     remoteAllowed: row.remote_allowed,
     sideJobAllowed: row.side_job_allowed,
     applicationEndsOn: row.application_ends_on,
+    applicationStartsOn: row.application_starts_on,
     workDays: row.work_days === null ? null : Number(row.work_days),
     workDaysPer: row.work_days_per === 'week' || row.work_days_per === 'month' ? row.work_days_per : null,
     termStartsOn: row.term_starts_on,

@@ -4,7 +4,8 @@
  * while staff type, and the server runs them before it saves or submits.
  */
 import { addDays, addYears, type IsoDate } from '../dates.ts'
-import type { PostingForm } from './form.ts'
+import { findCertification, findExam, findJobType } from '../skill-standard/index.ts'
+import type { Criterion, CriterionAlternative, PostingForm } from './form.ts'
 
 export interface FormProblem {
   path: string
@@ -60,6 +61,34 @@ export function formProblems(form: PostingForm, facts: FormFacts): FormProblem[]
   form.dutyAreas.forEach((duty, index) => {
     if (areas.has(duty.area)) add(`dutyAreas.${index}.area`, '同じ取組分野が重複しています。')
     areas.add(duty.area)
+  })
+  problems.push(...criterionReferenceProblems(form.criteria))
+  return problems
+}
+
+/**
+ * Job types and certifications a condition names must be in the skill standard's lists (UISS/ITSS 職種, IPA 試験
+ * and other certifications): an unknown id could never be met and would print as a raw code. Each problem names
+ * the row (and the alternative) as staff see it.
+ */
+export function criterionReferenceProblems(criteria: readonly Criterion[]): FormProblem[] {
+  const problems: FormProblem[] = []
+  const check = (alternative: CriterionAlternative, path: string, where: string) => {
+    if (alternative.kind === 'job_type_level') {
+      alternative.jobTypeIds.forEach((id, index) => {
+        if (!findJobType(id)) problems.push({ path: `${path}.jobTypeIds.${index}`, message: `${where}: 職種「${id}」はスキル標準の一覧にありません。一覧から選んでください。` })
+      })
+    }
+    if (alternative.kind === 'certification') {
+      alternative.certificationIds.forEach((id, index) => {
+        if (!findExam(id) && !findCertification(id)) problems.push({ path: `${path}.certificationIds.${index}`, message: `${where}: 資格「${id}」は資格の一覧にありません。一覧から選んでください。` })
+      })
+    }
+  }
+  criteria.forEach((criterion, row) => {
+    const where = `条件の${row + 1}行目`
+    if (criterion.kind !== 'any_of') return check(criterion, `criteria.${row}`, where)
+    criterion.alternatives.forEach((alternative, index) => check(alternative, `criteria.${row}.alternatives.${index}`, `${where}の選択肢${index + 1}`))
   })
   return problems
 }

@@ -185,15 +185,35 @@ describe('試験', () => {
     }
   })
 
-  test('試験のレベルは、裏付ける職種のレベル範囲に収まる（範囲が分かる場合）', () => {
+  test('試験のレベルは、裏付ける職種のレベル範囲を超えない（範囲の始まりの1つ下までは土台として認める）', () => {
     for (const exam of catalog.exams) {
       for (const id of exam.evidences.jobTypeIds) {
         const jobType = findJobType(id)
         if (jobType?.levelMin == null || jobType.levelMax == null) continue
-        expect(exam.ccsfLevel, `${exam.id} → ${id}`).toBeGreaterThanOrEqual(jobType.levelMin)
+        expect(exam.ccsfLevel, `${exam.id} → ${id}`).toBeGreaterThanOrEqual(jobType.levelMin - 1)
         expect(exam.ccsfLevel, `${exam.id} → ${id}`).toBeLessThanOrEqual(jobType.levelMax)
       }
     }
+  })
+
+  // 試験制度 / CCSF: the job types each current exam evidences, as IPA's exam–framework correspondence maps them.
+  test.each([
+    ['AP', catalog.jobTypes.map((jobType) => jobType.id)],
+    ['ST', ['itss.consultant', 'uiss.business_strategist', 'uiss.is_strategist']],
+    ['SA', ['itss.application_specialist', 'itss.it_architect', 'itss.software_development', 'uiss.application_designer', 'uiss.is_analyst', 'uiss.is_architect']],
+    ['PM', ['itss.project_management', 'uiss.program_manager', 'uiss.project_manager']],
+    ['NW', ['itss.it_architect', 'itss.it_specialist', 'uiss.system_designer']],
+    ['DB', ['itss.it_specialist', 'uiss.system_designer']],
+    ['ES', ['itss.software_development']],
+    ['SM', ['itss.customer_service', 'itss.it_service_management', 'uiss.is_administrator', 'uiss.is_operation']],
+    ['AU', ['uiss.is_auditor']],
+    ['SC', ['itss.it_specialist', 'uiss.is_administrator']],
+  ])('試験制度: %s が裏付ける職種', (examId, expected) => {
+    expect([...(findExam(examId)?.evidences.jobTypeIds ?? [])].sort()).toEqual([...expected].sort())
+  })
+
+  test('試験制度: 応用情報技術者はプロデューサーの職種（コンサルタント、ITアーキテクト、プログラムマネージャ）にもレベルを与える', () => {
+    expect(findExam('AP')?.evidences.jobTypeIds).toEqual(expect.arrayContaining(['itss.consultant', 'itss.it_architect', 'uiss.program_manager']))
   })
 
   test('ITストラテジストはビジネスストラテジストを裏付ける（参考4.4-②）', () => {

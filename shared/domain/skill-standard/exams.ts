@@ -8,35 +8,18 @@
  * "and マーケティング" in the secondary sources) so that worked case L5 derives exactly three job types.
  * First/last sitting years are all U (no public list of sittings was reachable).
  */
+import { jobTypes } from './job-types.ts'
 import type { Exam } from './schema.ts'
 
 const LEVEL_ANCHORS = [{ id: 'KAZUTXT' }, { id: 'ATH' }, { id: '手順書', locator: '参考4.4-②' }] as const
 const ADVANCED_LEVEL = [{ id: 'KAZUTXT' }, { id: 'ATMARK-PM' }, { id: '手順書', locator: '参考4.4-②' }] as const
 
-/** AP is level 3 of "most" job types (KAZUTXT, ATH); left out: those whose known or likely range starts above 3. */
-const AP_JOB_TYPES = [
-  'itss.marketing',
-  'itss.sales',
-  'itss.project_management',
-  'itss.it_specialist',
-  'itss.application_specialist',
-  'itss.software_development',
-  'itss.customer_service',
-  'itss.it_service_management',
-  'itss.education',
-  'uiss.business_strategist',
-  'uiss.is_strategist',
-  'uiss.project_manager',
-  'uiss.is_architect',
-  'uiss.is_analyst',
-  'uiss.application_designer',
-  'uiss.system_designer',
-  'uiss.is_operation',
-  'uiss.is_administrator',
-  'uiss.is_staff',
-  'uiss.is_auditor',
-  'uiss.is_education',
-]
+/**
+ * AP is level 3 of every 人材像 (CCSF: 応用情報技術者 is common to all of them; 試験制度), including those whose range
+ * in the framework starts at 4 (ITSS コンサルタント, ITアーキテクト, UISS プログラムマネージャ): there it is the
+ * foundation one level below, as an advanced exam without experience is (ITSS L4).
+ */
+const AP_JOB_TYPES = jobTypes.map((jobType) => jobType.id)
 
 const current: Exam[] = [
   {
