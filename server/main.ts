@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts'
 import { createServer } from 'node:net'
 import { loadConfig, type Config } from './config.ts'
-import { openConfiguredDatabase } from './db/open.ts'
+import { openConfiguredDatabaseOrExit } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { seedDemoWorld, welcomeText } from './demo/index.ts'
@@ -11,12 +11,7 @@ import { startInterviewTimers } from './modules/interviews/index.ts'
 
 /** The process: read config, open the database, migrate and seed, listen, close on signals. */
 const config = await resolvedConfig()
-const opened = await openConfiguredDatabase(config)
-if (!opened.ok) {
-  console.error(opened.message)
-  process.exit(1)
-}
-const engine = opened.engine
+const engine = await openConfiguredDatabaseOrExit(config)
 await migrate(engine)
 await seedReferenceData(engine.db)
 // A fresh embedded database gets the demo world (server/demo); its shared password is printed once below.

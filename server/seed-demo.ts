@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts'
-import { openConfiguredDatabase } from './db/open.ts'
+import { openConfiguredDatabaseOrExit } from './db/open.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { seedDemoWorld, welcomeText } from './demo/index.ts'
@@ -11,12 +11,7 @@ import { seedDemoWorld, welcomeText } from './demo/index.ts'
  */
 const force = process.argv.slice(2).includes('--force')
 const config = loadConfig()
-const opened = await openConfiguredDatabase(config)
-if (!opened.ok) {
-  console.error(opened.message)
-  process.exit(1)
-}
-const engine = opened.engine
+const engine = await openConfiguredDatabaseOrExit(config)
 let exitCode = 0
 try {
   await migrate(engine)

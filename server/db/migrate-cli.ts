@@ -1,15 +1,10 @@
 import { loadConfig } from '../config.ts'
-import { openConfiguredDatabase } from './open.ts'
+import { openConfiguredDatabaseOrExit } from './open.ts'
 import { migrate } from './migrate.ts'
 import { seedReferenceData } from './seed.ts'
 
 const config = loadConfig()
-const opened = await openConfiguredDatabase(config)
-if (!opened.ok) {
-  console.error(opened.message)
-  process.exit(1)
-}
-const engine = opened.engine
+const engine = await openConfiguredDatabaseOrExit(config)
 try {
   const { applied } = await migrate(engine)
   await seedReferenceData(engine.db)

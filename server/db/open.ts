@@ -24,6 +24,14 @@ export async function openConfiguredDatabase(config: { databaseUrl: string | und
   }
 }
 
+/** For command-line entry points: the configured database, or the refusal printed as one line and exit code 1. */
+export async function openConfiguredDatabaseOrExit(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Engine> {
+  const opened = await openConfiguredDatabase(config)
+  if (opened.ok) return opened.engine
+  console.error(opened.message)
+  process.exit(1)
+}
+
 /** Creates DATA_DIR when missing; answers why it cannot hold the embedded database, or undefined when it can. */
 function prepareDataDir(dataDir: string): string | undefined {
   const folder = resolve(dataDir)

@@ -10,7 +10,11 @@ import { DxArea, Involvement, PostingForm, SelectionStep } from '#shared/domain/
 import type { ReceivedMail } from '../support/smtp.ts'
 import { apiAs } from './session.ts'
 
+// The server runs on the real clock: the deadline and the term lie ahead of today.
 export const TODAY = todayInJapan(new Date())
+export const APPLICATION_ENDS_ON = addDays(TODAY, 60)
+export const TERM_STARTS_ON = addDays(TODAY, 120)
+export const TERM_ENDS_ON = addDays(TODAY, 480)
 
 export async function publishPosting(title: string): Promise<string> {
   const matsuyama = await apiAs('matsuyama@example.jp')
@@ -33,10 +37,10 @@ export async function publishPosting(title: string): Promise<string> {
     workplace: '松山市役所',
     payAmount: 50000,
     payUnit: 'daily',
-    termStartsOn: addDays(TODAY, 120),
-    termEndsOn: addDays(TODAY, 480),
+    termStartsOn: TERM_STARTS_ON,
+    termEndsOn: TERM_ENDS_ON,
     openings: 1,
-    applicationEndsOn: addDays(TODAY, 60),
+    applicationEndsOn: APPLICATION_ENDS_ON,
     howToApply: 'このサービスから応募してください。',
   })
   const created = await matsuyama('POST', '/api/staff/postings', form)

@@ -5,16 +5,10 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { addDays, todayInJapan } from '#shared/domain/dates'
-import { DxArea, Involvement, PostingForm, SelectionStep } from '#shared/domain/postings/form'
 import { launchBrowser, screenshot } from './browser.ts'
+import { addDays } from '#shared/domain/dates'
+import { publishPosting, TERM_ENDS_ON, TERM_STARTS_ON, TODAY } from './after-match-fixtures.ts'
 import { apiAs, signInAs } from './session.ts'
-
-// The server runs on the real clock: the deadline and the term lie ahead of today.
-const TODAY = todayInJapan(new Date())
-const APPLICATION_ENDS_ON = addDays(TODAY, 60)
-const TERM_STARTS_ON = addDays(TODAY, 120)
-const TERM_ENDS_ON = addDays(TODAY, 480)
 
 let browser: Browser
 beforeAll(async () => {
@@ -25,50 +19,8 @@ afterAll(async () => {
 })
 
 
-async function publishPosting(): Promise<string> {
-  const matsuyama = await apiAs('matsuyama@example.jp')
-  const form = PostingForm.parse({
-    department: 'デジタル推進課',
-    contactName: '松山 太郎',
-    contactEmail: 'dx@example.jp',
-    title: 'CIO補佐官（E2E）',
-    roleId: 'producer',
-    dutyAreas: [{ area: DxArea.options[0], involvement: Involvement.options[0] }],
-    dutyDescription: '全庁のDX推進方針の立案を支援する。',
-    criteria: [{ kind: 'job_type_level', importance: 'preferred', jobTypeIds: ['uiss.business_strategist'], minLevel: 4 }],
-    appointmentForm: 'tokubetsushoku_hijokin',
-    workDaysPer: 'week',
-    workDays: 2,
-    remoteAllowed: true,
-    onSiteFrequency: '月2回',
-    selectionSteps: [SelectionStep.options[0]],
-    sideJobAllowed: true,
-    workplace: '松山市役所',
-    payAmount: 50000,
-    payUnit: 'daily',
-    termStartsOn: TERM_STARTS_ON,
-    termEndsOn: TERM_ENDS_ON,
-    openings: 1,
-    applicationEndsOn: APPLICATION_ENDS_ON,
-    howToApply: 'このサービスから応募してください。',
-  })
-  const created = await matsuyama('POST', '/api/staff/postings', form)
-  expect(created.status, created.text).toBe(201)
-  const id = created.body.id as string
-  const submitted = await matsuyama('POST', `/api/staff/postings/${id}/transitions`, { action: 'submit' })
-  expect(submitted.status, submitted.text).toBe(200)
-  const ehime = await apiAs('ehime.pref@example.jp')
-  const forwarded = await ehime('POST', `/api/staff/postings/${id}/transitions`, { action: 'forward' })
-  expect(forwarded.status, forwarded.text).toBe(200)
-  const national = await apiAs('kuni.admin@example.jp')
-  const published = await national('POST', `/api/staff/postings/${id}/transitions`, { action: 'publish' })
-  expect(published.status, published.text).toBe(200)
-  return id
-}
-
-
 test('人材がプロフィールを登録してレベルを確かめ、応募し、松山市が任用まで進める', async () => {
-  const postingId = await publishPosting()
+  const postingId = await publishPosting('CIO補佐官（E2E）')
 
   // ── the candidate ────────────────────────────────────────────────────────────────────────────────────────
   const candidatePage = await browser.newPage({ locale: 'ja-JP' })

@@ -4,6 +4,7 @@
  */
 export {
   anonymiseCandidateApplications,
+  applicationNotFound,
   applicationParties,
   applicantIds,
   appliedMunicipalityCodes,

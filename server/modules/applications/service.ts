@@ -36,7 +36,8 @@ export interface ApplicationDeps {
 
 type RequestInfo = { ip: string; id: string }
 
-const NOT_FOUND_MESSAGE = '指定された応募が見つかりません。'
+/** The one answer for an application that does not exist or is not the actor's to see (no existence leak). */
+export const applicationNotFound = () => notFound('指定された応募が見つかりません。')
 
 // ── Views ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -116,13 +117,13 @@ async function detail(db: Db, row: repository.ApplicationSummaryRow, viewer: 'ca
 /** The application if the actor may see it: its applicant, or staff of the municipality that posted it. */
 async function visibleApplication(db: Db, actor: Actor, id: string, forUpdate = false) {
   const row = await repository.findApplication(db, id, { forUpdate })
-  if (!row) throw notFound(NOT_FOUND_MESSAGE)
+  if (!row) throw applicationNotFound()
   if (actor.kind === 'municipality' && row.municipality_code === actor.localGovernmentCode) return { row, viewer: 'staff' as const }
   if (actor.kind === 'candidate') {
     const contact = await candidates.candidateContact(db, row.candidate_id)
     if (contact.accountId === actor.userId) return { row, viewer: 'candidate' as const }
   }
-  throw notFound(NOT_FOUND_MESSAGE)
+  throw applicationNotFound()
 }
 
 // ── Mail ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -222,7 +223,7 @@ export async function withdraw(deps: ApplicationDeps, actor: Actor, request: Req
   const now = deps.clock()
   return deps.db.transaction().execute(async (tx) => {
     const { row, viewer } = await visibleApplication(tx, actor, id, true)
-    if (viewer !== 'candidate') throw notFound(NOT_FOUND_MESSAGE)
+    if (viewer !== 'candidate') throw applicationNotFound()
     const decision = decideStep(row.status, 'withdrawn', 'candidate')
     if (!decision.allowed) throw new AppError('APPLICATION_TRANSITION_NOT_ALLOWED', decision.reason, 409)
     await repository.updateApplication(tx, row.id, { status: 'withdrawn' }, now)
@@ -254,7 +255,7 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
   const now = deps.clock()
   const result = await deps.db.transaction().execute(async (tx) => {
     const { row, viewer } = await visibleApplication(tx, actor, id, true)
-    if (viewer !== 'staff') throw notFound(NOT_FOUND_MESSAGE)
+    if (viewer !== 'staff') throw applicationNotFound()
     const posting = await postingFacts(tx, row.posting_id)
     const decision = decideStep(row.status, body.to, 'staff')
     if (!decision.allowed) throw new AppError('APPLICATION_TRANSITION_NOT_ALLOWED', decision.reason, 409)

@@ -3,13 +3,11 @@
  * one transaction; reading a thread is allowed to its two parties only (anyone else: 404).
  */
 import { ATTACHMENT_MAX_BYTES, type Message, type SendMessageRequest, type Thread, type ThreadSummary } from '#shared/contracts/messages'
-import type { Clock } from '../../clock.ts'
-import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { staffEmails } from '../accounts/index.ts'
-import { applicationParties, isPdf } from '../applications/index.ts'
+import { applicationNotFound, applicationParties, isPdf, type ApplicationDeps } from '../applications/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import * as candidates from '../candidates/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
@@ -17,24 +15,18 @@ import { enqueueMail } from '../mail/index.ts'
 import * as repository from './repository.ts'
 import { ANONYMISED_BODY, authorLabel, newMessageNotice, sideOf } from './rules.ts'
 
-export interface MessageDeps {
-  db: Db
-  clock: Clock
-  config: Pick<Config, 'publicUrl'>
-  kickMail?: () => void
-}
+/** Messages belong to an application and need what its use cases need. */
+export type MessageDeps = ApplicationDeps
 
 type RequestInfo = { ip: string; id: string }
-
-const NOT_FOUND_MESSAGE = '指定された応募が見つかりません。'
 
 /** The application's parties as the actor sees them; 404 for anyone but its applicant and its municipality's staff. */
 async function openApplication(db: Db, actor: Actor, applicationId: string) {
   const parties = await applicationParties(db, applicationId)
-  if (!parties) throw notFound(NOT_FOUND_MESSAGE)
+  if (!parties) throw applicationNotFound()
   const contact = await candidates.candidateContact(db, parties.candidateId)
   const side = sideOf(actor, { municipalityCode: parties.municipalityCode, candidateAccountId: contact.accountId })
-  if (!side || actor.kind === 'anonymous') throw notFound(NOT_FOUND_MESSAGE)
+  if (!side || actor.kind === 'anonymous') throw applicationNotFound()
   const municipalityName = (await findLocalGovernment(db, parties.municipalityCode))?.name ?? parties.municipalityCode
   return { parties, contact, side, accountId: actor.userId, municipalityName }
 }
