@@ -4,6 +4,7 @@ import { endpoint } from '#shared/contracts/endpoint'
 import { buildPath, buildQuery, call, NETWORK_ERROR_MESSAGE, readCookie } from './api.ts'
 
 const getThing = endpoint({
+  operationId: 'getThing',
   method: 'GET',
   path: '/api/things/:group/items/:id',
   summary: 'test',
@@ -14,6 +15,7 @@ const getThing = endpoint({
 })
 
 const createThing = endpoint({
+  operationId: 'createThing',
   method: 'POST',
   path: '/api/things',
   summary: 'test',
@@ -24,6 +26,7 @@ const createThing = endpoint({
 })
 
 const listAll = endpoint({
+  operationId: 'listAll',
   method: 'GET',
   path: '/api/all',
   summary: 'test',

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
@@ -12,6 +12,7 @@ import type { Db } from './db/database.ts'
 import { ANONYMOUS, type Actor } from './http/actor.ts'
 import { installErrorHandlers } from './http/errors.ts'
 import { healthRoutes } from './http/health.ts'
+import { swaggerOptions } from './openapi/index.ts'
 import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
 import { skillStandardRoutes } from './modules/skill-standard/routes.ts'
 import { companyRoutes } from './modules/companies/routes.ts'
@@ -85,17 +86,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     options.schema = { ...options.schema, description: [audience, options.schema?.description].filter(Boolean).join('\n\n') }
   })
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: '自治体DX 外部デジタル人材 募集・マッチング API',
-        description: '総務省「自治体DX推進のための外部人材スキル標準」に基づく募集・応募・マッチング・入札制限の API。',
-        version: '0.1.0',
-      },
-    },
-    transform: jsonSchemaTransform,
-  })
+  await app.register(swagger, swaggerOptions(config))
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -28,7 +28,7 @@ describe('共通のエラー形式と運用エンドポイント', () => {
     const json = await app.inject({ url: '/openapi.json' })
     expect(json.statusCode).toBe(200)
     const document = json.json() as { openapi: string; paths: Record<string, unknown> }
-    expect(document.openapi).toBe('3.0.3')
+    expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/skill-standard', '/api/skill-standard/roles/{roleId}', '/api/certifications', '/api/local-governments']),
     )

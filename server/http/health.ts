@@ -10,6 +10,7 @@ export function healthRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getHealth',
         summary: '稼働確認（データベース接続を含む）',
         tags: ['運用'],
         response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }) },

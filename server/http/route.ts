@@ -40,6 +40,7 @@ export function route<E extends Endpoint>(
     url: endpoint.path,
     config: { access },
     schema: {
+      operationId: endpoint.operationId,
       summary: endpoint.summary,
       tags: endpoint.tags,
       ...(endpoint.params ? { params: endpoint.params } : {}),

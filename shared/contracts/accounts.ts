@@ -133,6 +133,7 @@ export const StaffAccountQuery = PageQuery.extend({
 const tags = ['アカウント']
 
 export const signUp = endpoint({
+  operationId: 'signUp',
   method: 'POST',
   path: '/api/auth/sign-up',
   summary: '外部デジタル人材の利用登録（確認メールを送信）',
@@ -143,6 +144,7 @@ export const signUp = endpoint({
 })
 
 export const confirmEmail = endpoint({
+  operationId: 'confirmEmail',
   method: 'POST',
   path: '/api/auth/confirm-email',
   summary: 'メールアドレスの確認（メールのリンクの確認用コード）',
@@ -152,6 +154,7 @@ export const confirmEmail = endpoint({
 })
 
 export const signIn = endpoint({
+  operationId: 'signIn',
   method: 'POST',
   path: '/api/auth/sign-in',
   summary: 'ログイン（セッション Cookie を発行）',
@@ -161,6 +164,7 @@ export const signIn = endpoint({
 })
 
 export const signOut = endpoint({
+  operationId: 'signOut',
   method: 'POST',
   path: '/api/auth/sign-out',
   summary: 'ログアウト（セッションを削除）',
@@ -169,6 +173,7 @@ export const signOut = endpoint({
 })
 
 export const getMe = endpoint({
+  operationId: 'getMe',
   method: 'GET',
   path: '/api/auth/me',
   summary: 'ログイン中のアカウント（未ログインなら signedIn: false）',
@@ -177,6 +182,7 @@ export const getMe = endpoint({
 })
 
 export const requestPasswordReset = endpoint({
+  operationId: 'requestPasswordReset',
   method: 'POST',
   path: '/api/auth/password-reset/request',
   summary: 'パスワード再設定メールの送信（1時間有効のリンク）',
@@ -187,6 +193,7 @@ export const requestPasswordReset = endpoint({
 })
 
 export const confirmPasswordReset = endpoint({
+  operationId: 'confirmPasswordReset',
   method: 'POST',
   path: '/api/auth/password-reset/confirm',
   summary: '新しいパスワードの設定（再設定・担当者の招待）',
@@ -196,6 +203,7 @@ export const confirmPasswordReset = endpoint({
 })
 
 export const createStaffAccount = endpoint({
+  operationId: 'createStaffAccount',
   method: 'POST',
   path: '/api/staff-accounts',
   summary: '担当者アカウントの作成（招待メールを送信）',
@@ -206,6 +214,7 @@ export const createStaffAccount = endpoint({
 })
 
 export const listStaffAccounts = endpoint({
+  operationId: 'listStaffAccounts',
   method: 'GET',
   path: '/api/staff-accounts',
   summary: '担当者アカウントの一覧（自分の管轄のみ）',
@@ -215,6 +224,7 @@ export const listStaffAccounts = endpoint({
 })
 
 export const getStaffAccount = endpoint({
+  operationId: 'getStaffAccount',
   method: 'GET',
   path: '/api/staff-accounts/:id',
   summary: '担当者アカウント（管轄外は 404）',

@@ -160,6 +160,7 @@ export const ResumeFile = z.object({ fileName: z.string(), contentBase64: z.stri
 const tags = ['応募・任用']
 
 export const applyToPosting = endpoint({
+  operationId: 'applyToPosting',
   method: 'POST',
   path: '/api/postings/:postingId/applications',
   summary: '公開中の募集に応募する（志望動機、任意で PDF の履歴書 5MB まで）',
@@ -171,6 +172,7 @@ export const applyToPosting = endpoint({
 })
 
 export const listOwnApplications = endpoint({
+  operationId: 'listOwnApplications',
   method: 'GET',
   path: '/api/applications/mine',
   summary: '自分の応募の一覧',
@@ -179,6 +181,7 @@ export const listOwnApplications = endpoint({
 })
 
 export const listApplications = endpoint({
+  operationId: 'listApplications',
   method: 'GET',
   path: '/api/applications',
   summary: '自団体の募集への応募の一覧',
@@ -188,6 +191,7 @@ export const listApplications = endpoint({
 })
 
 export const getApplication = endpoint({
+  operationId: 'getApplication',
   method: 'GET',
   path: '/api/applications/:id',
   summary: '応募の詳細と選考の経過',
@@ -197,6 +201,7 @@ export const getApplication = endpoint({
 })
 
 export const getApplicationResume = endpoint({
+  operationId: 'getApplicationResume',
   method: 'GET',
   path: '/api/applications/:id/resume',
   summary: '応募に添付された履歴書（PDF, base64）',
@@ -206,6 +211,7 @@ export const getApplicationResume = endpoint({
 })
 
 export const withdrawApplication = endpoint({
+  operationId: 'withdrawApplication',
   method: 'POST',
   path: '/api/applications/:id/withdraw',
   summary: '応募を取り下げる（選考結果が出るまで）',
@@ -215,6 +221,7 @@ export const withdrawApplication = endpoint({
 })
 
 export const moveApplication = endpoint({
+  operationId: 'moveApplication',
   method: 'POST',
   path: '/api/applications/:id/steps',
   summary: '選考を進める（書類選考・面接・内定・任用・不採用・辞退）',
@@ -225,6 +232,7 @@ export const moveApplication = endpoint({
 })
 
 export const listAppointments = endpoint({
+  operationId: 'listAppointments',
   method: 'GET',
   path: '/api/appointments',
   summary: '任用の一覧（本人・自団体・管内）',

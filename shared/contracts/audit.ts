@@ -30,6 +30,7 @@ export const AuditEventQuery = PageQuery.extend({
 })
 
 export const listAuditEvents = endpoint({
+  operationId: 'listAuditEvents',
   method: 'GET',
   path: '/api/audit-events',
   summary: '監査ログ（新しい順。都道府県の担当者は自県の分のみ）',

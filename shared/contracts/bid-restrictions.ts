@@ -80,6 +80,7 @@ export const Procurement = z.object({
 export type Procurement = z.infer<typeof Procurement>
 
 export const createProcurement = endpoint({
+  operationId: 'createProcurement',
   method: 'POST',
   path: '/api/procurements',
   summary: '調達案件の登録',
@@ -90,6 +91,7 @@ export const createProcurement = endpoint({
 })
 
 export const listProcurements = endpoint({
+  operationId: 'listProcurements',
   method: 'GET',
   path: '/api/procurements',
   summary: '自団体の調達案件の一覧',
@@ -102,6 +104,7 @@ export const listProcurements = endpoint({
 })
 
 export const getProcurement = endpoint({
+  operationId: 'getProcurement',
   method: 'GET',
   path: '/api/procurements/:id',
   summary: '調達案件',
@@ -111,6 +114,7 @@ export const getProcurement = endpoint({
 })
 
 export const updateProcurement = endpoint({
+  operationId: 'updateProcurement',
   method: 'PUT',
   path: '/api/procurements/:id',
   summary: '調達案件の更新',
@@ -162,6 +166,7 @@ export const ServiceContract = z.object({
 export type ServiceContract = z.infer<typeof ServiceContract>
 
 export const createContract = endpoint({
+  operationId: 'createContract',
   method: 'POST',
   path: '/api/contracts',
   summary: '業務委託・派遣契約の登録（規則A1・A2、パラメータは規定の範囲内）',
@@ -172,6 +177,7 @@ export const createContract = endpoint({
 })
 
 export const listContracts = endpoint({
+  operationId: 'listContracts',
   method: 'GET',
   path: '/api/contracts',
   summary: '自団体の業務委託・派遣契約の一覧',
@@ -184,6 +190,7 @@ export const listContracts = endpoint({
 })
 
 export const getContract = endpoint({
+  operationId: 'getContract',
   method: 'GET',
   path: '/api/contracts/:id',
   summary: '業務委託・派遣契約',
@@ -203,6 +210,7 @@ export const AppointmentRuleSet = z.object({
 })
 
 export const getAppointmentRuleSet = endpoint({
+  operationId: 'getAppointmentRuleSet',
   method: 'GET',
   path: '/api/appointments/:id/rule-set',
   summary: '任用の入札制限 規則セット',
@@ -212,6 +220,7 @@ export const getAppointmentRuleSet = endpoint({
 })
 
 export const putAppointmentRuleSet = endpoint({
+  operationId: 'putAppointmentRuleSet',
   method: 'PUT',
   path: '/api/appointments/:id/rule-set',
   summary: '任用の入札制限 規則セットの設定（B1・B2・C1・C2・D、パラメータは規定の範囲内）',
@@ -265,6 +274,7 @@ export const BidCheckResult = z.object({
 export type BidCheckResult = z.infer<typeof BidCheckResult>
 
 export const checkBid = endpoint({
+  operationId: 'checkBid',
   method: 'POST',
   path: '/api/bid-checks',
   summary: '入札制限の判定（入札者・調達案件・判定日）',
@@ -294,6 +304,7 @@ export const BidCheckRecord = z.object({
 })
 
 export const getBidCheck = endpoint({
+  operationId: 'getBidCheck',
   method: 'GET',
   path: '/api/bid-checks/:id',
   summary: '判定記録（使った事実と判定）',
@@ -332,6 +343,7 @@ export const ActCheckResult = z.object({
 })
 
 export const checkAct = endpoint({
+  operationId: 'checkAct',
   method: 'POST',
   path: '/api/act-checks',
   summary: '任用者の行為の制限の判定（仕様書作成・業者選定・審査・契約事務）',
@@ -366,6 +378,7 @@ export const RestrictedSetResult = z.object({
 })
 
 export const getRestrictedCompanies = endpoint({
+  operationId: 'getRestrictedCompanies',
   method: 'GET',
   path: '/api/procurements/:id/restricted-companies',
   summary: '調達案件の入札制限対象企業（?publishable=true で個人情報を除いた公表用）',
@@ -405,6 +418,7 @@ export const AppointmentRestrictions = z.object({
 })
 
 export const getAppointmentRestrictions = endpoint({
+  operationId: 'getAppointmentRestrictions',
   method: 'GET',
   path: '/api/appointments/:id/restrictions',
   summary: 'この任用者が制限する企業と、行えない行為',
@@ -457,6 +471,7 @@ export const Exemption = z.object({
 })
 
 export const applyExemption = endpoint({
+  operationId: 'applyExemption',
   method: 'POST',
   path: '/api/procurements/:id/exemptions',
   summary: '入札制限の適用除外の申請（規則D、(a)(b)(c)）',
@@ -468,6 +483,7 @@ export const applyExemption = endpoint({
 })
 
 export const listExemptions = endpoint({
+  operationId: 'listExemptions',
   method: 'GET',
   path: '/api/procurements/:id/exemptions',
   summary: '調達案件の適用除外の申請一覧',
@@ -477,6 +493,7 @@ export const listExemptions = endpoint({
 })
 
 export const decideExemption = endpoint({
+  operationId: 'decideExemption',
   method: 'POST',
   path: '/api/exemptions/:id/decision',
   summary: '適用除外の承認・却下（理由つき）',
@@ -527,6 +544,7 @@ export const Pledge = z.object({
 })
 
 export const recordPledge = endpoint({
+  operationId: 'recordPledge',
   method: 'POST',
   path: '/api/appointments/:id/pledge',
   summary: '誓約書の記録（開示した勤務先・兼業先・株式保有）',
@@ -538,6 +556,7 @@ export const recordPledge = endpoint({
 })
 
 export const getPledge = endpoint({
+  operationId: 'getPledge',
   method: 'GET',
   path: '/api/appointments/:id/pledge',
   summary: '最新の誓約書',
@@ -547,6 +566,7 @@ export const getPledge = endpoint({
 })
 
 export const listAppointmentsWithoutPledge = endpoint({
+  operationId: 'listAppointmentsWithoutPledge',
   method: 'GET',
   path: '/api/appointments/without-pledge',
   summary: '誓約書のない任用（ダッシュボード用）',
@@ -564,6 +584,7 @@ export const pledgePdfPath = (appointmentId: string) => `/api/appointments/${app
 // ——— rule templates (for the rule-set editor) ———
 
 export const listRuleTemplates = endpoint({
+  operationId: 'listRuleTemplates',
   method: 'GET',
   path: '/api/bid-restriction-templates',
   summary: '入札制限の規定例（テンプレートとパラメータの範囲）',
@@ -592,6 +613,7 @@ export const COMPANY_IMPORT_MAX_ROWS = 50_000
 export const COMPANY_IMPORT_BODY_LIMIT = 20 * 1024 * 1024
 
 export const importCompanies = endpoint({
+  operationId: 'importCompanies',
   method: 'POST',
   path: '/api/companies/import',
   summary: '法人とグループ関係のCSV一括登録（全行を検証し、1行でも誤りがあれば何も登録しない）',

@@ -384,6 +384,7 @@ export const Deleted = z.object({ deleted: z.literal(true) })
 const tags = ['外部デジタル人材']
 
 export const getOwnProfile = endpoint({
+  operationId: 'getOwnProfile',
   method: 'GET',
   path: '/api/candidates/me',
   summary: '自分のプロフィール（すべての項目と判定されたレベル）',
@@ -392,6 +393,7 @@ export const getOwnProfile = endpoint({
 })
 
 export const updateOwnProfile = endpoint({
+  operationId: 'updateOwnProfile',
   method: 'PUT',
   path: '/api/candidates/me/profile',
   summary: 'プロフィール（氏名・連絡先・希望・稼働条件）の更新',
@@ -401,6 +403,7 @@ export const updateOwnProfile = endpoint({
 })
 
 export const updateOwnSkills = endpoint({
+  operationId: 'updateOwnSkills',
   method: 'PUT',
   path: '/api/candidates/me/skills',
   summary: '資格・経験・申告レベルの更新（全体を置き換え）',
@@ -410,6 +413,7 @@ export const updateOwnSkills = endpoint({
 })
 
 export const updateOwnEmployments = endpoint({
+  operationId: 'updateOwnEmployments',
   method: 'PUT',
   path: '/api/candidates/me/employments',
   summary: '職歴（所属先の法人番号・関係・期間）の更新（全体を置き換え、変更は監査ログに記録）',
@@ -419,6 +423,7 @@ export const updateOwnEmployments = endpoint({
 })
 
 export const updateOwnConsent = endpoint({
+  operationId: 'updateOwnConsent',
   method: 'PUT',
   path: '/api/candidates/me/consent',
   summary: '人材プール・全国リストへの掲載と公開項目',
@@ -428,6 +433,7 @@ export const updateOwnConsent = endpoint({
 })
 
 export const exportOwnData = endpoint({
+  operationId: 'exportOwnData',
   method: 'GET',
   path: '/api/candidates/me/export',
   summary: '自分のデータをすべて JSON でダウンロード',
@@ -436,6 +442,7 @@ export const exportOwnData = endpoint({
 })
 
 export const deleteOwnAccount = endpoint({
+  operationId: 'deleteOwnAccount',
   method: 'DELETE',
   path: '/api/candidates/me',
   summary: 'アカウントの削除（応募・任用の記録は匿名化して残す）',
@@ -444,6 +451,7 @@ export const deleteOwnAccount = endpoint({
 })
 
 export const listOwnContactRequests = endpoint({
+  operationId: 'listOwnContactRequests',
   method: 'GET',
   path: '/api/candidates/me/contact-requests',
   summary: '届いた連絡先開示の依頼',
@@ -452,6 +460,7 @@ export const listOwnContactRequests = endpoint({
 })
 
 export const decideContactRequest = endpoint({
+  operationId: 'decideContactRequest',
   method: 'POST',
   path: '/api/candidates/me/contact-requests/:requestId/decision',
   summary: '連絡先開示の依頼に応じる・断る',
@@ -462,6 +471,7 @@ export const decideContactRequest = endpoint({
 })
 
 export const getCandidate = endpoint({
+  operationId: 'getCandidate',
   method: 'GET',
   path: '/api/candidates/:id',
   summary: '人材のプロフィール（応募先の団体、または本人が公開を選んだ範囲）',
@@ -471,6 +481,7 @@ export const getCandidate = endpoint({
 })
 
 export const getCandidateLevels = endpoint({
+  operationId: 'getCandidateLevels',
   method: 'GET',
   path: '/api/candidates/:id/levels',
   summary: '職種ごとのレベルと根拠',
@@ -480,6 +491,7 @@ export const getCandidateLevels = endpoint({
 })
 
 export const verifyLevelClaim = endpoint({
+  operationId: 'verifyLevelClaim',
   method: 'POST',
   path: '/api/candidates/:id/level-claims/:claimId/verification',
   summary: '申告されたレベル5〜7を職員が確認する',
@@ -489,6 +501,7 @@ export const verifyLevelClaim = endpoint({
 })
 
 export const requestContact = endpoint({
+  operationId: 'requestContact',
   method: 'POST',
   path: '/api/candidates/:id/contact-requests',
   summary: '人材プールの人材に連絡先の開示を依頼する',
@@ -500,6 +513,7 @@ export const requestContact = endpoint({
 })
 
 export const listPoolCandidates = endpoint({
+  operationId: 'listPoolCandidates',
   method: 'GET',
   path: '/api/talent-pool',
   summary: '人材プール・全国リストの人材（本人が公開を選んだ項目のみ）',

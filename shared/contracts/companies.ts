@@ -35,6 +35,7 @@ export type Company = z.infer<typeof Company>
 export const CompanyDetail = Company.extend({ links: z.array(CompanyLink) })
 
 export const listCompanies = endpoint({
+  operationId: 'listCompanies',
   method: 'GET',
   path: '/api/companies',
   summary: '法人の検索（名称・法人番号）',
@@ -44,6 +45,7 @@ export const listCompanies = endpoint({
 })
 
 export const getCompany = endpoint({
+  operationId: 'getCompany',
   method: 'GET',
   path: '/api/companies/:corporateNumber',
   summary: '法人とそのグループ関係（法人番号指定）',

@@ -14,6 +14,11 @@ export interface Endpoint<
 > {
   method: HttpMethod
   path: string
+  /**
+   * The operation's stable name in the OpenAPI document and generated clients: the contract's own name, camelCase,
+   * the action and the module's object (`createPosting`, `searchPostings`); unique across modules.
+   */
+  operationId: string
   summary: string
   tags: string[]
   params?: Params

@@ -46,6 +46,7 @@ export const LocalGovernmentQuery = PageQuery.extend({
 })
 
 export const listLocalGovernments = endpoint({
+  operationId: 'listLocalGovernments',
   method: 'GET',
   path: '/api/local-governments',
   summary: '地方公共団体の一覧と検索（名称・かな）',
@@ -55,6 +56,7 @@ export const listLocalGovernments = endpoint({
 })
 
 export const getLocalGovernment = endpoint({
+  operationId: 'getLocalGovernment',
   method: 'GET',
   path: '/api/local-governments/:code',
   summary: '地方公共団体（団体コード指定）',

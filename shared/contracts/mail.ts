@@ -28,6 +28,7 @@ export const MailOutboxQuery = PageQuery.extend({
 })
 
 export const listMailOutbox = endpoint({
+  operationId: 'listMailOutbox',
   method: 'GET',
   path: '/api/mail-outbox',
   summary: '送信メールの一覧（国の担当者のみ。新しい順）',

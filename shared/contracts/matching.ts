@@ -50,6 +50,7 @@ export const PostingMatchParams = z.object({ id: Id })
 export const PostingCandidateMatchParams = z.object({ id: Id, candidateId: Id })
 
 export const listPostingMatches = endpoint({
+  operationId: 'listPostingMatches',
   method: 'GET',
   path: '/api/postings/:id/matches',
   summary: '募集に合う候補者（スコア順、説明つき）',
@@ -60,6 +61,7 @@ export const listPostingMatches = endpoint({
 })
 
 export const getPostingMatch = endpoint({
+  operationId: 'getPostingMatch',
   method: 'GET',
   path: '/api/postings/:id/matches/:candidateId',
   summary: '募集に対する候補者1人のスコアの説明',
@@ -97,6 +99,7 @@ export const RecommendationPage = z.object({
 })
 
 export const listMyRecommendations = endpoint({
+  operationId: 'listMyRecommendations',
   method: 'GET',
   path: '/api/me/recommendations',
   summary: '自分に合う募集（スコア順、説明つき）',
@@ -107,6 +110,7 @@ export const listMyRecommendations = endpoint({
 
 /** The candidate's own explanation against one published posting, including the gap list when ineligible. */
 export const getMyPostingMatch = endpoint({
+  operationId: 'getMyPostingMatch',
   method: 'GET',
   path: '/api/me/postings/:id/match',
   summary: '公開中の募集に対する自分のスコアと不足している条件',
@@ -137,6 +141,7 @@ export const MatchingSettingsView = z.object({
 })
 
 export const getMatchingSettings = endpoint({
+  operationId: 'getMatchingSettings',
   method: 'GET',
   path: '/api/postings/:id/matching-settings',
   summary: '募集ごとのマッチングの重み',
@@ -146,6 +151,7 @@ export const getMatchingSettings = endpoint({
 })
 
 export const putMatchingSettings = endpoint({
+  operationId: 'putMatchingSettings',
   method: 'PUT',
   path: '/api/postings/:id/matching-settings',
   summary: '募集ごとのマッチングの重みを変更',

@@ -227,6 +227,7 @@ const staff = ['職員向け 募集']
 const open = ['募集（公開）']
 
 export const createPosting = endpoint({
+  operationId: 'createPosting',
   method: 'POST',
   path: '/api/staff/postings',
   summary: '募集の下書きを作る（市区町村の担当者）',
@@ -237,6 +238,7 @@ export const createPosting = endpoint({
 })
 
 export const listStaffPostings = endpoint({
+  operationId: 'listStaffPostings',
   method: 'GET',
   path: '/api/staff/postings',
   summary: '担当する募集の一覧（市区町村: 自団体、都道府県: 提出された管内分、国: 送付された分）',
@@ -246,6 +248,7 @@ export const listStaffPostings = endpoint({
 })
 
 export const getStaffPosting = endpoint({
+  operationId: 'getStaffPosting',
   method: 'GET',
   path: '/api/staff/postings/:id',
   summary: '募集の詳細（職員向け: チェックリスト・特別交付税の試算・履歴を含む）',
@@ -255,6 +258,7 @@ export const getStaffPosting = endpoint({
 })
 
 export const updatePosting = endpoint({
+  operationId: 'updatePosting',
   method: 'PUT',
   path: '/api/staff/postings/:id',
   summary: '募集を保存する（下書き・差戻しはそのまま、公開中は新しい版として）',
@@ -265,6 +269,7 @@ export const updatePosting = endpoint({
 })
 
 export const transitionPosting = endpoint({
+  operationId: 'transitionPosting',
   method: 'POST',
   path: '/api/staff/postings/:id/transitions',
   summary: '募集の手続を進める（提出・差戻し・送付・公開・終了）',
@@ -275,6 +280,7 @@ export const transitionPosting = endpoint({
 })
 
 export const updatePostingChecklist = endpoint({
+  operationId: 'updatePostingChecklist',
   method: 'PUT',
   path: '/api/staff/postings/:id/checklist',
   summary: '受入れ準備チェックリストを保存する',
@@ -285,6 +291,7 @@ export const updatePostingChecklist = endpoint({
 })
 
 export const importPostings = endpoint({
+  operationId: 'importPostings',
   method: 'POST',
   path: '/api/staff/postings/import',
   summary: 'Excel（標準募集様式の一覧）から募集の下書きを取り込む（1行でも誤りがあれば何も取り込まない）',
@@ -295,6 +302,7 @@ export const importPostings = endpoint({
 })
 
 export const getRolePreset = endpoint({
+  operationId: 'getRolePreset',
   method: 'GET',
   path: '/api/postings/presets/:roleId',
   summary: '人材像を選んだときの条件の初期値（スキル標準から）',
@@ -304,6 +312,7 @@ export const getRolePreset = endpoint({
 })
 
 export const searchPostings = endpoint({
+  operationId: 'searchPostings',
   method: 'GET',
   path: '/api/postings',
   summary: '公開中の募集の検索（全国の一覧）',
@@ -313,6 +322,7 @@ export const searchPostings = endpoint({
 })
 
 export const getPublicPosting = endpoint({
+  operationId: 'getPublicPosting',
   method: 'GET',
   path: '/api/postings/:id',
   summary: '公開中の募集の詳細',
@@ -322,6 +332,7 @@ export const getPublicPosting = endpoint({
 })
 
 export const subscribe = endpoint({
+  operationId: 'subscribe',
   method: 'POST',
   path: '/api/posting-subscriptions',
   summary: '募集情報の更新をメールで受け取る登録（確認メールのリンクで有効になる）',
@@ -332,6 +343,7 @@ export const subscribe = endpoint({
 })
 
 export const confirmSubscription = endpoint({
+  operationId: 'confirmSubscription',
   method: 'POST',
   path: '/api/posting-subscriptions/confirm',
   summary: 'メール登録の確認',
@@ -341,6 +353,7 @@ export const confirmSubscription = endpoint({
 })
 
 export const unsubscribe = endpoint({
+  operationId: 'unsubscribe',
   method: 'POST',
   path: '/api/posting-subscriptions/unsubscribe',
   summary: 'メール配信の停止（メール内のリンクから1回で）',

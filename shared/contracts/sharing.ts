@@ -85,6 +85,7 @@ export const CreateTalentBody = z.object({
 })
 
 export const createTalent = endpoint({
+  operationId: 'createTalent',
   method: 'POST',
   path: '/api/sharing/talents',
   summary: '都道府県が確保した人材（専門官・派遣の専門家）の登録',
@@ -95,6 +96,7 @@ export const createTalent = endpoint({
 })
 
 export const listTalents = endpoint({
+  operationId: 'listTalents',
   method: 'GET',
   path: '/api/sharing/talents',
   summary: '自団体が扱える人材（自県が登録した人材と、運営する人材バンクの登録者）',
@@ -143,6 +145,7 @@ export const Capacity = z.object({
 export type Capacity = z.infer<typeof Capacity>
 
 export const getTalentCapacity = endpoint({
+  operationId: 'getTalentCapacity',
   method: 'GET',
   path: '/api/sharing/talents/:id/capacity',
   summary: '人材の週ごとの稼働（全団体の任用・依頼・派遣の合計と稼働可能日数）',
@@ -153,6 +156,7 @@ export const getTalentCapacity = endpoint({
 })
 
 export const getMyCapacity = endpoint({
+  operationId: 'getMyCapacity',
   method: 'GET',
   path: '/api/sharing/my/capacity',
   summary: '自分の週ごとの稼働（外部デジタル人材本人）',
@@ -201,6 +205,7 @@ export const CreatePoolBody = z.object({
 })
 
 export const listPools = endpoint({
+  operationId: 'listPools',
   method: 'GET',
   path: '/api/sharing/pools',
   summary: '人材バンクの一覧（運営する・加入している人材バンク。外部デジタル人材には登録を受け付けている人材バンク）',
@@ -209,6 +214,7 @@ export const listPools = endpoint({
 })
 
 export const createPool = endpoint({
+  operationId: 'createPool',
   method: 'POST',
   path: '/api/sharing/pools',
   summary: '人材バンクの開設（都道府県、または連携中枢都市圏の連携中枢都市）',
@@ -219,6 +225,7 @@ export const createPool = endpoint({
 })
 
 export const getPool = endpoint({
+  operationId: 'getPool',
   method: 'GET',
   path: '/api/sharing/pools/:poolId',
   summary: '人材バンク',
@@ -228,6 +235,7 @@ export const getPool = endpoint({
 })
 
 export const updatePoolMembers = endpoint({
+  operationId: 'updatePoolMembers',
   method: 'PUT',
   path: '/api/sharing/pools/:poolId/members',
   summary: '人材バンクの構成団体の変更（運営団体のみ）',
@@ -256,6 +264,7 @@ export const ListingQuery = z.object({
 })
 
 export const listPoolListings = endpoint({
+  operationId: 'listPoolListings',
   method: 'GET',
   path: '/api/sharing/pools/:poolId/listings',
   summary: '人材バンクの登録者の閲覧・検索（構成団体と運営団体）',
@@ -273,6 +282,7 @@ export const OptInBody = z.object({
 })
 
 export const optInToPool = endpoint({
+  operationId: 'optInToPool',
   method: 'PUT',
   path: '/api/sharing/pools/:poolId/listing',
   summary: '人材バンクへの登録・更新（本人。見せる項目を選ぶ）',
@@ -283,6 +293,7 @@ export const optInToPool = endpoint({
 })
 
 export const optOutOfPool = endpoint({
+  operationId: 'optOutOfPool',
   method: 'DELETE',
   path: '/api/sharing/pools/:poolId/listing',
   summary: '人材バンクの登録の取りやめ（本人）',
@@ -346,6 +357,7 @@ export const CreateEngagementBody = z
   .refine((b) => b.startsOn <= b.endsOn, { message: '終了日は開始日以降にしてください。', path: ['endsOn'] })
 
 export const requestEngagement = endpoint({
+  operationId: 'requestEngagement',
   method: 'POST',
   path: '/api/sharing/pools/:poolId/engagements',
   summary: '人材バンクの登録者への依頼（構成団体）',
@@ -357,6 +369,7 @@ export const requestEngagement = endpoint({
 })
 
 export const listEngagements = endpoint({
+  operationId: 'listEngagements',
   method: 'GET',
   path: '/api/sharing/engagements',
   summary: '人材バンクの依頼の一覧（依頼した団体・運営団体・本人）',
@@ -365,6 +378,7 @@ export const listEngagements = endpoint({
 })
 
 export const getEngagement = endpoint({
+  operationId: 'getEngagement',
   method: 'GET',
   path: '/api/sharing/engagements/:id',
   summary: '人材バンクの依頼',
@@ -382,6 +396,7 @@ export const EngagementTransitionBody = z.discriminatedUnion('action', [
 ])
 
 export const transitionEngagement = endpoint({
+  operationId: 'transitionEngagement',
   method: 'POST',
   path: '/api/sharing/engagements/:id/transitions',
   summary: '依頼の手続（運営団体: 打診 offer・見送り reject / 本人: 承諾 accept・辞退 decline / 依頼団体: 取下げ withdraw）',
@@ -449,6 +464,7 @@ export const SharedAppointment = z.object({
 export type SharedAppointment = z.infer<typeof SharedAppointment>
 
 export const createSharedAppointment = endpoint({
+  operationId: 'createSharedAppointment',
   method: 'POST',
   path: '/api/sharing/shared-appointments',
   summary: '共有任用（専門官が複数団体を支援）・共同任用（複数団体で任用）の登録',
@@ -459,6 +475,7 @@ export const createSharedAppointment = endpoint({
 })
 
 export const listSharedAppointments = endpoint({
+  operationId: 'listSharedAppointments',
   method: 'GET',
   path: '/api/sharing/shared-appointments',
   summary: '共有任用・共同任用の一覧（運営団体と支援先の団体）',
@@ -467,6 +484,7 @@ export const listSharedAppointments = endpoint({
 })
 
 export const getSharedAppointment = endpoint({
+  operationId: 'getSharedAppointment',
   method: 'GET',
   path: '/api/sharing/shared-appointments/:id',
   summary: '共有任用・共同任用',
@@ -497,6 +515,7 @@ export const UsageReport = z.object({
 })
 
 export const getUsageReport = endpoint({
+  operationId: 'getUsageReport',
   method: 'GET',
   path: '/api/sharing/usage',
   summary: '団体ごとの利用日数（年度。共有任用・共同任用・人材バンク・派遣）',
@@ -520,6 +539,7 @@ export const DispatchSettings = z.object({
 })
 
 export const getDispatchSettings = endpoint({
+  operationId: 'getDispatchSettings',
   method: 'GET',
   path: '/api/sharing/dispatch/settings',
   summary: '派遣の上限（1団体あたり年度ごとの回数）',
@@ -528,6 +548,7 @@ export const getDispatchSettings = endpoint({
 })
 
 export const updateDispatchSettings = endpoint({
+  operationId: 'updateDispatchSettings',
   method: 'PUT',
   path: '/api/sharing/dispatch/settings',
   summary: '派遣の上限の変更（都道府県）',
@@ -544,6 +565,7 @@ export const DispatchExpert = z.object({
 })
 
 export const createDispatchExpert = endpoint({
+  operationId: 'createDispatchExpert',
   method: 'POST',
   path: '/api/sharing/dispatch/experts',
   summary: '派遣する専門家の登録（都道府県の登録リスト）',
@@ -558,6 +580,7 @@ export const createDispatchExpert = endpoint({
 })
 
 export const listDispatchExperts = endpoint({
+  operationId: 'listDispatchExperts',
   method: 'GET',
   path: '/api/sharing/dispatch/experts',
   summary: '派遣する専門家の登録リスト（都道府県）',
@@ -577,6 +600,7 @@ export const DispatchMenu = z.object({
 export type DispatchMenu = z.infer<typeof DispatchMenu>
 
 export const createDispatchMenu = endpoint({
+  operationId: 'createDispatchMenu',
   method: 'POST',
   path: '/api/sharing/dispatch/menus',
   summary: '支援メニューの登録（都道府県）',
@@ -592,6 +616,7 @@ export const createDispatchMenu = endpoint({
 })
 
 export const listDispatchMenus = endpoint({
+  operationId: 'listDispatchMenus',
   method: 'GET',
   path: '/api/sharing/dispatch/menus',
   summary: '支援メニューの一覧（都道府県: 自県の全メニュー / 市区町村: 自県の受付中のメニュー）',
@@ -632,6 +657,7 @@ export const CreateDispatchRequestBody = z.object({
 })
 
 export const requestDispatch = endpoint({
+  operationId: 'requestDispatch',
   method: 'POST',
   path: '/api/sharing/dispatch/requests',
   summary: '派遣の申請（市区町村）',
@@ -647,6 +673,7 @@ export const DispatchRequestQuery = z.object({
 })
 
 export const listDispatchRequests = endpoint({
+  operationId: 'listDispatchRequests',
   method: 'GET',
   path: '/api/sharing/dispatch/requests',
   summary: '派遣の申請の一覧（都道府県: 自県の全申請 / 市区町村: 自団体の申請）',
@@ -656,6 +683,7 @@ export const listDispatchRequests = endpoint({
 })
 
 export const getDispatchRequest = endpoint({
+  operationId: 'getDispatchRequest',
   method: 'GET',
   path: '/api/sharing/dispatch/requests/:id',
   summary: '派遣の申請',
@@ -677,6 +705,7 @@ export const DispatchTransitionBody = z.discriminatedUnion('action', [
 ])
 
 export const transitionDispatchRequest = endpoint({
+  operationId: 'transitionDispatchRequest',
   method: 'POST',
   path: '/api/sharing/dispatch/requests/:id/transitions',
   summary: '派遣の手続（都道府県: 承認 approve・見送り decline / 市区町村: 取下げ cancel / 双方: 実施報告 complete）',
@@ -717,6 +746,7 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>
 
 export const getDashboard = endpoint({
+  operationId: 'getDashboard',
   method: 'GET',
   path: '/api/sharing/dashboard',
   summary: '都道府県ダッシュボード（団体ごとの外部人材・募集・人材バンク・派遣・誓約書）',

@@ -23,6 +23,7 @@ export const CertificationList = z.object({
 })
 
 export const getSkillStandard = endpoint({
+  operationId: 'getSkillStandard',
   method: 'GET',
   path: '/api/skill-standard',
   summary: '外部人材スキル標準（人材像・スキル・UISS/ITSS・試験）の全体',
@@ -31,6 +32,7 @@ export const getSkillStandard = endpoint({
 })
 
 export const getSkillStandardRole = endpoint({
+  operationId: 'getSkillStandardRole',
   method: 'GET',
   path: '/api/skill-standard/roles/:roleId',
   summary: '人材像の詳細（関連する職種・試験を含む）',
@@ -40,6 +42,7 @@ export const getSkillStandardRole = endpoint({
 })
 
 export const listCertifications = endpoint({
+  operationId: 'listCertifications',
   method: 'GET',
   path: '/api/certifications',
   summary: '情報処理技術者試験（廃止区分を含む）とその他の資格',

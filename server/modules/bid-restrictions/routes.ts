@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import * as contract from '#shared/contracts/bid-restrictions'
 import { todayInJapan } from '#shared/domain/dates'
+import { fileResponse } from '../../http/file-response.ts'
 import { assertAccess, route } from '../../http/route.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import { pledgePdf } from './pledge-pdf.ts'
@@ -77,7 +78,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
   // Binary: route() answers JSON, so the PDF uses app.get with the same access declaration.
   app.get(
     '/api/appointments/:id/pledge.pdf',
-    { config: { access: MUNICIPALITY }, schema: { summary: '誓約書のPDF', tags: ['入札制限'], params: contract.AppointmentIdParams } },
+    { config: { access: MUNICIPALITY }, schema: { operationId: 'getPledgePdf', summary: '誓約書のPDF', tags: ['入札制限'], params: contract.AppointmentIdParams, response: fileResponse('application/pdf', '誓約書（PDF）') } },
     async (request, reply) => {
       assertAccess(MUNICIPALITY, request.actor)
       const { id } = request.params as { id: string }

@@ -7,6 +7,7 @@ import { todayInJapan } from '#shared/domain/dates'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
+import { PDF, XLSX } from '../../http/file-response.ts'
 import { recordAudit } from '../audit/index.ts'
 import { renderPostingPdf } from './pdf.ts'
 import * as repository from './repository.ts'
@@ -14,8 +15,6 @@ import { bidRestrictionTexts, municipalityOf, storableProblems, type PostingDeps
 import { postingSearchText } from './rules.ts'
 import { readPostingsWorkbook, writePostingsWorkbook, type ExportRow, type ImportProblem } from './xlsx.ts'
 
-const PDF = 'application/pdf'
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function japanDate(instant: Date | null): string | null {
   return instant ? todayInJapan(instant) : null

@@ -20,6 +20,7 @@ import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole, SKILL_STANDARD_VERSION } from '#shared/domain/skill-standard/index'
 import type { Access } from '../../http/actor.ts'
 import { notFound } from '../../http/errors.ts'
+import { fileResponse, PDF, XLSX } from '../../http/file-response.ts'
 import { assertAccess, route } from '../../http/route.ts'
 import * as documents from './documents.ts'
 import * as service from './service.ts'
@@ -77,7 +78,7 @@ export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): 
   // PDF: anyone for a published posting; otherwise the staff who may read it.
   app.get(
     '/api/postings/:id/pdf',
-    { config: { access: 'public' }, schema: { summary: '募集要項（標準募集様式）のPDF', description: '公開（公開前の募集はその募集を読める職員のみ）', tags: ['募集（公開）'], params: PostingIdParams } },
+    { config: { access: 'public' }, schema: { operationId: 'getPostingPdf', summary: '募集要項（標準募集様式）のPDF', description: '公開（公開前の募集はその募集を読める職員のみ）', tags: ['募集（公開）'], params: PostingIdParams, response: fileResponse(PDF, '募集要項（PDF）') } },
     async (request, reply) => {
       const { id } = request.params as { id: string }
       return sendFile(reply, await documents.postingPdf(deps, request.actor, id))
@@ -85,7 +86,7 @@ export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): 
   )
   app.get(
     '/api/staff/postings/:id/xlsx',
-    { config: { access: STAFF }, schema: { summary: '募集1件のExcel（標準募集様式の列順）', description: `利用できる利用者: ${(STAFF as string[]).join(', ')}`, tags: ['職員向け 募集'], params: PostingIdParams } },
+    { config: { access: STAFF }, schema: { operationId: 'getPostingXlsx', summary: '募集1件のExcel（標準募集様式の列順）', description: `利用できる利用者: ${(STAFF as string[]).join(', ')}`, tags: ['職員向け 募集'], params: PostingIdParams, response: fileResponse(XLSX, '募集1件（Excel）') } },
     async (request, reply) => {
       assertAccess(STAFF, request.actor)
       const { id } = request.params as { id: string }
@@ -96,7 +97,7 @@ export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): 
     '/api/staff/postings/export',
     {
       config: { access: ['prefecture', 'national'] },
-      schema: { summary: '期間内に国へ送付した募集の一覧（Excel、1行1件）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery },
+      schema: { operationId: 'exportForwardedPostingsXlsx', summary: '期間内に国へ送付した募集の一覧（Excel、1行1件）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery, response: fileResponse(XLSX, '募集の一覧（Excel）') },
     },
     async (request, reply) => {
       assertAccess(['prefecture', 'national'], request.actor)

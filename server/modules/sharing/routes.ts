@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as contract from '#shared/contracts/sharing'
+import { fileResponse, XLSX } from '../../http/file-response.ts'
 import { assertAccess, route } from '../../http/route.ts'
 import { type DashboardDeps, prefectureDashboard, usageReport } from './dashboard.ts'
 import * as appointments from './appointments-service.ts'
@@ -16,7 +17,7 @@ const POOL_USERS = ['municipality', 'prefecture', 'candidate'] as const
 
 function sendXlsx(reply: FastifyReply, bytes: Buffer, fileName: string) {
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX)
     .header('content-disposition', `attachment; filename="dashboard.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('cache-control', 'no-store')
     .send(bytes)
@@ -80,7 +81,7 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
     contract.dashboardXlsxPath,
     {
       config: { access: ['prefecture'] },
-      schema: { summary: '都道府県ダッシュボードのExcel', tags: ['人材シェアリング（都道府県ダッシュボード）'], querystring: contract.FiscalYearQuery },
+      schema: { operationId: 'getDashboardXlsx', summary: '都道府県ダッシュボードのExcel', tags: ['人材シェアリング（都道府県ダッシュボード）'], querystring: contract.FiscalYearQuery, response: fileResponse(XLSX, 'ダッシュボード（Excel）') },
     },
     async (request, reply) => {
       assertAccess(['prefecture'], request.actor)
