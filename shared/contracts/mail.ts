@@ -42,6 +42,7 @@ export const mailStatusLabels: Record<MailStatus, string> = { pending: '送信�
 export const MailIdParams = z.object({ id: z.uuid({ message: 'メールの番号が正しくありません。' }) })
 
 export const getMailOutboxItem = endpoint({
+  operationId: 'getMailOutboxItem',
   method: 'GET',
   path: '/api/mail-outbox/:id',
   summary: '送信メールを1通読む（国の担当者のみ）',
@@ -51,6 +52,7 @@ export const getMailOutboxItem = endpoint({
 })
 
 export const retryMail = endpoint({
+  operationId: 'retryMail',
   method: 'POST',
   path: '/api/mail-outbox/:id/retry',
   summary: '送信に失敗したメールをもう一度送る（国の担当者のみ。送信待ちに戻し、試行回数を数え直す）',

@@ -79,6 +79,7 @@ export const AttachmentFile = z.object({ fileName: z.string(), contentBase64: z.
 const tags = ['メッセージ']
 
 export const listThreads = endpoint({
+  operationId: 'listThreads',
   method: 'GET',
   path: '/api/message-threads',
   summary: 'メッセージのスレッド一覧（本人の応募・自団体の募集への応募）',
@@ -88,6 +89,7 @@ export const listThreads = endpoint({
 })
 
 export const unreadMessages = endpoint({
+  operationId: 'unreadMessages',
   method: 'GET',
   path: '/api/message-threads/unread',
   summary: '未読メッセージの件数',
@@ -96,6 +98,7 @@ export const unreadMessages = endpoint({
 })
 
 export const getApplicationThread = endpoint({
+  operationId: 'getApplicationThread',
   method: 'GET',
   path: '/api/applications/:applicationId/messages',
   summary: '応募のメッセージ（古い順）',
@@ -105,6 +108,7 @@ export const getApplicationThread = endpoint({
 })
 
 export const sendApplicationMessage = endpoint({
+  operationId: 'sendApplicationMessage',
   method: 'POST',
   path: '/api/applications/:applicationId/messages',
   summary: '応募のスレッドにメッセージを送る（本文、任意で PDF 1件 5MB まで）',
@@ -116,6 +120,7 @@ export const sendApplicationMessage = endpoint({
 })
 
 export const markApplicationThreadRead = endpoint({
+  operationId: 'markApplicationThreadRead',
   method: 'POST',
   path: '/api/applications/:applicationId/messages/read',
   summary: '応募のスレッドを既読にする',
@@ -125,6 +130,7 @@ export const markApplicationThreadRead = endpoint({
 })
 
 export const getMessageAttachment = endpoint({
+  operationId: 'getMessageAttachment',
   method: 'GET',
   path: '/api/message-attachments/:attachmentId',
   summary: 'メッセージの添付ファイル（PDF, base64）',
