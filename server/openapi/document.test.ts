@@ -27,6 +27,20 @@ test('security follows the access declaration: staff routes need the session, st
   expect(document.info.license).toMatchObject({ url: expect.stringMatching(/^https:/) })
 })
 
+test('the main request bodies carry an example', () => {
+  type Media = { example?: unknown; schema?: { $ref?: string } }
+  const schemas = (document as unknown as { components: { schemas: Record<string, { examples?: unknown[] }> } }).components.schemas
+  const exampleOf = (path: string) => {
+    const media = (operations.find((entry) => entry.path === path && entry.method === 'post')!.operation as { requestBody: { content: Record<string, Media> } }).requestBody.content['application/json']!
+    const ref = media.schema?.$ref?.split('/').pop()
+    return media.example ?? (ref ? schemas[ref]?.examples?.[0] : undefined)
+  }
+  expect(exampleOf('/api/auth/sign-in')).toMatchObject({ email: expect.stringContaining('@') })
+  expect(exampleOf('/api/auth/sign-up')).toMatchObject({ displayName: expect.any(String) })
+  expect(exampleOf('/api/postings/{postingId}/applications')).toMatchObject({ motivation: expect.any(String) })
+  expect(exampleOf('/api/staff/postings')).toMatchObject({ title: 'CIO補佐官', roleId: 'producer' })
+})
+
 test('a client generated from the document (openapi-typescript) type-checks a call, and a wrong one does not', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-client-'))
   writeFileSync(join(dir, 'api.ts'), astToString(await openapiTS(document as never)))
@@ -45,7 +59,7 @@ export function titleOf(body: Get['responses'][200]['content']['application/json
   expect(diagnostics('good.ts')).toEqual([])
   // The public posting carries no budget: the generated type says so.
   expect(diagnostics('bad.ts').join('\n')).toMatch(/budgetAnnualCost/)
-})
+}, 60_000)
 
 test('redocly lint (recommended rules) finds no error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'))

@@ -12,6 +12,7 @@ import type { Access } from '../http/actor.ts'
 import { CSRF_HEADER, SESSION_COOKIE } from '../modules/accounts/index.ts'
 import { LICENCE } from './licence.ts'
 import './components.ts'
+import './examples.ts'
 import { TAG_GROUPS } from './tags.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
