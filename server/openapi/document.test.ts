@@ -17,6 +17,12 @@ test('every operation has a unique camelCase operationId', () => {
   expect(new Set(ids).size).toBe(ids.length)
 })
 
+test('every tag an operation uses is declared with a description', () => {
+  const declared = new Map((document as unknown as { tags: Array<{ name: string; description: string }> }).tags.map((tag) => [tag.name, tag.description]))
+  const used = new Set(operations.flatMap(({ operation }) => (operation as { tags?: string[] }).tags ?? []))
+  for (const tag of used) expect(declared.get(tag), tag).toMatch(/.+/)
+})
+
 test('security follows the access declaration: staff routes need the session, state changes the CSRF header too', () => {
   const find = (path: string, method: string) => operations.find((entry) => entry.path === path && entry.method === method)!.operation
   expect(find('/api/staff/postings', 'post').security).toEqual([{ sessionCookie: [], csrfHeader: [] }])

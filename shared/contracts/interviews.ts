@@ -93,6 +93,7 @@ export const InterviewIdParams = z.object({ id: z.uuid({ message: '面接IDの�
 const tags = ['面接']
 
 export const listApplicationInterviews = endpoint({
+  operationId: 'listApplicationInterviews',
   method: 'GET',
   path: '/api/applications/:applicationId/interviews',
   summary: '応募の面接（新しい順、取りやめたものを含む）',
@@ -103,6 +104,7 @@ export const listApplicationInterviews = endpoint({
 })
 
 export const proposeInterview = endpoint({
+  operationId: 'proposeInterview',
   method: 'POST',
   path: '/api/applications/:applicationId/interviews',
   summary: '面接の候補日時（1〜3件）を応募者に提案する',
@@ -114,6 +116,7 @@ export const proposeInterview = endpoint({
 })
 
 export const reproposeInterview = endpoint({
+  operationId: 'reproposeInterview',
   method: 'POST',
   path: '/api/interviews/:id/slots',
   summary: '候補日時を出し直す（確定済みの面接に1件だけ出すと、その日時への変更）',
@@ -124,6 +127,7 @@ export const reproposeInterview = endpoint({
 })
 
 export const chooseInterviewSlot = endpoint({
+  operationId: 'chooseInterviewSlot',
   method: 'POST',
   path: '/api/interviews/:id/choice',
   summary: '候補日時から1件を選ぶ（応募者）',
@@ -134,6 +138,7 @@ export const chooseInterviewSlot = endpoint({
 })
 
 export const askForOtherSlots = endpoint({
+  operationId: 'askForOtherSlots',
   method: 'POST',
   path: '/api/interviews/:id/reschedule-request',
   summary: '別の日時を依頼する（応募者）',
@@ -144,6 +149,7 @@ export const askForOtherSlots = endpoint({
 })
 
 export const cancelInterview = endpoint({
+  operationId: 'cancelInterview',
   method: 'POST',
   path: '/api/interviews/:id/cancel',
   summary: '面接を取りやめる（団体の担当者）',

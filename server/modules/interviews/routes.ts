@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as contract from '#shared/contracts/interviews'
+import { fileResponse } from '../../http/file-response.ts'
 import { assertAccess, route } from '../../http/route.ts'
 import * as service from './service.ts'
 
@@ -21,7 +22,7 @@ export function interviewRoutes(app: FastifyInstance, deps: service.InterviewDep
   // Not JSON: the calendar file goes out with app.get under the same access declaration.
   app.get(
     contract.INTERVIEW_CALENDAR_PATH,
-    { config: { access: PARTIES }, schema: { summary: '面接の予定表ファイル（iCalendar, text/calendar）', tags: ['面接'], params: contract.InterviewIdParams } },
+    { config: { access: PARTIES }, schema: { operationId: 'getInterviewCalendar', summary: '面接の予定表ファイル（iCalendar, text/calendar）', tags: ['面接'], params: contract.InterviewIdParams, response: fileResponse('text/calendar', '面接の予定（iCalendar）') } },
     async (request, reply) => {
       assertAccess(PARTIES, request.actor)
       const { id } = request.params as { id: string }
