@@ -32,6 +32,7 @@ import ThreadPage from './pages/messages/ThreadPage.vue'
 import MailMessagePage from './pages/mail/MailMessagePage.vue'
 import MailOutboxPage from './pages/mail/MailOutboxPage.vue'
 import InterviewPage from './pages/interviews/InterviewPage.vue'
+import SavedSearchesPage from './pages/saved-searches/SavedSearchesPage.vue'
 import { setPageTitle } from './title.ts'
 import type { AccountKind } from '#shared/domain/accounts'
 import { loadSession, session } from './composables/useSession.ts'
@@ -88,6 +89,7 @@ export const routes: RouteRecordRaw[] = [
   // matching: ranked candidates for a posting (staff) and recommended postings (candidate)
   { path: '/staff/postings/:id/matches', name: 'posting-matches', component: PostingMatchesPage, props: true, meta: { title: '募集に合う人材', for: ['municipality', 'prefecture'] } },
   { path: '/me/recommendations', name: 'recommendations', component: RecommendationsPage, meta: { title: 'あなたに合う募集', for: ['candidate'] } },
+  { path: '/me/saved-searches', name: 'saved-searches', component: SavedSearchesPage, meta: { title: '保存した検索条件', for: ['candidate'] } },
   // 入札制限: procurements and bid checks (市区町村の担当者)
   { path: '/staff/bid-restrictions', name: 'bid-restrictions', component: BidRestrictionsPage, meta: { title: '入札制限', for: ['municipality'] } },
   // 人材シェアリング: talent pools, shared/joint appointments, dispatches, the prefecture dashboard

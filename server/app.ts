@@ -32,6 +32,8 @@ import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
 import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messages/index.ts'
 import { messageRoutes } from './modules/messages/routes.ts'
 import { interviewRoutes } from './modules/interviews/routes.ts'
+import { announcePublication, deleteSavedSearchesOfAccount } from './modules/saved-searches/index.ts'
+import { savedSearchRoutes } from './modules/saved-searches/routes.ts'
 
 z.config(z.locales.ja())
 
@@ -98,7 +100,13 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     accountRoutes(api, { db, config, clock, mail })
     auditRoutes(api, { db })
     mailRoutes(api, { db, config, kickMail: () => mail.kick() })
-    postingRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
+    postingRoutes(api, {
+      db,
+      clock,
+      config,
+      kickMail: () => mail.kick(),
+      onPublished: (tx, posting) => announcePublication({ clock, publicUrl: config.publicUrl }, tx, posting).then(() => undefined),
+    })
     candidateRoutes(api, {
       db,
       clock,
@@ -109,6 +117,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
         messagesOfCandidate,
         anonymiseCandidateMessages,
         withdrawAccountFromSharing,
+        deleteSavedSearchesOfAccount,
       },
     })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
@@ -117,6 +126,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
     messageRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     interviewRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
+    savedSearchRoutes(api, { db, clock })
   })
 
   if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })

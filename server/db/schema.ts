@@ -764,6 +764,24 @@ export interface InterviewSlotTable {
   location: string
 }
 
+export interface SavedSearchTable {
+  id: Generated<string>
+  account_id: string
+  role_id: string | null
+  prefecture_code: string | null
+  remote_allowed: boolean | null
+  side_job_allowed: boolean | null
+  keywords: Generated<string>
+  filters_key: string
+  created_at: Timestamp
+}
+
+export interface SavedSearchDeliveryTable {
+  saved_search_id: string
+  posting_id: string
+  delivered_at: Timestamp
+}
+
 export interface Database {
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
@@ -820,4 +838,6 @@ export interface Database {
   message_read: MessageReadTable
   interview: InterviewTable
   interview_slot: InterviewSlotTable
+  saved_search: SavedSearchTable
+  saved_search_delivery: SavedSearchDeliveryTable
 }

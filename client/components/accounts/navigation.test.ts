@@ -13,7 +13,7 @@ const accounts: Record<string, Account> = {
 describe('accountLinksFor: 利用者の種類ごとに使えるものだけ', () => {
   it.each([
     ['未ログイン', null, ['/sign-in', '/sign-up']],
-    ['外部デジタル人材', accounts.candidate!, ['/account']],
+    ['外部デジタル人材（保存した検索条件も）', accounts.candidate!, ['/account', '/me/saved-searches']],
     ['市区町村の担当者', accounts.municipality!, ['/account', '/staff-accounts']],
     ['都道府県の担当者', accounts.prefecture!, ['/account', '/staff-accounts']],
     ['国の担当者（送信メールも）', accounts.national!, ['/account', '/staff-accounts', '/admin/mail-outbox']],

@@ -50,6 +50,7 @@ export function accountLinksFor(account: Account | null): NavLink[] {
     ]
   }
   const links: NavLink[] = [{ to: '/account', label: account.kind === 'candidate' ? 'マイページ' : 'アカウント' }]
+  if (account.kind === 'candidate') links.push({ to: '/me/saved-searches', label: '保存した検索条件' })
   if (account.kind !== 'candidate') links.push({ to: '/staff-accounts', label: '担当者アカウント' })
   if (account.kind === 'national') links.push({ to: '/admin/mail-outbox', label: '送信メール' })
   return links

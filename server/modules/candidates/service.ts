@@ -61,6 +61,8 @@ export interface CandidateRelations {
   anonymiseCandidateMessages(tx: Db, candidateId: string, now: Date): Promise<void>
   /** In the deletion's transaction: every talent-pool listing of the account is withdrawn. */
   withdrawAccountFromSharing(tx: Db, accountId: string, now: Date): Promise<void>
+  /** In the deletion's transaction: the account's saved searches are removed (no more mail). */
+  deleteSavedSearchesOfAccount(tx: Db, accountId: string): Promise<void>
 }
 
 type RequestInfo = { ip: string; id: string }
@@ -686,6 +688,7 @@ export async function deleteOwnAccount(deps: CandidateDeps, actor: Actor, reques
       await repository.anonymiseCandidate(tx, candidate.id, now)
     }
     await deps.related.withdrawAccountFromSharing(tx, accountId, now)
+    await deps.related.deleteSavedSearchesOfAccount(tx, accountId)
     await recordAudit(tx, { actor, action: 'candidate.deleted', targetType: 'candidate', targetId: candidate?.id ?? accountId, request })
     await deleteAccount(tx, accountId, { actor, now, request, reason: 'candidate.deleted' })
   })

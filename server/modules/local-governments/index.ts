@@ -1,2 +1,2 @@
-export { findLocalGovernment } from './repository.ts'
+export { findLocalGovernment, searchLocalGovernments } from './repository.ts'
 export { seedLocalGovernments } from './seed.ts'

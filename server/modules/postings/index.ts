@@ -14,6 +14,7 @@ export {
   roleLabelOf,
   type PostingDeps,
   type PostingFacts,
+  type PublishedPosting,
 } from './service.ts'
 export { sendPostingDigests } from './subscriptions.ts'
 export { startPostingTimers } from './timers.ts'

@@ -47,6 +47,24 @@ export interface PostingDeps {
   config: { publicUrl: string }
   /** Starts delivery after a commit that queued mail. */
   kickMail?: () => void
+  /**
+   * Told of each publication inside its transaction (app.ts: saved searches announce it), so the publication and
+   * what follows from it commit together or not at all.
+   */
+  onPublished?: (tx: Db, posting: PublishedPosting) => Promise<void>
+}
+
+/** A posting as it becomes public: what a saved search matches on and what its mail names. */
+export interface PublishedPosting {
+  id: string
+  title: string
+  municipality: PostingMunicipality
+  roleId: string | null
+  remoteAllowed: boolean | null
+  sideJobAllowed: boolean | null
+  applicationEndsOn: string | null
+  /** The national search's folded text (postingSearchText), for keyword filters. */
+  searchText: string
 }
 
 export interface RequestInfo {
@@ -404,6 +422,16 @@ export async function transitionPosting(
       if (requested.action === 'publish') {
         const form: PostingForm = { ...repository.formOf(row), criteria: await repository.criteriaOf(tx, id) }
         await repository.insertRevision(tx, id, row.revision, form, 'userId' in actor ? actor.userId : null, now)
+        await deps.onPublished?.(tx, {
+          id,
+          title: form.title ?? '',
+          municipality: await municipalityOf(tx, row.municipality_code),
+          roleId: form.roleId ?? null,
+          remoteAllowed: form.remoteAllowed ?? null,
+          sideJobAllowed: form.sideJobAllowed ?? null,
+          applicationEndsOn: form.applicationEndsOn ?? null,
+          searchText: row.search_text,
+        })
       }
       await recordAudit(tx, {
         actor,

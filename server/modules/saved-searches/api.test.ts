@@ -1,0 +1,162 @@
+import { describe, expect, test } from 'vitest'
+import { page } from '#shared/contracts/endpoint'
+import { SavedSearch } from '#shared/contracts/saved-searches'
+import { ErrorBody } from '#shared/errors'
+import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
+import { startTestApp } from '../../../test/support/app.ts'
+import { completeForm } from '../postings/test-fixtures.ts'
+import { announcePublication } from './index.ts'
+
+// Today is 2026-04-01 in Japan: completeForm's deadline (2026-05-31) is still open.
+const now = new Date('2026-04-01T01:00:00+09:00')
+const { app, engine } = await startTestApp({ clock: () => now })
+const db = engine.db
+
+const matsuyama = await createAndSignIn(app, db, { kind: 'municipality', localGovernmentCode: '382019' })
+const ehime = await createAndSignIn(app, db, { kind: 'prefecture', prefectureCode: '38' })
+const national = await createAndSignIn(app, db, { kind: 'national' })
+const hanako = await createAndSignIn(app, db, { kind: 'candidate' })
+const taro = await createAndSignIn(app, db, { kind: 'candidate' })
+
+const URL = '/api/me/saved-searches'
+const List = page(SavedSearch)
+
+async function save(as: SignedInInject, filters: Record<string, unknown>): Promise<SavedSearch> {
+  const response = await as({ method: 'POST', url: URL, payload: filters })
+  expect(response.statusCode, response.body).toBe(201)
+  return SavedSearch.parse(response.json())
+}
+async function listOf(as: SignedInInject) {
+  const response = await as(URL)
+  expect(response.statusCode, response.body).toBe(200)
+  return List.parse(response.json())
+}
+function expectError(response: { statusCode: number; json: () => unknown }, status: number, code: string) {
+  expect(response.statusCode).toBe(status)
+  const body = ErrorBody.parse(response.json())
+  expect(body.error.code).toBe(code)
+  return body.error
+}
+async function publish(title: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: { ...completeForm, title, ...overrides } })
+  expect(created.statusCode, created.body).toBe(201)
+  const id = created.json().id as string
+  for (const [as, action] of [
+    [matsuyama.inject, 'submit'],
+    [ehime.inject, 'forward'],
+    [national.inject, 'publish'],
+  ] as const) {
+    const moved = await as({ method: 'POST', url: `/api/staff/postings/${id}/transitions`, payload: { action } })
+    expect(moved.statusCode, moved.body).toBe(200)
+  }
+  return id
+}
+const mailsTo = (address: string) =>
+  db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', address).where('subject', 'like', '【保存した検索条件】%').orderBy('created_at').orderBy('id').execute()
+
+describe('保存した検索条件: 入力の誤りと利用者', () => {
+  test('誤った条件は 400 で項目を日本語で名指しし、何も保存しない', async () => {
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ role: 'wizard' }, 'role', /人材像/],
+      [{ prefecture: '99' }, 'prefecture', /都道府県コード/],
+      [{ q: 'あ'.repeat(101) }, 'q', /キーワード.*100文字/],
+      [{ remote: 'yes' }, 'remote', /リモート/],
+      [{ sidejob: 1 }, 'sidejob', /副業・兼業/],
+    ]
+    for (const [payload, path, message] of cases) {
+      const error = expectError(await hanako.inject({ method: 'POST', url: URL, payload }), 400, 'VALIDATION_FAILED')
+      expect(error.details, JSON.stringify(payload)).toEqual([{ path, message: expect.stringMatching(message) }])
+    }
+    expect((await listOf(hanako.inject)).total).toBe(0)
+    expect(expectError(await hanako.inject({ method: 'DELETE', url: `${URL}/not-a-uuid` }), 400, 'VALIDATION_FAILED').details?.[0]?.message).toContain('検索条件ID')
+  })
+
+  test('ログインしていなければ 401、職員のアカウントは 403', async () => {
+    expectError(await app.inject({ url: URL }), 401, 'UNAUTHENTICATED')
+    expectError(await matsuyama.inject({ method: 'POST', url: URL, payload: {} }), 403, 'FORBIDDEN')
+    expectError(await national.inject(URL), 403, 'FORBIDDEN')
+  })
+
+  test('同じ条件（語順・空白の違いだけ）は 409、11件目も 409', async () => {
+    const first = await save(hanako.inject, { q: 'データ　活用', prefecture: '38' })
+    expect(first).toMatchObject({ filters: { q: 'データ　活用', prefecture: '38', role: null, remote: null, sidejob: null }, prefectureName: '愛媛県', announced: 0 })
+    expect(expectError(await hanako.inject({ method: 'POST', url: URL, payload: { q: ' 活用 データ ', prefecture: '38' } }), 409, 'CONFLICT').message).toContain('すでに保存')
+    const extra: string[] = []
+    for (let i = 1; i < 10; i++) extra.push((await save(hanako.inject, { q: `語${i}` })).id)
+    expect(expectError(await hanako.inject({ method: 'POST', url: URL, payload: { q: '語10' } }), 409, 'CONFLICT').message).toContain('10件まで')
+    expect((await listOf(hanako.inject)).total).toBe(10)
+    for (const id of [first.id, ...extra]) expect((await hanako.inject({ method: 'DELETE', url: `${URL}/${id}` })).statusCode).toBe(200)
+    expect((await listOf(hanako.inject)).total).toBe(0)
+  })
+
+  test('他の人の検索条件は一覧に出ず、削除しようとしても 404 で、残っている', async () => {
+    const own = await save(hanako.inject, { role: 'engineer' })
+    expect((await listOf(taro.inject)).items.map((item) => item.id)).not.toContain(own.id)
+    expectError(await taro.inject({ method: 'DELETE', url: `${URL}/${own.id}` }), 404, 'NOT_FOUND')
+    expect((await listOf(hanako.inject)).items.map((item) => item.id)).toEqual([own.id])
+    expect((await hanako.inject({ method: 'DELETE', url: `${URL}/${own.id}` })).json()).toEqual({ deleted: true })
+    expectError(await hanako.inject({ method: 'DELETE', url: `${URL}/${own.id}` }), 404, 'NOT_FOUND')
+  })
+})
+
+describe('保存した検索条件: 新しく公開された募集のメール', () => {
+  test('合う募集の公開で本人に1通（合った条件・募集へのリンク、秘密なし）、合わない条件の人には届かない', async () => {
+    const matching = await save(hanako.inject, { role: 'producer', prefecture: '38', q: '補佐官' })
+    await save(hanako.inject, { remote: true })
+    await save(taro.inject, { prefecture: '13' })
+    await save(taro.inject, { q: 'ガバメントクラウド' })
+    const id = await publish('CIO補佐官（保存した検索条件）')
+
+    const mails = await mailsTo(hanako.account.email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('【保存した検索条件】新しい募集: 松山市「CIO補佐官（保存した検索条件）」')
+    expect(mails[0]!.body_text).toContain(`/postings/${id}`)
+    expect(mails[0]!.body_text).toContain('/me/saved-searches')
+    expect(mails[0]!.body_text).toContain('人材像: プロデューサー（CIO補佐官等） / 地域: 愛媛県 / キーワード「補佐官」')
+    expect(mails[0]!.body_text).toContain('地域: 全国 / リモート可のみ')
+    expect(mails[0]!.body_text).not.toMatch(/token|パスワード/i)
+    expect(await mailsTo(taro.account.email)).toHaveLength(0)
+    const listed = await listOf(hanako.inject)
+    expect(listed.items.find((item) => item.id === matching.id)?.announced).toBe(1)
+  })
+
+  test('同じ募集を二つのサーバーが同時に知らせても、検索条件ごとに1回だけ', async () => {
+    const before = (await mailsTo(taro.account.email)).length
+    await save(taro.inject, { q: '同時' })
+    const posting = await db
+      .insertInto('posting')
+      .values({ municipality_code: '382019', prefecture_code: '38', state: 'published', form: '{}', title: '同時に公開' } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const facts = {
+      id: (posting as { id: string }).id,
+      title: '同時に公開',
+      municipality: { code: '382019', name: '松山市', nameKana: 'まつやまし', prefectureCode: '38', prefectureName: '愛媛県', population: null },
+      roleId: null,
+      remoteAllowed: null,
+      sideJobAllowed: null,
+      applicationEndsOn: null,
+      searchText: '同時に公開',
+    }
+    const deps = { clock: () => now, publicUrl: 'http://localhost:3000' }
+    const mailed = await Promise.all([1, 2].map(() => db.transaction().execute((tx) => announcePublication(deps, tx, facts))))
+    expect(mailed.reduce((sum, count) => sum + count, 0)).toBe(1)
+    expect(await db.transaction().execute((tx) => announcePublication(deps, tx, facts))).toBe(0)
+    expect((await mailsTo(taro.account.email)).length).toBe(before + 1)
+  })
+
+  test('削除した検索条件には届かず、アカウントを削除すると検索条件も消える', async () => {
+    for (const item of (await listOf(hanako.inject)).items) await hanako.inject({ method: 'DELETE', url: `${URL}/${item.id}` })
+    const gone = await save(hanako.inject, { q: '削除後' })
+    await hanako.inject({ method: 'DELETE', url: `${URL}/${gone.id}` })
+    const before = (await mailsTo(hanako.account.email)).length
+    await publish('削除後に公開する募集')
+    expect((await mailsTo(hanako.account.email)).length).toBe(before)
+
+    const leaving = await createAndSignIn(app, db, { kind: 'candidate' })
+    await save(leaving.inject, { q: '退会' })
+    const deleted = await leaving.inject({ method: 'DELETE', url: '/api/candidates/me' })
+    expect(deleted.statusCode, deleted.body).toBe(200)
+    expect(await db.selectFrom('saved_search').select('id').where('account_id', '=', leaving.account.id).execute()).toEqual([])
+  })
+})

@@ -1,0 +1,42 @@
+/**
+ * Pure rules of saved searches: the canonical form that makes one search one row, and whether a newly published
+ * posting matches a search the same way the national search lists it (postings/repository searchPublishedPostings).
+ */
+import { normalizeForSearch } from '#shared/domain/search-text'
+import type { SavedSearchFilters } from '#shared/contracts/saved-searches'
+
+/** The search's keywords as the national search folds them: each word (split on spaces, full-width too) normalised. */
+export function keywordNeedles(q: string): string[] {
+  return q.split(/[\s\u3000]+/).map(normalizeForSearch).filter(Boolean)
+}
+
+/** One string per distinct search: 「CIO  補佐官」 and 「補佐官 CIO」 save as the same search. */
+export function filtersKey(filters: SavedSearchFilters): string {
+  return JSON.stringify([filters.role ?? null, filters.prefecture ?? null, filters.remote ?? null, filters.sidejob ?? null, [...new Set(keywordNeedles(filters.q))].sort()])
+}
+
+export interface StoredFilters {
+  roleId: string | null
+  prefectureCode: string | null
+  remoteAllowed: boolean | null
+  sideJobAllowed: boolean | null
+  keywords: string
+}
+
+export interface MatchablePosting {
+  roleId: string | null
+  prefectureCode: string
+  remoteAllowed: boolean | null
+  sideJobAllowed: boolean | null
+  /** postingSearchText: the folded text the national search's keywords look in. */
+  searchText: string
+}
+
+/** A filter left open matches anything; a set one must equal the posting's value (an unanswered value matches none). */
+export function matchesPosting(search: StoredFilters, posting: MatchablePosting): boolean {
+  if (search.roleId !== null && search.roleId !== posting.roleId) return false
+  if (search.prefectureCode !== null && search.prefectureCode !== posting.prefectureCode) return false
+  if (search.remoteAllowed !== null && search.remoteAllowed !== posting.remoteAllowed) return false
+  if (search.sideJobAllowed !== null && search.sideJobAllowed !== posting.sideJobAllowed) return false
+  return keywordNeedles(search.keywords).every((needle) => posting.searchText.includes(needle))
+}
