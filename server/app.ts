@@ -32,7 +32,7 @@ import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
 import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messages/index.ts'
 import { messageRoutes } from './modules/messages/routes.ts'
 import { interviewRoutes } from './modules/interviews/routes.ts'
-import { announcePublication, deleteSavedSearchesOfAccount } from './modules/saved-searches/index.ts'
+import { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount } from './modules/saved-searches/index.ts'
 import { savedSearchRoutes } from './modules/saved-searches/routes.ts'
 
 z.config(z.locales.ja())
@@ -117,6 +117,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
         messagesOfCandidate,
         anonymiseCandidateMessages,
         withdrawAccountFromSharing,
+        savedSearchesOfAccount,
         deleteSavedSearchesOfAccount,
       },
     })

@@ -375,6 +375,8 @@ export const CandidateExport = z.object({
   appointments: z.array(z.record(z.string(), z.unknown())),
   /** Message threads of the person's applications, with every message (attachments by name and size). */
   messageThreads: z.array(z.record(z.string(), z.unknown())),
+  /** The national-search filters the person saved, and when. */
+  savedSearches: z.array(z.record(z.string(), z.unknown())),
 })
 
 export const Deleted = z.object({ deleted: z.literal(true) })

@@ -61,6 +61,8 @@ export interface CandidateRelations {
   anonymiseCandidateMessages(tx: Db, candidateId: string, now: Date): Promise<void>
   /** In the deletion's transaction: every talent-pool listing of the account is withdrawn. */
   withdrawAccountFromSharing(tx: Db, accountId: string, now: Date): Promise<void>
+  /** The account's saved searches, for the export of their own data. */
+  savedSearchesOfAccount(db: Db, accountId: string): Promise<Record<string, unknown>[]>
   /** In the deletion's transaction: the account's saved searches are removed (no more mail). */
   deleteSavedSearchesOfAccount(tx: Db, accountId: string): Promise<void>
 }
@@ -669,7 +671,8 @@ export async function exportOwnData(deps: CandidateDeps, actor: Actor) {
   const contactRequests = (await listOwnContactRequests(deps, actor)).items
   const own = await deps.related.dataOfCandidate(deps.db, profile.id)
   const messageThreads = await deps.related.messagesOfCandidate(deps.db, profile.id)
-  return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own, messageThreads }
+  const savedSearches = await deps.related.savedSearchesOfAccount(deps.db, candidateAccountId(actor))
+  return { exportedAt: deps.clock().toISOString(), profile, contactRequests, ...own, messageThreads, savedSearches }
 }
 
 /**

@@ -155,6 +155,11 @@ describe('保存した検索条件: 新しく公開された募集のメール',
 
     const leaving = await createAndSignIn(app, db, { kind: 'candidate' })
     await save(leaving.inject, { q: '退会' })
+    // the person's own data export carries the search before the account goes
+    await leaving.inject({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '退会 予定' } })
+    const exported = await leaving.inject('/api/candidates/me/export')
+    expect(exported.statusCode, exported.body).toBe(200)
+    expect(exported.json().savedSearches).toEqual([{ filters: { q: '退会', role: null, prefecture: null, remote: null, sidejob: null }, announced: 0, createdAt: expect.any(String) }])
     const deleted = await leaving.inject({ method: 'DELETE', url: '/api/candidates/me' })
     expect(deleted.statusCode, deleted.body).toBe(200)
     expect(await db.selectFrom('saved_search').select('id').where('account_id', '=', leaving.account.id).execute()).toEqual([])

@@ -87,6 +87,15 @@ export async function remove(deps: SavedSearchDeps, actor: Actor, request: Reque
   return { deleted: true }
 }
 
+/** Every search the account keeps, for the export of the person's own data. */
+export async function savedSearchesOfAccount(db: Db, accountId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await repository.searchesOfAccount(db, accountId, { limit: MAX_SAVED_SEARCHES, offset: 0 })
+  return rows.map((row) => {
+    const { filters, announced, createdAt } = view(row, row.announced, new Map())
+    return { filters, announced, createdAt }
+  })
+}
+
 /** In the account deletion's transaction: the person's searches (and their delivery records) are removed. */
 export function deleteSavedSearchesOfAccount(tx: Db, accountId: string): Promise<void> {
   return repository.deleteAllOfAccount(tx, accountId)
