@@ -5,7 +5,9 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely'
  * module named on each). Dates are 'YYYY-MM-DD' strings; instants come back as Date.
  */
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** A NOT NULL instant the database fills in when an insert leaves it out (DEFAULT now()). */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
 /** owner: local-governments */
 export interface LocalGovernmentTable {
@@ -25,7 +27,7 @@ export interface SkillStandardEditionTable {
   version: string
   catalog: JSONColumnType<object, string, string>
   is_current: Generated<boolean>
-  loaded_at: Generated<Timestamp>
+  loaded_at: DefaultedTimestamp
 }
 
 /** owner: companies */
@@ -33,8 +35,8 @@ export interface CompanyTable {
   corporate_number: string
   name: string
   name_kana: string | null
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: companies */
@@ -45,7 +47,7 @@ export interface CompanyLinkTable {
   to_corporate_number: string
   starts_on: string | null
   ends_on: string | null
-  created_at: Generated<Timestamp>
+  created_at: DefaultedTimestamp
 }
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
@@ -61,7 +63,7 @@ export interface AccountTable {
   local_government_code: string | null
   prefecture_code: string | null
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   /** 0007: set when the account was deleted (row kept, person removed) */
   deleted_at: NullableTimestamp
 }
@@ -93,7 +95,7 @@ export interface AccountTokenTable {
 /** owner: audit (append-only: a trigger refuses UPDATE and DELETE) */
 export interface AuditEventTable {
   id: Generated<string>
-  occurred_at: Timestamp
+  occurred_at: DefaultedTimestamp
   actor_user_id: string | null
   actor_kind: string
   action: string
@@ -109,14 +111,14 @@ export interface AuditEventTable {
 /** owner: mail */
 export interface MailOutboxTable {
   id: Generated<string>
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   to_address: string
   subject: string
   body_text: string
   status: Generated<'pending' | 'sent' | 'failed'>
   attempts: Generated<number>
   claimed_until: NullableTimestamp
-  next_attempt_at: Timestamp
+  next_attempt_at: DefaultedTimestamp
   sent_at: NullableTimestamp
   last_error: string | null
   /** An iCalendar object sent as the message's text/calendar part (interviews). */
@@ -142,8 +144,8 @@ export interface PostingTable {
   application_ends_on: string | null
   search_text: Generated<string>
   created_by: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
   submitted_at: NullableTimestamp
   forwarded_at: NullableTimestamp
   published_at: NullableTimestamp
@@ -164,7 +166,7 @@ export interface PostingCriterionTable {
   min_years: number | null
   note: string | null
   /** any_of rows: the alternatives, as the posting form's JSON (0150) */
-  alternatives: unknown
+  alternatives: ColumnType<unknown[] | null, string | null, string | null>
 }
 
 /** owner: postings */
@@ -173,7 +175,7 @@ export interface PostingRevisionTable {
   revision: number
   form: ColumnType<unknown, string, string>
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: postings */
@@ -187,7 +189,7 @@ export interface PostingTransitionTable {
   actor_kind: string
   actor_user_id: string | null
   comment: string | null
-  occurred_at: Timestamp
+  occurred_at: DefaultedTimestamp
 }
 
 /** owner: postings (特別交付税 rules as data) */
@@ -201,7 +203,7 @@ export interface SpecialGrantRuleTable {
   eligible_forms: string[]
   status: 'confirmed' | 'unconfirmed'
   source: string
-  updated_at: Timestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: postings */
@@ -212,7 +214,7 @@ export interface PostingSubscriptionTable {
   confirm_token_hash: string | null
   confirm_expires_at: NullableTimestamp
   unsubscribe_token: string
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   confirmed_at: NullableTimestamp
   unsubscribed_at: NullableTimestamp
   digest_cursor: NullableTimestamp
@@ -237,8 +239,8 @@ export interface CandidateTable {
   side_job: Generated<boolean>
   regions: Generated<string[]>
   deleted_at: Timestamp | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: candidates */
@@ -304,8 +306,8 @@ export interface CandidateEmploymentTable {
   title: string | null
   starts_on: string
   ends_on: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: candidates */
@@ -313,7 +315,7 @@ export interface CandidateConsentTable {
   candidate_id: string
   pool: string
   fields: string[]
-  granted_at: Timestamp
+  granted_at: DefaultedTimestamp
 }
 
 /** owner: candidates */
@@ -325,7 +327,7 @@ export interface CandidateContactRequestTable {
   requested_by: string | null
   message: Generated<string>
   status: Generated<'pending' | 'accepted' | 'declined'>
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   decided_at: Timestamp | null
 }
 
@@ -340,7 +342,7 @@ export interface CandidateScoringProfileTable {
   remote: string
   days_per_week: number | null
   side_job: boolean
-  updated_at: Timestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: candidates */
@@ -363,8 +365,8 @@ export interface ApplicationTable {
   resume_file_name: string | null
   resume_size: number | null
   interview_at: Timestamp | null
-  submitted_at: Timestamp
-  updated_at: Timestamp
+  submitted_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
   anonymised_at: Timestamp | null
 }
 
@@ -379,7 +381,7 @@ export interface ApplicationStepTable {
   interview_at: Timestamp | null
   actor_user_id: string | null
   actor_kind: string
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: applications */
@@ -397,7 +399,7 @@ export interface AppointmentTable {
   drafts_specifications: boolean
   employment_snapshot: JSONColumnType<unknown[], string, string>
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   /** 0032: 勤務日数 and its unit; both null when unknown (appointments made before 0032). */
   work_days: ColumnType<number | null, number | null | undefined, number | null>
   work_days_per: ColumnType<'week' | 'month' | null, 'week' | 'month' | null | undefined, 'week' | 'month' | null>
@@ -412,8 +414,8 @@ export interface SharingTalentTable {
   available_days_per_week: number
   employments: ColumnType<unknown, string | undefined, string>
   bid_rules: ColumnType<unknown, string | undefined, string>
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -425,7 +427,7 @@ export interface TalentPoolTable {
   operator_kind: 'prefecture' | 'lead_city'
   is_open: Generated<boolean>
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -444,8 +446,8 @@ export interface TalentPoolListingTable {
   role_ids: Generated<string[]>
   search_text: Generated<string>
   is_listed: Generated<boolean>
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -468,8 +470,8 @@ export interface TalentEngagementTable {
   decision_note: string | null
   warnings: ColumnType<string[], string | undefined, string>
   created_by: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
   agreed_at: NullableTimestamp
 }
 
@@ -487,7 +489,7 @@ export interface SharedAppointmentTable {
   annual_cost_yen: number | null
   bid_rules: ColumnType<unknown, string | undefined, string>
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -503,7 +505,7 @@ export interface SharedAppointmentShareTable {
 export interface DispatchSettingTable {
   prefecture_code: string
   quota_per_fiscal_year: number
-  updated_at: Timestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -513,7 +515,7 @@ export interface DispatchExpertTable {
   talent_id: string
   themes: Generated<string[]>
   is_active: Generated<boolean>
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -525,7 +527,7 @@ export interface DispatchMenuTable {
   provider: string | null
   modes: string[]
   is_active: Generated<boolean>
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: sharing */
@@ -547,8 +549,8 @@ export interface DispatchRequestTable {
   outcome_days: number | null
   warnings: ColumnType<string[], string | undefined, string>
   created_by: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
   decided_at: NullableTimestamp
   completed_at: NullableTimestamp
 }
@@ -559,7 +561,7 @@ export interface AppointmentRuleSetTable {
   municipality_code: string
   rules: JSONColumnType<Array<{ templateId: string; params: Record<string, unknown> }>, string, string>
   updated_by: string | null
-  updated_at: Timestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: bid-restrictions */
@@ -577,8 +579,8 @@ export interface ProcurementTable {
   expected_bidder_corporate_numbers: string[]
   counterparty_corporate_numbers: string[]
   created_by: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: bid-restrictions */
@@ -606,7 +608,7 @@ export interface BidExemptionTable {
   decided_by: string | null
   decided_at: NullableTimestamp
   applied_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: bid-restrictions */
@@ -620,7 +622,7 @@ export interface PledgeTable {
   side_jobs: JSONColumnType<unknown[], string, string>
   shareholdings: JSONColumnType<unknown[], string, string>
   recorded_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: bid-restrictions (append-only: a trigger refuses UPDATE, DELETE and TRUNCATE) */
@@ -639,7 +641,7 @@ export interface BidCheckTable {
   engine_version: string
   actor_user_id: string | null
   actor_kind: string
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: bid-restrictions (0041): 業務委託・派遣・地域活性化起業人の契約 with their A1/A2 rules */
@@ -654,7 +656,7 @@ export interface ServiceContractTable {
   rule_set: JSONColumnType<unknown[], string, string>
   appointment_id: string | null
   created_by: string | null
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
 }
 
 /** owner: matching (0060, reshaped in 0061): one precomputed row per candidate; arrays follow the layout's job-type/kind order. */
@@ -675,7 +677,7 @@ export interface MatchingCandidateVectorTable {
   certification_ids: string[]
   level_tokens: string[]
   /** defaults to now() */
-  refreshed_at: Timestamp
+  refreshed_at: DefaultedTimestamp
 }
 
 /** owner: matching (0060): candidates whose vector is out of date; `version` from a sequence. */
@@ -692,7 +694,7 @@ export interface MatchingPostingSettingsTable {
   signatures: ColumnType<Record<string, string>, string | undefined, string>
   updated_by: string | null
   /** defaults to now() */
-  updated_at: Timestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: messages */
@@ -703,7 +705,7 @@ export interface MessageThreadTable {
   candidate_id: string
   last_message_seq: Generated<number>
   last_message_at: Timestamp | null
-  created_at: Generated<Timestamp>
+  created_at: DefaultedTimestamp
 }
 
 /** owner: messages */
@@ -714,7 +716,7 @@ export interface MessageTable {
   author_side: 'staff' | 'candidate'
   author_account_id: string | null
   body: string
-  created_at: Timestamp
+  created_at: DefaultedTimestamp
   anonymised_at: Timestamp | null
 }
 
@@ -749,8 +751,8 @@ export interface InterviewTable {
   cancel_reason: Generated<string>
   reminded_sequence: number | null
   created_by: string | null
-  created_at: Timestamp
-  updated_at: Timestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
 }
 
 /** owner: interviews */

@@ -2,7 +2,7 @@
  * SQL on the postings module's own tables. The database (or transaction) comes first; tenant conditions are
  * part of every staff query, so another tenant's posting is simply not found.
  */
-import { sql, type Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable } from 'kysely'
 import type { PostingSearchQuery, PostingSummary } from '#shared/contracts/postings'
 import { ChecklistEntry } from '#shared/domain/postings/checklist'
 import { Criterion, PostingForm } from '#shared/domain/postings/form'
@@ -59,7 +59,7 @@ export function checklistOf(row: Pick<PostingRow, 'checklist'>): ChecklistEntry[
   return z.array(ChecklistEntry).parse(row.checklist)
 }
 
-function criterionRow(postingId: string, position: number, criterion: Criterion): PostingCriterionTable {
+function criterionRow(postingId: string, position: number, criterion: Criterion): Insertable<PostingCriterionTable> {
   const base = { posting_id: postingId, position, importance: criterion.importance, kind: criterion.kind, note: criterion.note }
   const empty = { job_type_ids: null, min_level: null, certification_ids: null, experience_kind: null, min_years: null, alternatives: null }
   switch (criterion.kind) {
