@@ -19,8 +19,10 @@ import { companyRoutes } from './modules/companies/routes.ts'
 import { installSessions } from './modules/accounts/index.ts'
 import { accountRoutes } from './modules/accounts/routes.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
+import { createJobRunner, type JobRunner } from './jobs/index.ts'
 import { createMailSender } from './modules/mail/index.ts'
 import { mailRoutes } from './modules/mail/routes.ts'
+import { postingJobs } from './modules/postings/index.ts'
 import { postingRoutes } from './modules/postings/routes.ts'
 import { candidateRoutes } from './modules/candidates/routes.ts'
 import { anonymiseCandidateApplications, appliedMunicipalityCodes, dataOfCandidate } from './modules/applications/index.ts'
@@ -31,11 +33,19 @@ import { sharingRoutes } from './modules/sharing/routes.ts'
 import { bidRestrictionRoutes } from './modules/bid-restrictions/routes.ts'
 import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messages/index.ts'
 import { messageRoutes } from './modules/messages/routes.ts'
+import { interviewJobs } from './modules/interviews/index.ts'
 import { interviewRoutes } from './modules/interviews/routes.ts'
 import { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount } from './modules/saved-searches/index.ts'
 import { savedSearchRoutes } from './modules/saved-searches/routes.ts'
 
 z.config(z.locales.ja())
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's periodic work; main.ts starts it, tests run `jobs.runDue()` themselves. */
+    jobs: JobRunner
+  }
+}
 
 export interface AppDeps {
   config: Config
@@ -74,9 +84,18 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   })
   // The session cookie resolves request.actor (and state-changing requests are checked for CSRF).
   await installSessions(app, { db, config, clock })
-  // Mail queued by a request is sent right after its transaction commits; main.ts also retries on a timer.
+  // Mail queued by a request is sent right after its transaction commits; the mail job retries what failed.
   const mail = createMailSender({ db, config, log: app.log })
-  app.addHook('onClose', () => mail.close())
+  // Periodic work, once per period however many instances share the database (server/jobs/README.md).
+  const jobs = createJobRunner({ db, clock, log: app.log })
+  app.decorate('jobs', jobs)
+  app.addHook('onClose', async () => {
+    await jobs.stop()
+    await mail.close()
+  })
+  jobs.registerJob({ name: 'mail.retry', everySeconds: config.mailRetrySeconds, run: () => mail.deliverPending() })
+  for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
+  for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
 
   // Deny by default: an /api route that does not declare who may call it is refused at start-up.
   app.addHook('onRoute', (options) => {

@@ -2,29 +2,20 @@ import { buildApp } from './app.ts'
 import { createServer } from 'node:net'
 import { loadConfig, type Config } from './config.ts'
 import { openConfiguredDatabaseOrExit } from './db/open.ts'
-import { migrate } from './db/migrate.ts'
+import { MIGRATIONS_DIR, migrate } from './db/migrate.ts'
 import { seedReferenceData } from './db/seed.ts'
 import { seedDemoWorld, welcomeText } from './demo/index.ts'
-import { createMailSender } from './modules/mail/index.ts'
-import { startPostingTimers } from './modules/postings/index.ts'
-import { startInterviewTimers } from './modules/interviews/index.ts'
 
 /** The process: read config, open the database, migrate and seed, listen, close on signals. */
 const config = await resolvedConfig()
 const engine = await openConfiguredDatabaseOrExit(config)
-await migrate(engine)
-await seedReferenceData(engine.db)
+// Under the migration lock: a second instance starting at the same time waits, then finds nothing to do.
+await migrate(engine, MIGRATIONS_DIR, () => seedReferenceData(engine.db))
 // A fresh embedded database gets the demo world (server/demo); its shared password is printed once below.
 const demo = config.seedDemo && !config.databaseUrl ? await seedDemoWorld(engine.db, config, { force: false }) : undefined
 const app = await buildApp({ config, db: engine.db })
-// Mail is sent right after the request that queued it; this timer retries what failed or waited for a restart.
-const mailSender = createMailSender({ db: engine.db, config, log: app.log })
-const mailTimer = config.smtpUrl ? setInterval(() => mailSender.kick(), config.mailRetrySeconds * 1000) : undefined
-mailSender.kick()
-// Postings past their deadline close, and subscribers get their digest of new and updated postings.
-const stopPostingTimers = startPostingTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
-// Interviews taking place tomorrow: a reminder to both sides, once per version of the event.
-const stopInterviewTimers = startInterviewTimers({ db: engine.db, clock: () => new Date(), config, kickMail: () => mailSender.kick() }, { log: app.log })
+// Mail retries, posting expiry, digests and interview reminders: each once per period across every instance on this database.
+app.jobs.start()
 
 /** PORT=0 means any free port: chosen now, so the printed and mailed links name the port actually served. */
 async function resolvedConfig(): Promise<Config> {
@@ -42,10 +33,6 @@ async function resolvedConfig(): Promise<Config> {
 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down')
-  clearInterval(mailTimer)
-  stopPostingTimers()
-  stopInterviewTimers()
-  await mailSender.close()
   await app.close()
   await engine.close()
   process.exit(0)

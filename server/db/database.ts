@@ -14,7 +14,33 @@ export interface Engine {
   db: Db
   /** Runs a multi-statement SQL script (no parameters) in one transaction. */
   runScript(sql: string): Promise<void>
+  /**
+   * Runs `work` while holding the lock called `name` across every process on this database (a PostgreSQL
+   * session-level advisory lock on a connection of its own; PGlite has one process, so a lock in memory).
+   * `wait: false` gives up at once when another holder has it and resolves `{ acquired: false }`.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>, options?: { wait?: boolean }): Promise<Exclusive<T>>
   close(): Promise<void>
+}
+
+export type Exclusive<T> = { acquired: true; value: T } | { acquired: false }
+
+/** One process's named locks, for the embedded database that only one process opens. */
+function inProcessLocks(): Engine['exclusive'] {
+  const held = new Map<string, Promise<unknown>>()
+  return async function exclusive<T>(name: string, work: () => Promise<T>, { wait = true } = {}): Promise<Exclusive<T>> {
+    while (held.has(name)) {
+      if (!wait) return { acquired: false }
+      await held.get(name)!.catch(() => undefined)
+    }
+    const running = work()
+    held.set(name, running)
+    try {
+      return { acquired: true, value: await running }
+    } finally {
+      held.delete(name)
+    }
+  }
 }
 
 // Calendar dates stay 'YYYY-MM-DD' strings (no time-zone shift); int8 and counts become numbers (yen fit in 2^53).
@@ -53,6 +79,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<P
         await tx.exec(sql)
       })
     },
+    exclusive: inProcessLocks(),
     close: async () => {
       await db.destroy()
       if (!pglite.closed) await pglite.close()
@@ -128,6 +155,23 @@ export function openPostgres(connectionString: string, max = 10): Engine {
         throw error
       } finally {
         client.release()
+      }
+    },
+    exclusive: async <T>(name: string, work: () => Promise<T>, { wait = true } = {}): Promise<Exclusive<T>> => {
+      // The lock belongs to a session, so it is held on a connection of its own outside the pool, which the work
+      // (however small the pool) keeps using; closing that connection releases the lock whatever happens.
+      const client = new pg.Client({ connectionString })
+      await client.connect()
+      try {
+        if (wait) {
+          await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name])
+        } else {
+          const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [name])
+          if (rows[0]?.ok !== true) return { acquired: false }
+        }
+        return { acquired: true, value: await work() }
+      } finally {
+        await client.end().catch(() => undefined)
       }
     },
     close: () => db.destroy(),

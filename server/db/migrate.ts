@@ -8,16 +8,34 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.
 
 const FILE_NAME = /^\d{4}_[a-z0-9_]+\.sql$/
 
+/** The advisory lock every instance takes before migrating, so a second instance waits and then finds nothing to do. */
+export const MIGRATION_LOCK = 'jichitai-dx:migrate'
+
 export interface MigrationResult {
   applied: string[]
 }
 
 /**
- * Applies migrations/NNNN_name.sql in name order, each file and its bookkeeping row in one transaction.
- * Files are run as scripts (not through Kysely's Migrator) because Kysely sends each query as a prepared
- * statement, which PGlite refuses for multi-statement files. A landed file whose text changed stops the start.
+ * Applies migrations/NNNN_name.sql in name order under the migration lock (see `migrateLocked`). `alsoUnderLock`
+ * runs after the files while the lock is still held (the reference-data seed, which two instances must not race).
  */
-export async function migrate(engine: Engine, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function migrate(engine: Engine, dir = MIGRATIONS_DIR, alsoUnderLock?: () => Promise<void>): Promise<MigrationResult> {
+  const result = await engine.exclusive(MIGRATION_LOCK, async () => {
+    const applied = await migrateLocked(engine, dir)
+    await alsoUnderLock?.()
+    return applied
+  })
+  if (!result.acquired) throw new Error('unreachable: the migration lock is awaited')
+  return result.value
+}
+
+/**
+ * Each file and its bookkeeping row run in one transaction. Files are run as scripts (not through Kysely's Migrator)
+ * because Kysely sends each query as a prepared statement, which PGlite refuses for multi-statement files. A landed
+ * file whose text changed stops the start, and so does a new file that sorts before one already applied: applying
+ * it out of order would give this database a different history from a fresh one.
+ */
+async function migrateLocked(engine: Engine, dir: string): Promise<MigrationResult> {
   await engine.runScript(`CREATE TABLE IF NOT EXISTS schema_migration (
     name text PRIMARY KEY,
     checksum text NOT NULL,
@@ -29,6 +47,13 @@ export async function migrate(engine: Engine, dir = MIGRATIONS_DIR): Promise<Mig
     ),
   )
   const files = (await readdir(dir)).filter((name) => FILE_NAME.test(name)).sort()
+  const lastApplied = [...applied.keys()].sort().at(-1)
+  const late = files.filter((name) => !applied.has(name) && lastApplied !== undefined && name < lastApplied)
+  if (late.length > 0) {
+    throw new Error(
+      `マイグレーション ${late.join(', ')} は適用済みの ${lastApplied} より前の番号です。順番どおりに適用できないため、${lastApplied} より後の番号に付け替えてください。`,
+    )
+  }
   const newlyApplied: string[] = []
   for (const name of files) {
     const text = await readFile(`${dir}/${name}`, 'utf8')

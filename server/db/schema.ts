@@ -784,7 +784,18 @@ export interface SavedSearchDeliveryTable {
   delivered_at: Timestamp
 }
 
+/** owner: jobs (0100) */
+export interface JobScheduleTable {
+  name: string
+  next_run_at: Timestamp
+  lease_until: Timestamp | null
+  last_started_at: Timestamp | null
+  last_finished_at: Timestamp | null
+  last_error: string | null
+}
+
 export interface Database {
+  job_schedule: JobScheduleTable
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
   company: CompanyTable

@@ -4,4 +4,4 @@
  * and as a download; a reminder the day before. Other modules call only what is exported here.
  */
 export { sendInterviewReminders, type InterviewDeps } from './service.ts'
-export { startInterviewTimers } from './timers.ts'
+export { interviewJobs } from './timers.ts'

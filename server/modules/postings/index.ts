@@ -17,4 +17,4 @@ export {
   type PublishedPosting,
 } from './service.ts'
 export { sendPostingDigests } from './subscriptions.ts'
-export { startPostingTimers } from './timers.ts'
+export { postingJobs } from './timers.ts'

@@ -239,8 +239,10 @@ export async function findStaffPosting(db: Db, visibility: StaffVisibility, id: 
   return query.executeTakeFirst()
 }
 
-export async function findPostingById(db: Db, id: string) {
-  return db.selectFrom('posting').selectAll().where('id', '=', id).executeTakeFirst()
+export async function findPostingById(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('posting').selectAll().where('id', '=', id)
+  if (options.forUpdate) query = query.forUpdate()
+  return query.executeTakeFirst()
 }
 
 /** A published (or once published, now closed) posting, for the public page; drafts and reviews never show. */

@@ -456,7 +456,8 @@ export async function expirePostings(deps: PostingDeps): Promise<number> {
   let closed = 0
   for (const id of ids) {
     await deps.db.transaction().execute(async (tx) => {
-      const row = await repository.findPostingById(tx, id)
+      // locked, so an instance that read the same list waits here and then finds the posting closed
+      const row = await repository.findPostingById(tx, id, { forUpdate: true })
       if (!row || row.state !== 'published') return
       const transition = nextPostingState(row.state, 'expire', 'system')
       if (!transition.ok) return

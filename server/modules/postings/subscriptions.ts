@@ -201,6 +201,10 @@ export async function sendPostingDigests(deps: PostingDeps): Promise<number> {
     const cursor = subscriber.digest_cursor ?? subscriber.confirmed_at!
     const matching = postings.filter((posting) => posting.changedAt > cursor && matchesSubscription(filters, posting))
     await deps.db.transaction().execute(async (tx) => {
+      // Only if the cursor is still the one this run read: another instance that sent this digest moved it.
+      const current = await tx.selectFrom('posting_subscription').select('digest_cursor').where('id', '=', subscriber.id).forUpdate().executeTakeFirst()
+      if (current?.digest_cursor?.getTime() !== subscriber.digest_cursor?.getTime()) return
+      await tx.updateTable('posting_subscription').set({ digest_cursor: now }).where('id', '=', subscriber.id).execute()
       if (matching.length > 0) {
         await enqueueMail(tx, {
           to: subscriber.email,
@@ -217,7 +221,6 @@ export async function sendPostingDigests(deps: PostingDeps): Promise<number> {
         })
         queued += 1
       }
-      await tx.updateTable('posting_subscription').set({ digest_cursor: now }).where('id', '=', subscriber.id).execute()
     })
   }
   if (queued > 0) deps.kickMail?.()

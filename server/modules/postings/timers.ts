@@ -1,26 +1,15 @@
+import type { JobDefinition } from '../../jobs/index.ts'
 import type { PostingDeps } from './service.ts'
 import { expirePostings } from './service.ts'
 import { sendPostingDigests } from './subscriptions.ts'
 
 /**
- * The module's background work for the process (main.ts): close postings whose deadline passed, then mail the
- * subscribers' digests. Returns a function that stops the timer. Tests call the two functions directly instead.
+ * The module's periodic work, for the app's job runner: close postings whose deadline passed, and mail the
+ * subscribers' digests. Each run is safe beside another instance's (row locks, conditional cursor updates).
  */
-export function startPostingTimers(deps: PostingDeps, { everyMinutes = 15, log }: { everyMinutes?: number; log?: { error: (object: unknown, message: string) => void } } = {}): () => void {
-  let running = false
-  const tick = async () => {
-    if (running) return
-    running = true
-    try {
-      await expirePostings(deps)
-      await sendPostingDigests(deps)
-    } catch (error) {
-      log?.error({ err: error }, 'posting timers failed')
-    } finally {
-      running = false
-    }
-  }
-  const timer = setInterval(() => void tick(), everyMinutes * 60_000)
-  void tick()
-  return () => clearInterval(timer)
+export function postingJobs(deps: PostingDeps, { everyMinutes = 15 }: { everyMinutes?: number } = {}): JobDefinition[] {
+  return [
+    { name: 'postings.expire', everySeconds: everyMinutes * 60, run: (now) => expirePostings({ ...deps, clock: () => now }) },
+    { name: 'postings.digest', everySeconds: everyMinutes * 60, run: (now) => sendPostingDigests({ ...deps, clock: () => now }) },
+  ]
 }

@@ -1,0 +1,1 @@
+export { createJobRunner, type JobDefinition, type JobRunner } from './runner.ts'
