@@ -32,8 +32,7 @@ export async function migrate(engine: Engine, dir = MIGRATIONS_DIR, alsoUnderLoc
 /**
  * Each file and its bookkeeping row run in one transaction. Files are run as scripts (not through Kysely's Migrator)
  * because Kysely sends each query as a prepared statement, which PGlite refuses for multi-statement files. A landed
- * file whose text changed stops the start, and so does a new file that sorts before one already applied: applying
- * it out of order would give this database a different history from a fresh one.
+ * file whose text changed stops the start. So does the order check (`outOfOrder`) before anything is applied.
  */
 async function migrateLocked(engine: Engine, dir: string): Promise<MigrationResult> {
   await engine.runScript(`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -47,13 +46,8 @@ async function migrateLocked(engine: Engine, dir: string): Promise<MigrationResu
     ),
   )
   const files = (await readdir(dir)).filter((name) => FILE_NAME.test(name)).sort()
-  const lastApplied = [...applied.keys()].sort().at(-1)
-  const late = files.filter((name) => !applied.has(name) && lastApplied !== undefined && name < lastApplied)
-  if (late.length > 0) {
-    throw new Error(
-      `マイグレーション ${late.join(', ')} は適用済みの ${lastApplied} より前の番号です。順番どおりに適用できないため、${lastApplied} より後の番号に付け替えてください。`,
-    )
-  }
+  const refusal = outOfOrder(files, [...applied.keys()])
+  if (refusal) throw new Error(refusal)
   const newlyApplied: string[] = []
   for (const name of files) {
     const text = await readFile(`${dir}/${name}`, 'utf8')
@@ -70,4 +64,27 @@ async function migrateLocked(engine: Engine, dir: string): Promise<MigrationResu
     newlyApplied.push(name)
   }
   return { applied: newlyApplied }
+}
+
+/**
+ * Migrations are released in number order, so a database's history must be a prefix of the files: every pending
+ * file numbered above every applied one. Refused, naming the files: an applied migration with no file (the database
+ * was migrated by other code, or a file was renamed or removed), and a pending file that sorts before an applied
+ * one (applying it now would give this database a different order from a fresh one). Gaps in the numbering itself
+ * are fine; only a gap that would be filled after a later number was applied is not.
+ */
+export function outOfOrder(files: readonly string[], applied: readonly string[]): string | null {
+  const known = new Set(files)
+  const unknown = applied.filter((name) => !known.has(name)).sort()
+  if (unknown.length > 0) {
+    return `適用済みのマイグレーション ${unknown.join(', ')} のファイルがありません。このデータベースは別の版のコードで移行されています。`
+  }
+  const lastApplied = [...applied].sort().at(-1)
+  if (lastApplied === undefined) return null
+  const done = new Set(applied)
+  const late = files.filter((name) => !done.has(name) && name < lastApplied)
+  if (late.length > 0) {
+    return `マイグレーション ${late.join(', ')} は適用済みの ${lastApplied} より前の番号です。順番どおりに適用できないため、${lastApplied} より後の番号に付け替えてください。`
+  }
+  return null
 }

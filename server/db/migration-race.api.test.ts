@@ -77,3 +77,24 @@ test('適用済みのものより前の番号の新しいマイグレーショ�
     await rm(migrations, { recursive: true, force: true })
   }
 })
+
+test('適用済みなのにファイルのないマイグレーションは、名前を示して起動を止める。番号の飛びは後ろに足すなら通る', async () => {
+  const migrations = await mkdtemp(join(tmpdir(), 'migrations-'))
+  const engine = await openPglite('memory://')
+  try {
+    await writeFile(join(migrations, '0001_first.sql'), 'CREATE TABLE first (id int);')
+    await writeFile(join(migrations, '0005_fifth.sql'), 'CREATE TABLE fifth (id int);')
+    await migrate(engine, migrations)
+    await writeFile(join(migrations, '0007_seventh.sql'), 'CREATE TABLE seventh (id int);')
+    expect((await migrate(engine, migrations)).applied).toEqual(['0007_seventh.sql'])
+
+    await rm(join(migrations, '0005_fifth.sql'))
+    await writeFile(join(migrations, '0008_eighth.sql'), 'CREATE TABLE eighth (id int);')
+    await expect(migrate(engine, migrations)).rejects.toThrow(/適用済みのマイグレーション 0005_fifth\.sql のファイルがありません/)
+    const tables = await sql<{ count: number }>`SELECT count(*)::int AS count FROM pg_tables WHERE tablename = 'eighth'`.execute(engine.db)
+    expect(tables.rows[0]?.count).toBe(0)
+  } finally {
+    await engine.close()
+    await rm(migrations, { recursive: true, force: true })
+  }
+})

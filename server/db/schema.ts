@@ -784,7 +784,7 @@ export interface SavedSearchDeliveryTable {
   delivered_at: Timestamp
 }
 
-/** owner: jobs (0100) */
+/** owner: jobs (0160) */
 export interface JobScheduleTable {
   name: string
   next_run_at: Timestamp
