@@ -33,6 +33,7 @@ import MailMessagePage from './pages/mail/MailMessagePage.vue'
 import MailOutboxPage from './pages/mail/MailOutboxPage.vue'
 import InterviewPage from './pages/interviews/InterviewPage.vue'
 import SavedSearchesPage from './pages/saved-searches/SavedSearchesPage.vue'
+import OpenDataPage from './pages/open-data/OpenDataPage.vue'
 import { setPageTitle } from './title.ts'
 import type { AccountKind } from '#shared/domain/accounts'
 import { loadSession, session } from './composables/useSession.ts'
@@ -82,6 +83,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/postings/subscribe', name: 'posting-subscribe', component: PostingSubscribePage, meta: { title: '募集情報のメール' } },
   { path: '/postings/subscribe/confirm', name: 'posting-subscribe-confirm', component: PostingSubscriptionLinkPage, props: { mode: 'confirm' }, meta: { title: 'メール登録の確認' } },
   { path: '/postings/unsubscribe', name: 'posting-unsubscribe', component: PostingSubscriptionLinkPage, props: { mode: 'unsubscribe' }, meta: { title: 'メール配信の停止' } },
+  { path: '/open-data', name: 'open-data', component: OpenDataPage, meta: { title: '募集情報のオープンデータ' } },
   { path: '/postings/:id', name: 'posting', component: PostingDetailPage, props: true, meta: { title: '募集の詳細' } },
   { path: '/staff/postings', name: 'staff-postings', component: StaffPostingsPage, meta: { title: '募集の管理', for: STAFF } },
   { path: '/staff/postings/new', name: 'staff-posting-new', component: PostingEditPage, meta: { title: '新しい募集', for: ['municipality'] } },

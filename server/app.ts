@@ -37,6 +37,7 @@ import { interviewJobs } from './modules/interviews/index.ts'
 import { interviewRoutes } from './modules/interviews/routes.ts'
 import { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount } from './modules/saved-searches/index.ts'
 import { savedSearchRoutes } from './modules/saved-searches/routes.ts'
+import { openDataRoutes } from './modules/open-data/routes.ts'
 
 z.config(z.locales.ja())
 
@@ -112,6 +113,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   healthRoutes(app, { db })
+  openDataRoutes(app, { db, config })
   await app.register(async (api) => {
     localGovernmentRoutes(api, { db })
     skillStandardRoutes(api, { db })

@@ -12,6 +12,7 @@ import * as candidates from '#shared/contracts/candidates'
 import * as companies from '#shared/contracts/companies'
 import * as localGovernments from '#shared/contracts/local-governments'
 import * as mail from '#shared/contracts/mail'
+import * as openData from '#shared/contracts/open-data'
 import * as matching from '#shared/contracts/matching'
 import * as postings from '#shared/contracts/postings'
 import * as sharing from '#shared/contracts/sharing'
@@ -62,6 +63,11 @@ const NAMED: Record<string, z.ZodType> = {
   StaffPostingSummary: postings.StaffPostingSummary,
   PublicPosting: postings.PublicPosting,
   PostingSummary: postings.PostingSummary,
+  // open data
+  OpenDataFeed: openData.OpenDataFeed,
+  OpenDataPosting: openData.OpenDataPosting,
+  OpenDataCriterion: openData.OpenDataCriterion,
+  OpenDataAlternative: openData.OpenDataAlternative,
   // candidates
   Availability: candidates.Availability,
   DerivedLevel: candidates.DerivedLevel,

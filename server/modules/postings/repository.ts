@@ -410,6 +410,27 @@ export async function factRowsOf(db: Db, where: { ids?: readonly string[]; visib
 
 export type FactRow = Awaited<ReturnType<typeof factRowsOf>>[number]
 
+/**
+ * The open-data feed: every posting that was published (closed ones stay, as history), oldest change first so
+ * incremental pulls (`updatedSince`) page in a stable order. `lastModified` is the newest change in the whole
+ * selection, not only the page.
+ */
+export async function feedPostings(db: Db, filter: { updatedSince?: Date; limit: number | null; offset: number }) {
+  let base = db
+    .selectFrom('posting')
+    .where('published_at', 'is not', null)
+    .where('state', 'in', ['published', 'closed'])
+  if (filter.updatedSince) base = base.where('updated_at', '>=', filter.updatedSince)
+  let listed = base.selectAll().orderBy('updated_at').orderBy('id').offset(filter.offset)
+  if (filter.limit !== null) listed = listed.limit(filter.limit)
+  const [rows, summary] = await Promise.all([
+    listed.execute(),
+    base.select((eb) => [eb.fn.countAll<number | string>().as('total'), eb.fn.max('updated_at').as('last_modified')]).executeTakeFirstOrThrow(),
+  ])
+  const lastModified = summary.last_modified === null ? null : new Date(summary.last_modified as unknown as string | Date)
+  return { rows, total: Number(summary.total), lastModified }
+}
+
 /** Published postings still open for applications (deadline today or later, or none), per municipality. */
 export async function openPostingCounts(db: Db, filter: { prefectureCode?: string; municipalityCodes?: readonly string[] }, today: string) {
   let query = db

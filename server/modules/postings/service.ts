@@ -7,6 +7,7 @@ import type {
   PostingSearchQuery,
   PostingSummary,
   PublicPosting,
+  PublicPostingForm,
   StaffPosting,
   StaffPostingSummary,
   TransitionRequest,
@@ -520,6 +521,51 @@ export async function searchPublicPostings(deps: PostingDeps, query: PostingSear
     rows.map(async (row) => ({ ...repository.summaryFields(row), municipality: await municipalityOf(deps.db, row.municipality_code) })),
   )
   return { items, total }
+}
+
+/** A posting of the open-data feed: its public form (never the budgets) and its record, for the open-data module. */
+export interface FeedPosting {
+  id: string
+  state: 'published' | 'closed'
+  closeReason: PublicPosting['closeReason']
+  closedAt: Date | null
+  publishedAt: Date
+  revisedAt: Date | null
+  revision: number
+  updatedAt: Date
+  municipality: PostingMunicipality
+  form: PublicPostingForm
+  bidRestrictionTexts: string[]
+  jointAppointments: PostingMunicipality[]
+}
+
+/** Every posting that was published, closed ones included, oldest change first; see repository.feedPostings. */
+export async function publishedPostingsFeed(
+  db: Db,
+  filter: { updatedSince?: Date; limit: number | null; offset: number },
+): Promise<{ items: FeedPosting[]; total: number; lastModified: Date | null }> {
+  const { rows, total, lastModified } = await repository.feedPostings(db, filter)
+  const criteria = await repository.criteriaOfMany(db, rows.map((row) => row.id))
+  const items = await Promise.all(
+    rows.map(async (row): Promise<FeedPosting> => {
+      const { budgetAnnualCost: _annual, budgetRecruitmentCost: _recruitment, ...form } = { ...repository.formOf(row), criteria: criteria.get(row.id) ?? [] }
+      return {
+        id: row.id,
+        state: row.state === 'closed' ? 'closed' : 'published',
+        closeReason: row.close_reason,
+        closedAt: row.closed_at,
+        publishedAt: row.published_at ?? row.updated_at,
+        revisedAt: row.revised_at,
+        revision: row.revision,
+        updatedAt: row.updated_at,
+        municipality: await municipalityOf(db, row.municipality_code),
+        form,
+        bidRestrictionTexts: bidRestrictionTexts(form).map((clause) => clause.text),
+        jointAppointments: await Promise.all(form.jointAppointmentCodes.map((code) => municipalityOf(db, code))),
+      }
+    }),
+  )
+  return { items, total, lastModified }
 }
 
 // ── for other modules ──
