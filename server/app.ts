@@ -26,6 +26,7 @@ import { postingJobs } from './modules/postings/index.ts'
 import { postingRoutes } from './modules/postings/routes.ts'
 import { candidateRoutes } from './modules/candidates/routes.ts'
 import { anonymiseCandidateApplications, appliedMunicipalityCodes, dataOfCandidate } from './modules/applications/index.ts'
+import { enforceDeclaredAccess } from './http/access.ts'
 import { applicationRoutes } from './modules/applications/routes.ts'
 import { matchingRoutes } from './modules/matching/routes.ts'
 import { bidRestrictionConflictSource, sharingAppointmentsFor, withdrawAccountFromSharing } from './modules/sharing/index.ts'
@@ -98,15 +99,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
 
-  // Deny by default: an /api route that does not declare who may call it is refused at start-up.
-  app.addHook('onRoute', (options) => {
-    if (!options.url.startsWith('/api/')) return
-    const access = options.config?.access
-    if (access === undefined) throw new Error(`${options.method} ${options.url} は利用できる利用者を宣言していません。`)
-    // The declaration is published in the OpenAPI document beside each operation.
-    const audience = access === 'public' ? '公開' : `利用できる利用者: ${access.join(', ')}`
-    options.schema = { ...options.schema, description: [audience, options.schema?.description].filter(Boolean).join('\n\n') }
-  })
+  enforceDeclaredAccess(app)
 
   await app.register(swagger, swaggerOptions(config))
   await app.register(swaggerUi, { routePrefix: '/docs' })

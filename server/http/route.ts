@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import type { Endpoint } from '#shared/contracts/endpoint'
 import { ErrorBody } from '#shared/errors'
 import type { Access, Actor } from './actor.ts'
-import { AppError } from './errors.ts'
 
 type Input<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined
 type Output<T> = [NonNullable<T>] extends [z.ZodType] ? z.input<NonNullable<T>> : undefined
@@ -17,16 +16,9 @@ export interface RouteContext<E extends Endpoint> {
   reply: FastifyReply
 }
 
-/** Refuses a caller the route's declared access does not name: 401 when not signed in, 403 otherwise. */
-export function assertAccess(access: Access, actor: Actor): void {
-  if (access === 'public') return
-  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED', 'ログインしてください。')
-  if (!access.includes(actor.kind)) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
-}
-
 /**
  * Registers one endpoint: its zod schemas validate the request and shape the response and the OpenAPI document,
- * and its access declaration is checked before the handler runs.
+ * and its access declaration is enforced for it by enforceDeclaredAccess (access.ts).
  */
 export function route<E extends Endpoint>(
   app: FastifyInstance,
@@ -48,7 +40,6 @@ export function route<E extends Endpoint>(
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: { [status]: endpoint.response, '4xx': ErrorBody },
     },
-    preHandler: async (request) => assertAccess(access, request.actor),
     handler: async (request, reply) => {
       const result = await handler({
         params: request.params as Input<E['params']>,

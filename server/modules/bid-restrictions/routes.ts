@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import * as contract from '#shared/contracts/bid-restrictions'
 import { todayInJapan } from '#shared/domain/dates'
 import { fileResponse } from '../../http/file-response.ts'
-import { assertAccess, route } from '../../http/route.ts'
+import { route } from '../../http/route.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import { pledgePdf } from './pledge-pdf.ts'
 import { ruleTemplates } from './rules/index.ts'
@@ -80,7 +80,6 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
     '/api/appointments/:id/pledge.pdf',
     { config: { access: MUNICIPALITY }, schema: { operationId: 'getPledgePdf', summary: '誓約書のPDF', tags: ['入札制限'], params: contract.AppointmentIdParams, response: fileResponse('application/pdf', '誓約書（PDF）') } },
     async (request, reply) => {
-      assertAccess(MUNICIPALITY, request.actor)
       const { id } = request.params as { id: string }
       const { appointment, pledge } = await service.latestPledge(deps, request.actor, id)
       const municipality = await findLocalGovernment(deps.db, appointment.municipalityCode)

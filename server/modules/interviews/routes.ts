@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import * as contract from '#shared/contracts/interviews'
 import { fileResponse } from '../../http/file-response.ts'
-import { assertAccess, route } from '../../http/route.ts'
+import { route } from '../../http/route.ts'
 import * as service from './service.ts'
 
 const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: request.id })
@@ -24,7 +24,6 @@ export function interviewRoutes(app: FastifyInstance, deps: service.InterviewDep
     contract.INTERVIEW_CALENDAR_PATH,
     { config: { access: PARTIES }, schema: { operationId: 'getInterviewCalendar', summary: '面接の予定表ファイル（iCalendar, text/calendar）', tags: ['面接'], params: contract.InterviewIdParams, response: fileResponse('text/calendar', '面接の予定（iCalendar）') } },
     async (request, reply) => {
-      assertAccess(PARTIES, request.actor)
       const { id } = request.params as { id: string }
       const file = await service.calendarFile(deps, request.actor, id)
       return reply

@@ -21,7 +21,7 @@ import { findRole, SKILL_STANDARD_VERSION } from '#shared/domain/skill-standard/
 import type { Access } from '../../http/actor.ts'
 import { notFound } from '../../http/errors.ts'
 import { fileResponse, PDF, XLSX } from '../../http/file-response.ts'
-import { assertAccess, route } from '../../http/route.ts'
+import { route } from '../../http/route.ts'
 import * as documents from './documents.ts'
 import * as service from './service.ts'
 import * as subscriptions from './subscriptions.ts'
@@ -88,7 +88,6 @@ export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): 
     '/api/staff/postings/:id/xlsx',
     { config: { access: STAFF }, schema: { operationId: 'getPostingXlsx', summary: '募集1件のExcel（標準募集様式の列順）', description: `利用できる利用者: ${(STAFF as string[]).join(', ')}`, tags: ['職員向け 募集'], params: PostingIdParams, response: fileResponse(XLSX, '募集1件（Excel）') } },
     async (request, reply) => {
-      assertAccess(STAFF, request.actor)
       const { id } = request.params as { id: string }
       return sendFile(reply, await documents.postingXlsx(deps, request.actor, id))
     },
@@ -100,7 +99,6 @@ export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): 
       schema: { operationId: 'exportForwardedPostingsXlsx', summary: '期間内に国へ送付した募集の一覧（Excel、1行1件）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery, response: fileResponse(XLSX, '募集の一覧（Excel）') },
     },
     async (request, reply) => {
-      assertAccess(['prefecture', 'national'], request.actor)
       const { from, to } = request.query as { from: string; to: string }
       return sendFile(reply, await documents.forwardedPostingsXlsx(deps, request.actor, from, to))
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as contract from '#shared/contracts/sharing'
 import { fileResponse, XLSX } from '../../http/file-response.ts'
-import { assertAccess, route } from '../../http/route.ts'
+import { route } from '../../http/route.ts'
 import { type DashboardDeps, prefectureDashboard, usageReport } from './dashboard.ts'
 import * as appointments from './appointments-service.ts'
 import * as dispatch from './dispatch-service.ts'
@@ -84,7 +84,6 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
       schema: { operationId: 'getDashboardXlsx', summary: '都道府県ダッシュボードのExcel', tags: ['人材シェアリング（都道府県ダッシュボード）'], querystring: contract.FiscalYearQuery, response: fileResponse(XLSX, 'ダッシュボード（Excel）') },
     },
     async (request, reply) => {
-      assertAccess(['prefecture'], request.actor)
       const { fiscalYear } = request.query as { fiscalYear?: number }
       const dashboard = await prefectureDashboard(deps, request.actor, fiscalYear)
       const prefecture = (await localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
