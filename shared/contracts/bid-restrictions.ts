@@ -23,7 +23,7 @@ export type ProcurementCategory = z.infer<typeof ProcurementCategory>
 export const ProcurementRole = z.enum(['advises', 'drafts_spec', 'evaluates', 'supervises'])
 export type ProcurementRole = z.infer<typeof ProcurementRole>
 export const EmploymentRelationship = z.enum(['employee', 'officer', 'secondee', 'side_job', 'owner'])
-export const Act = z.enum(['draft_spec', 'select_vendor', 'evaluate', 'contract_handling'])
+export const Act = z.enum(['draft_spec', 'select_vendor', 'evaluate', 'contract_handling', 'permit_handling'], { message: '行為は一覧から選んでください。' })
 export type Act = z.infer<typeof Act>
 
 /** One adopted rule: template and parameters (checked against the template's documented bounds when saved). */
@@ -342,11 +342,13 @@ export const ActCheckResult = z.object({
   notes: z.array(z.string()),
 })
 
+export type ActCheckResult = z.infer<typeof ActCheckResult>
+
 export const checkAct = endpoint({
   operationId: 'checkAct',
   method: 'POST',
   path: '/api/act-checks',
-  summary: '任用者の行為の制限の判定（仕様書作成・業者選定・審査・契約事務）',
+  summary: '任用者の行為の制限の判定（仕様書作成・業者選定・審査・契約事務・許認可等の申請の処理）',
   tags: ['入札制限'],
   body: ActCheckRequest,
   response: ActCheckResult,
@@ -583,6 +585,16 @@ export const pledgePdfPath = (appointmentId: string) => `/api/appointments/${app
 
 // ——— rule templates (for the rule-set editor) ———
 
+const ParameterBase = { key: z.string(), label: z.string() }
+/** One parameter a municipality may set, with its default and bounds. */
+export const RuleParameterSpec = z.discriminatedUnion('kind', [
+  z.object({ ...ParameterBase, kind: z.literal('integer'), default: z.number(), min: z.number(), max: z.number(), unit: z.string() }),
+  z.object({ ...ParameterBase, kind: z.literal('boolean'), default: z.boolean() }),
+  z.object({ ...ParameterBase, kind: z.literal('choice'), default: z.string(), allowed: z.record(z.string(), z.string()) }),
+  z.object({ ...ParameterBase, kind: z.literal('set'), default: z.array(z.string()), allowed: z.record(z.string(), z.string()) }),
+])
+export type RuleParameterSpec = z.infer<typeof RuleParameterSpec>
+
 export const listRuleTemplates = endpoint({
   operationId: 'listRuleTemplates',
   method: 'GET',
@@ -597,10 +609,12 @@ export const listRuleTemplates = endpoint({
         name: z.string(),
         description: z.string(),
         source: z.string(),
-        attachesTo: z.string(),
+        /** Short citation, e.g. 参考4.4-⑦B②. */
+        clause: z.string(),
+        attachesTo: z.enum(['contract', 'appointment', 'procurement']),
         governs: z.string(),
         unconfirmed: z.array(z.string()),
-        parameters: z.array(z.record(z.string(), z.unknown())),
+        parameters: z.array(RuleParameterSpec),
       }),
     ),
   }),

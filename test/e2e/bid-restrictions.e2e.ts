@@ -17,9 +17,11 @@ const TERM_STARTS_ON = addDays(TODAY, 120)
 const TERM_ENDS_ON = addDays(TODAY, 480)
 const CHECK_ON = addDays(TERM_STARTS_ON, 10)
 
-// The former employer F (left one year before the term starts: within B2's two years) and its subsidiary FS.
+// The former employer F (left one year before the term starts: within B2's two years) and its subsidiary FS;
+// K, where the appointee keeps a side job through the term (C①: its procurements are not theirs to evaluate).
 const F = corporateNumberOf('870000000001')
 const FS = corporateNumberOf('870000000002')
+const K = corporateNumberOf('870000000003')
 
 let browser: Browser
 beforeAll(async () => {
@@ -32,7 +34,7 @@ afterAll(async () => {
 async function appointWithB2(): Promise<void> {
   const national = await apiAs('kuni.admin@example.jp')
   const imported = await national('POST', '/api/companies/import', {
-    companiesCsv: `法人番号,名称\n${F},元勤務先ホールディングス株式会社\n${FS},元勤務先システムズ株式会社\n`,
+    companiesCsv: `法人番号,名称\n${F},元勤務先ホールディングス株式会社\n${FS},元勤務先システムズ株式会社\n${K},兼業先コンサルティング株式会社\n`,
     linksCsv: `種別,起点の法人番号,相手の法人番号,開始日,終了日\n親子,${F},${FS},,\n`,
   })
   expect(imported.status, imported.text).toBe(200)
@@ -42,7 +44,10 @@ async function appointWithB2(): Promise<void> {
   const profile = await candidate('PUT', '/api/candidates/me/profile', { fullName: '佐藤 健', contactEmail: 'sato.ken@example.jp' })
   expect(profile.status, profile.text).toBe(200)
   const employments = await candidate('PUT', '/api/candidates/me/employments', {
-    entries: [{ corporateNumber: F, relationship: 'employee', startsOn: '2015-04-01', endsOn: addYears(TERM_STARTS_ON, -1) }],
+    entries: [
+      { corporateNumber: F, relationship: 'employee', startsOn: '2015-04-01', endsOn: addYears(TERM_STARTS_ON, -1) },
+      { corporateNumber: K, relationship: 'side_job', startsOn: addYears(TERM_STARTS_ON, -1), endsOn: null },
+    ],
   })
   expect(employments.status, employments.text).toBe(200)
 
@@ -71,7 +76,7 @@ async function appointWithB2(): Promise<void> {
     openings: 1,
     applicationEndsOn: addDays(TODAY, 60),
     howToApply: 'このサービスから応募してください。',
-    bidRestriction: { templateIds: ['B2'], params: {}, note: null },
+    bidRestriction: { templateIds: ['B2', 'C1'], params: {}, note: null },
   })
   const created = await imabari('POST', '/api/staff/postings', form)
   expect(created.status, created.text).toBe(201)
@@ -106,13 +111,14 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   await page.getByLabel('件名').fill('基幹業務システムの設計・開発')
   await expect.poll(() => page.locator('#participant option').count()).toBeGreaterThan(1)
   await page.locator('#participant').selectOption({ index: 1 })
+  await page.getByLabel('入札参加が見込まれる法人の法人番号（空白・カンマ区切り）').fill(K)
   await page.getByRole('button', { name: '登録する' }).click()
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('登録しました')
   await screenshot(page, 'bid-restrictions-1-registered')
 
   await page.getByLabel('入札者の法人番号（13桁）').fill(FS)
-  await page.getByLabel('判定日（空欄は今日）').fill(CHECK_ON)
-  await page.getByRole('button', { name: '判定する' }).click()
+  await page.getByLabel('判定日（空欄は今日）', { exact: true }).fill(CHECK_ON)
+  await page.getByRole('button', { name: '判定する', exact: true }).click()
   const decision = page.locator('[data-decision]')
   await expect.poll(() => decision.getAttribute('data-decision')).toBe('restricted')
   const text = await decision.innerText()
@@ -121,5 +127,23 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   expect(text).toContain('参考4.4-⑦ B②')
   expect(text).toContain(`入札者 元勤務先システムズ株式会社（${FS}） → 親会社 元勤務先ホールディングス株式会社（${F}）`)
   await screenshot(page, 'bid-restrictions-2-restricted')
+
+  // 行為の制限: evaluating proposals is part of 業者の選定行為 (手順書 参考4.4-⑦ C①), so the appointee may not
+  // evaluate where the side-job company K is expected to bid.
+  await page.locator('#actAppointment').selectOption({ index: 1 })
+  await page.locator('#actProcurement').selectOption({ label: '基幹業務システムの設計・開発' })
+  await page.getByLabel('行為', { exact: true }).selectOption({ label: '提案の審査・評価' })
+  await page.getByLabel('行為の判定日（空欄は今日）').fill(CHECK_ON)
+  await page.getByRole('button', { name: '行為を判定する' }).click()
+  const act = page.locator('[data-act-decision]')
+  await expect.poll(() => act.getAttribute('data-act-decision')).toBe('blocked')
+  const actText = await act.innerText()
+  expect(actText).toContain('行えません')
+  expect(actText).toContain('規則C1')
+  expect(actText).toContain('兼業先コンサルティング株式会社')
+  await page.getByLabel('行為', { exact: true }).selectOption({ label: '許認可その他これに類する申請の処理' })
+  await page.getByRole('button', { name: '行為を判定する' }).click()
+  await expect.poll(() => act.getAttribute('data-act-decision')).toBe('allowed')
+  await screenshot(page, 'bid-restrictions-3-act')
   await page.close()
 })

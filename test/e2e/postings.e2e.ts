@@ -68,6 +68,10 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   await municipality.getByLabel('書類選考').check()
   await municipality.getByLabel('面接（オンライン）').check()
   await municipality.getByLabel('応募方法').fill('履歴書と職務経歴書を電子メールでお送りください。')
+  // 入札制限: picked by name, its years set in the form; the published text says them (手順書 参考4.4-⑦ B②).
+  await municipality.locator('[data-template="B2"]').check()
+  await municipality.getByLabel('さかのぼる年数（0〜5年）').fill('3')
+  await municipality.getByLabel('さかのぼる年数（0〜5年）').blur()
   // autosave turns the new form into a draft with its own address
   await municipality.waitForURL(/\/staff\/postings\/[0-9a-f-]{36}$/, { timeout: 15_000 })
   await expect.poll(() => municipality.getByTestId('posting-state').textContent()).toContain('下書き')
@@ -108,7 +112,9 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   await visitor.getByRole('link', { name: new RegExp(TITLE.replace(/[()（）]/g, '.')) }).click()
   await visitor.waitForURL(/\/postings\/[0-9a-f-]{36}$/)
   await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toContain(TITLE)
-  expect(await visitor.locator('main').innerText()).toContain('特別職非常勤職員')
+  const detail = await visitor.locator('main').innerText()
+  expect(detail).toContain('特別職非常勤職員')
+  expect(detail).toContain('現に属する又は過去3年内に属していた事業者')
   await screenshot(visitor, 'postings-6-detail')
   const pdfHref = await visitor.getByTestId('public-pdf').getAttribute('href')
   const pdf = await visitor.request.get(`${baseUrl}${pdfHref}`)

@@ -264,8 +264,9 @@ describe('行為の制限 POST /api/act-checks', () => {
   test.each([
     ['T1 draft_spec', 'draft_spec', 'blocked'],
     ['T2 select_vendor', 'select_vendor', 'blocked'],
-    ['T3 evaluate（C1 は既定で審査を含めない）', 'evaluate', 'allowed'],
+    ['T3 evaluate（審査・評価は業者の選定行為、参考4.4-⑦C①）', 'evaluate', 'blocked'],
     ['T4 contract_handling（C1 の対象外、C2 は派遣でないため対象外）', 'contract_handling', 'allowed'],
+    ['permit_handling（許認可等の申請の処理、参考4.4-⑦C②。派遣でないため対象外）', 'permit_handling', 'allowed'],
   ])('%s', async (_name, act, decision) => {
     const response = await check(act)
     expect(response.statusCode, response.body).toBe(200)
@@ -279,7 +280,7 @@ describe('行為の制限 POST /api/act-checks', () => {
   })
 
   test('不正な行為・他団体の任用', async () => {
-    expectError(await check('permit_handling'), 400, 'VALIDATION_FAILED')
+    expect(expectError(await check('approve_budget'), 400, 'VALIDATION_FAILED').error.details?.map((detail) => detail.message).join()).toContain('行為')
     expectError(await check('draft_spec', r1.id, matsuyama.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
     expectError(await check('draft_spec', r1.id, imabari.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
   })
@@ -307,9 +308,27 @@ describe('制限対象一覧と任用者ごとの制限', () => {
     expect(body.ruleSetSource).toBe('posting')
     expect(body.rules.map((rule) => rule.templateId)).toEqual(['B2', 'D', 'C1'])
     expect(body.restrictedCompanies.map((company) => company.corporateNumber)).toEqual(expect.arrayContaining([S1, S2, P, G]))
-    expect(body.blockedActs.filter((blocked) => blocked.procurementId === r1.id).map((blocked) => blocked.act)).toEqual(['draft_spec', 'select_vendor'])
+    expect(body.blockedActs.filter((blocked) => blocked.procurementId === r1.id).map((blocked) => blocked.act)).toEqual(['draft_spec', 'select_vendor', 'evaluate'])
     expectError(await imabari.inject(`/api/appointments/${yamada.appointmentId}/restrictions`), 404, 'NOT_FOUND')
     expectError(await matsuyama.inject('/api/appointments/not-a-uuid/restrictions'), 400, 'VALIDATION_FAILED')
+  })
+})
+
+describe('規則セットのない任用の注記は、この判定に関わるものだけ', () => {
+  test('入札者やその連結グループと関係のある任用だけを名指しし、関わる調達案件の一覧では参加者だけを名指しする', async () => {
+    const unrelated = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2027-03-31', employments: [{ corporateNumber: C, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })
+    const sister = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2027-03-31', employments: [{ corporateNumber: S2, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })
+    const notes = (await bidCheck(matsuyama.inject, r2.id, S1)).notes.join('\n')
+    expect(notes).toContain(`任用${sister.appointmentId}には入札制限の規則セットが設定されていません`)
+    expect(notes).not.toContain(unrelated.appointmentId)
+    expect((await bidCheck(matsuyama.inject, r2.id, X)).notes.join('\n')).not.toContain('規則セットが設定されていません')
+
+    const rD = await createProcurement(matsuyama.inject, { title: 'RD', participants: [{ appointmentId: unrelated.appointmentId, role: 'evaluates' }] })
+    const set = RestrictedSetResult.parse((await matsuyama.inject(`/api/procurements/${rD.id}/restricted-companies`)).json())
+    expect(set.notes.join('\n')).toContain(`任用${unrelated.appointmentId}は本件に審査・評価で関わりますが、入札制限の規則セットが設定されていません`)
+    expect(set.notes.join('\n')).not.toContain(sister.appointmentId)
+    const own = AppointmentRestrictions.parse((await matsuyama.inject(`/api/appointments/${unrelated.appointmentId}/restrictions`)).json())
+    expect(own.notes).toContain('この任用には入札制限の規則セットが設定されていません（募集にも規定がありません）。')
   })
 })
 
@@ -394,6 +413,19 @@ describe('適用除外（規則D、(a)(b)(c)）', () => {
     ['誤った法人番号', { corporateNumber: '1234567890123' }, 400, 'INVALID_CORPORATE_NUMBER'],
   ])('申請の不正な入力: %s', async (_name, overrides, status, code) => {
     expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(S1, overrides) }), status, code)
+  })
+
+  test('規則Dで制限されない法人の申請は理由つきで断る（参考4.4-⑨ 入札制限対象企業のみ申請できる）', async () => {
+    // R2: 山田 does not take part, so no rule restricts G there.
+    const none = expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(G) }), 409, 'EXEMPTION_NOT_APPLICABLE')
+    expect(none.error.message).toContain('入札制限対象企業ではない')
+    expect(none.error.details).toEqual([expect.objectContaining({ path: 'corporateNumber' })])
+    // 山田 only advises on RC: B2 restricts S1, D (関係職員 = 仕様書作成・審査・管理監督) does not, and B2 has no exemption.
+    const rC = await createProcurement(matsuyama.inject, { title: 'RC', participants: [{ appointmentId: yamada.appointmentId, role: 'advises' }] })
+    expect((await bidCheck(matsuyama.inject, rC.id, S1)).findings.map((finding) => finding.ruleId)).toEqual(['B2'])
+    const otherRule = expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rC.id}/exemptions`, payload: application(S1) }), 409, 'EXEMPTION_NOT_APPLICABLE')
+    expect(otherRule.error.message).toContain('規則B2')
+    expect((await matsuyama.inject(`/api/procurements/${rC.id}/exemptions`)).json().items).toEqual([])
   })
 
   test('他団体の調達案件には申請できない（404）', async () => {

@@ -77,7 +77,6 @@ function ruleSetsFrom(
       }
       return [{ templateId: template.id, params }]
     })
-    if (rules.length === 0) notes.push(`任用${appointment.id}には入札制限の規則セットが設定されていません（募集にも規定がありません）。`)
     result.set(appointment.id, { source: rules.length > 0 ? 'posting' : 'none', rules, updatedAt: null, notes })
   }
   return result

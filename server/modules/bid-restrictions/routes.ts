@@ -20,6 +20,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
       name: template.name,
       description: template.description,
       source: template.source,
+      clause: template.clause,
       attachesTo: template.attachesTo,
       governs: template.governs,
       unconfirmed: template.unconfirmed,

@@ -287,13 +287,14 @@ describe('手順書 参考4.4-⑦⑧⑨ の行為制限の判定例 T1–T4', ()
   test.each<[string, ActFacts, 'allowed' | 'blocked', string[]]>([
     ['T1 ⑦C① 在籍企業 S1 が入札見込みの R1 の仕様書作成 → blocked', actFacts({ act: 'draft_spec' }), 'blocked', ['C1']],
     ['T2 ⑦C① 業者選定 → blocked', actFacts({ act: 'select_vendor' }), 'blocked', ['C1']],
+    ['T3 ⑦C① 提案の審査・評価は業者の選定行為（既定） → blocked', actFacts({ act: 'evaluate' }), 'blocked', ['C1']],
     [
-      'T3 ⑦C① 審査・評価を業者選定に含める規則セット → blocked',
-      actFacts({ act: 'evaluate', appointment: appointment({ ruleSet: [rule('C1', { includesEvaluation: true })] }) }),
-      'blocked',
-      ['C1'],
+      'T3 ⑦C① 審査・評価を業者選定から外した規則セット → allowed',
+      actFacts({ act: 'evaluate', appointment: appointment({ ruleSet: [rule('C1', { includesEvaluation: false })] }) }),
+      'allowed',
+      [],
     ],
-    ['T3 ⑦C① 業者選定に審査・評価を含めない規則セット（既定） → allowed', actFacts({ act: 'evaluate' }), 'allowed', []],
+    ['⑦C② 派遣でない在籍企業への許認可の申請処理は C1・C2 の対象外 → allowed', actFacts({ act: 'permit_handling' }), 'allowed', []],
     ['T4 ⑦C① 契約事務は C1 の対象外 → allowed', actFacts({ act: 'contract_handling' }), 'allowed', []],
     ['T4 ⑦C② 派遣元 S1 に関する契約事務（山田は S1 からの派遣） → blocked', actFacts({ act: 'contract_handling', appointment: secondee }), 'blocked', ['C2']],
     ['⑦C② 派遣元に対する許認可の申請処理 → blocked', actFacts({ act: 'permit_handling', appointment: secondee }), 'blocked', ['C2']],
@@ -340,9 +341,9 @@ describe('手順書 参考4.4-⑦⑧⑨ の行為制限の判定例 T1–T4', ()
   })
 
   test('T3 の答えは規則セットの方針を注記する', () => {
-    expect(decideAct(actFacts({ act: 'evaluate' })).notes.join()).toContain('includesEvaluation = false')
-    const strict = actFacts({ act: 'evaluate', appointment: appointment({ ruleSet: [rule('C1', { includesEvaluation: true })] }) })
-    expect(decideAct(strict).notes.join()).toContain('includesEvaluation = true')
+    expect(decideAct(actFacts({ act: 'evaluate' })).notes.join()).toContain('includesEvaluation = true')
+    const lenient = actFacts({ act: 'evaluate', appointment: appointment({ ruleSet: [rule('C1', { includesEvaluation: false })] }) })
+    expect(decideAct(lenient).notes.join()).toContain('includesEvaluation = false')
   })
 
   test('T4 の C2 の期間は派遣期間と任用期間の重なり', () => {

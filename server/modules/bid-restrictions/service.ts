@@ -30,10 +30,13 @@ import * as repository from './repository.ts'
 import {
   decideAct,
   decideBid,
+  exemptionRefusal,
   factsForBidder,
   findTemplate,
   restrictedCompaniesByGroup,
   toPublishable,
+  uncoveredForBidder,
+  uncoveredParticipants,
   validateRuleParameters,
   type ActFacts,
   type ProcurementCategory,
@@ -351,7 +354,7 @@ export async function checkBid(deps: BidRestrictionDeps, actor: Actor, request: 
     asOf,
     decision: decision.decision,
     findings: decision.findings,
-    notes: [...decision.notes, ...notes],
+    notes: [...decision.notes, ...notes, ...uncoveredForBidder(facts)],
   }
 }
 
@@ -436,7 +439,7 @@ export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procuremen
       const publishable = toPublishable(set)
       return { checkId, procurementId: procurement.id, asOf, publishable: true, companies: publishable.companies, notes: [] }
     }
-    return { checkId, procurementId: procurement.id, asOf, publishable: false, companies: set.companies, notes: [...set.notes, ...notes] }
+    return { checkId, procurementId: procurement.id, asOf, publishable: false, companies: set.companies, notes: [...set.notes, ...notes, ...uncoveredParticipants(facts)] }
   })
 }
 
@@ -466,7 +469,7 @@ export async function getCheck(deps: BidRestrictionDeps, actor: Actor, id: strin
 }
 
 const ALL_ROLES: ProcurementRole[] = ['advises', 'drafts_spec', 'evaluates', 'supervises']
-const ACTS: ActName[] = ['draft_spec', 'select_vendor', 'evaluate', 'contract_handling']
+const ACTS: ActName[] = ['draft_spec', 'select_vendor', 'evaluate', 'contract_handling', 'permit_handling']
 
 /**
  * What this appointee restricts on `asOf`: the companies their rules reach (B1 on every procurement; B2 and D
@@ -527,6 +530,7 @@ export async function appointmentRestrictions(deps: BidRestrictionDeps, actor: A
       ...(inTerm ? [] : [`判定日 ${asOf} は任用期間（${view.startsOn}〜${view.endsOn}）の外です。`]),
       ...(loaded.pledges.has(view.id) ? [] : ['この任用には誓約書が記録されていません。']),
       'B2・D は、任用者がその調達に助言・仕様書作成・審査・管理監督で関わる場合に適用されます（ここでは関わると仮定しています）。',
+      ...(ruleSet.source === 'none' ? ['この任用には入札制限の規則セットが設定されていません（募集にも規定がありません）。'] : []),
       ...ruleSet.notes,
     ],
   }
@@ -586,6 +590,11 @@ export function applyExemption(
     if (await repository.openExemptionExists(tx, procurement.id, input.corporateNumber)) {
       throw new AppError('CONFLICT', 'この法人のこの調達案件への適用除外の申請は、審査中か承認済みです。')
     }
+    // Whether the company is restricted on the bid day (today when the procurement has none yet).
+    const asOf = procurement.bids_on ?? asOfOf(deps, undefined)
+    const loaded = await loadBidFacts(tx, { id: procurement.id, municipalityCode: staff.localGovernmentCode }, input.corporateNumber, asOf, deps.otherAppointments)
+    const refusal = loaded ? exemptionRefusal(loaded.facts) : null
+    if (refusal) throw new AppError('EXEMPTION_NOT_APPLICABLE', refusal, 409, [{ path: 'corporateNumber', message: refusal }])
     const row = await repository.insertExemption(tx, {
       procurementId: procurement.id,
       municipalityCode: staff.localGovernmentCode,

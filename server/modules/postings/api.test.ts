@@ -90,6 +90,7 @@ describe('下書き: 市区町村の担当者が作る', () => {
     ['特定任期付 over 5 years', { appointmentForm: 'tokutei_ninkitsuki', termStartsOn: '2026-07-01', termEndsOn: '2031-07-01' }, 'termEndsOn'],
     ['unknown bid-restriction template', { bidRestriction: { templateIds: ['Z9'] } }, 'bidRestriction.templateIds.0'],
     ['bad bid-restriction parameter', { bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 99 } } } }, 'bidRestriction.params.A2'],
+    ['bid-restriction set with an unknown value', { bidRestriction: { templateIds: ['B2'], params: { B2: { triggerRoles: ['lobbies'] } } } }, 'bidRestriction.params.B2'],
   ])('refused with POSTING_INVALID and the field: %s', async (_name, form, path) => {
     const response = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: form })
     const body = expectError(response, 400, 'POSTING_INVALID')
@@ -369,6 +370,24 @@ describe('PDF: GET /api/postings/:id/pdf', () => {
     expect(text).toContain('令和8年5月31日') // 応募締切 in 和暦
     expect(text).toMatch(/1 ?\/ ?\d/) // page numbers
     expect(text).toMatch(/入札/)
+  })
+
+  test('the 入札制限 clauses are published with the values chosen (手順書 参考4.4-⑦ B②「過去2年内」), on the page and in the PDF', async () => {
+    const published = await publish({
+      ...completeForm,
+      title: 'CIO補佐官（入札制限）',
+      bidRestriction: { templateIds: ['B2', 'C1'], params: { B2: { lookbackYears: 3, triggerRoles: ['advises'] }, C1: { includesEvaluation: false } }, note: null },
+    })
+    const view = await app.inject(`/api/postings/${published.id}`)
+    expect(view.statusCode, view.body).toBe(200)
+    const texts = (view.json() as { bidRestrictionTexts: { templateId: string; text: string }[] }).bidRestrictionTexts
+    expect(texts.map((entry) => entry.templateId)).toEqual(['B2', 'C1'])
+    expect(texts[0]!.text).toContain('現に属する又は過去3年内に属していた事業者')
+    expect(texts[0]!.text).toContain('助言で関わる調達案件')
+    expect(texts[1]!.text).toContain('提案の審査・評価は含めません')
+    expect(texts.map((entry) => entry.text).join()).not.toContain('指定の年数')
+    const pdf = (await pdfText((await app.inject(`/api/postings/${published.id}/pdf`)).rawPayload)).replace(/\s+/g, '')
+    expect(pdf).toContain('過去3年内')
   })
 
   test('an any-of condition (手順書 参考4.4-④) prints its alternatives joined by 又は', async () => {

@@ -23,7 +23,7 @@ import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { staffEmails } from '../accounts/index.ts'
 import { recordAudit } from '../audit/index.ts'
-import { findTemplate, validateRuleParameters } from '../bid-restrictions/rules/index.ts'
+import { clauseText, findTemplate, validateRuleParameters } from '../bid-restrictions/rules/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import { enqueueMail } from '../mail/index.ts'
 import * as repository from './repository.ts'
@@ -122,7 +122,8 @@ function bidRestrictionProblems(form: PostingForm): FormProblem[] {
 export function bidRestrictionTexts(form: Pick<PostingForm, 'bidRestriction'>) {
   return form.bidRestriction.templateIds.map((templateId) => {
     const template = findTemplate(templateId)
-    return { templateId, text: template ? `${template.name}：${template.description}（${template.clause}）` : templateId }
+    const text = clauseText(templateId, form.bidRestriction.params[templateId] ?? {})
+    return { templateId, text: template && text ? `${template.name}：${text}（${template.clause}）` : templateId }
   })
 }
 

@@ -206,8 +206,16 @@ export const criterionKindLabels: Record<Criterion['kind'], string> = { ...alter
 /** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (手順書 §4.4(4)). */
 export const BidRestrictionClause = z.object({
   templateIds: z.array(z.string().regex(/^[A-Za-z0-9_]{1,20}$/, { message: '入札制限の規定例の指定が正しくありません。' })).max(20).default([]),
-  /** e.g. { A2: { years: 2 } }: numbers a template leaves open. */
-  params: z.record(z.string().max(20), z.record(z.string().max(30), z.union([z.number(), z.string().max(100)]))).default({}),
+  /** e.g. { B2: { lookbackYears: 3 } }: what a template leaves open (numbers, choices, yes/no, sets of values). */
+  params: z
+    .record(
+      z.string().max(20),
+      z.record(
+        z.string().max(30),
+        z.union([z.number(), z.string().max(100), z.boolean(), z.array(z.string().max(40)).max(20)], { message: '入札制限の規定例の設定値が正しくありません。' }),
+      ),
+    )
+    .default({}),
   note: text('入札制限の補足', 2000),
 })
 export type BidRestrictionClause = z.infer<typeof BidRestrictionClause>

@@ -91,13 +91,13 @@ interface Outcome {
   notes: string[]
 }
 
-/** 参考4.4-⑦ C①: during the term, no specification drafting or vendor selection where a current employer is expected to bid (evaluation only when the rule set says it is part of selection). */
+/** 手順書 参考4.4-⑦ C①: during the term, no specification drafting or vendor selection (evaluation included unless the rule set leaves it out) where a current employer is expected to bid. */
 function c1Outcome(facts: ActFacts, params: RuleParameters['C1']): Outcome {
   const { act, appointment, asOf } = facts
   const covered: Act[] = params.includesEvaluation ? ['draft_spec', 'select_vendor', 'evaluate'] : ['draft_spec', 'select_vendor']
   const policy = params.includesEvaluation
     ? 'この規則セットでは、提案の審査・評価も業者選定に含めています（規則C1 includesEvaluation = true）。'
-    : 'この規則セットでは、提案の審査・評価を業者選定に含めていません（規則C1 includesEvaluation = false）。'
+    : 'この規則セットでは、提案の審査・評価を業者選定から外しています（規則C1 includesEvaluation = false。参考4.4-⑦C①の既定では含めます）。'
   const notes = act === 'evaluate' ? [policy] : []
   if (!covered.includes(act)) return { findings: [], notes }
   const employer = appointment.employments

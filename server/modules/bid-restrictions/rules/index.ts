@@ -60,3 +60,6 @@ export {
 } from './restricted-set.ts'
 export { restrictedCompaniesByGroup } from './restricted-set-partitioned.ts'
 export { factsForBidder } from './relevant-facts.ts'
+export { clauseText } from './clause-text.ts'
+export { exemptionRefusal } from './exemption.ts'
+export { uncoveredForBidder, uncoveredParticipants } from './uncovered.ts'

@@ -17,12 +17,12 @@ describe('規則テンプレート', () => {
     for (const template of ruleTemplates) expect(validateRuleParameters(template.id, {}), template.id).toEqual([])
   })
 
-  test('既定値: A2 は2年、B1 は10年、B2 は2年、C1 は評価を含めない', () => {
+  test('既定値: A2 は2年、B1 は10年、B2 は2年、C1 は審査・評価を業者の選定行為に含める（参考4.4-⑦C①、⑨ 関係職員）', () => {
     expect(resolveRuleParameters('A2', {})).toEqual({ yearsAfter: 2, categories: ['design_development', 'operation_maintenance', 'audit'] })
     expect(resolveRuleParameters('B1', {}).tenureYears).toBe(10)
     expect(resolveRuleParameters('B2', {}).lookbackYears).toBe(2)
     expect(resolveRuleParameters('B2', {}).relatedScope).toBe('group_and_related')
-    expect(resolveRuleParameters('C1', {}).includesEvaluation).toBe(false)
+    expect(resolveRuleParameters('C1', {}).includesEvaluation).toBe(true)
     expect(resolveRuleParameters('D', {}).staffRoles).toEqual(['drafts_spec', 'evaluates', 'supervises'])
     expect(resolveRuleParameters('A2', { yearsAfter: 3 }).yearsAfter).toBe(3)
   })

@@ -190,15 +190,17 @@ export const ruleTemplates: readonly RuleTemplate[] = [
     family: 'C',
     name: '在籍企業が入札しそうな案件での仕様書作成・業者選定の禁止',
     description:
-      '在籍企業に籍を置いたまま働くこと自体は、その企業の入札を妨げません。ただし任用期間中、在籍企業が入札に参加すると見込まれる案件について、任用者は仕様書を作ったり業者を選んだりできません。',
+      '在籍企業に籍を置いたまま働くこと自体は、その企業の入札を妨げません。ただし任用期間中、在籍企業が入札に参加すると見込まれる案件について、任用者は仕様書を作ったり、提案の審査・評価を含め業者を選んだりできません。',
     source: `${SOURCE} 参考4.4-⑦ C①`,
     clause: '参考4.4-⑦C①',
     attachesTo: 'appointment',
     governs: 'act',
     status: 'confirmed',
-    unconfirmed: ['提案の審査・評価を業者選定に含めるかは原文に書かれていないため、設定で選べます（既定は含めない）。'],
+    unconfirmed: [],
     parameters: [
-      { key: 'includesEvaluation', label: '提案の審査・評価も業者選定として禁止する', kind: 'boolean', default: false },
+      // 手順書 参考4.4-⑦ C①「業者の選定行為」: evaluating proposals is how a vendor is selected, and 参考4.4-⑨ counts
+      // 審査又は評価をする事務に従事する職員 among 関係職員; so evaluation is blocked unless a municipality says otherwise.
+      { key: 'includesEvaluation', label: '提案の審査・評価も業者選定として禁止する', kind: 'boolean', default: true },
       allRelationships,
     ],
   },
