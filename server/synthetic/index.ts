@@ -7,7 +7,7 @@
 import { fakerJA } from '@faker-js/faker'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
-import { refreshCandidateVectors } from '../modules/matching/index.ts'
+import { refreshCandidateVectors, refreshPostingPlans } from '../modules/matching/index.ts'
 import { insertRows } from './bulk.ts'
 import { type SyntheticCandidate, generateCandidate, type Prefecture } from './candidates.ts'
 import { generateCompanies } from './companies.ts'
@@ -85,6 +85,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
   }
 
   const vectors = await refreshCandidateVectors(db)
+  await refreshPostingPlans(db)
   log(`マッチング用の事前計算 ${vectors} 件`)
   return { companies: companies.length, candidates: options.candidates, postings: options.postings, vectors, seconds: (performance.now() - started) / 1000 }
 }

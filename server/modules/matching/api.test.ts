@@ -6,7 +6,7 @@ import { CandidateMatch, CandidateMatchPage, PostingRecommendation, Recommendati
 import { OwnCandidateProfile } from '#shared/contracts/candidates'
 import { StaffPosting } from '#shared/contracts/postings'
 import { ErrorBody } from '#shared/errors'
-import { type CandidateFacts, type MatchCriterion, planScoring, scoreWithPlan } from '#shared/domain/matching/index'
+import { type CandidateFacts, type MatchCriterion, type PostingCriteria, planScoring, rankPostings, scoreWithPlan } from '#shared/domain/matching/index'
 import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole } from '#shared/domain/skill-standard/index'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { corporateNumber } from '../bid-restrictions/test-fixtures.ts'
 import { completeForm } from '../postings/test-fixtures.ts'
 import { vectorOf } from './facts.ts'
+import { planOf } from './plan-rows.ts'
 import * as repository from './repository.ts'
 import { compilePlan } from './sql.ts'
 
@@ -255,7 +256,12 @@ describe('per-posting weights', () => {
     expectError(await ehime({ method: 'PUT', url, payload: { weights: {} } }), 403, 'FORBIDDEN')
     expectError(await imabari(url), 404, 'NOT_FOUND')
     expectError(await matsuyama({ method: 'PUT', url, payload: { weights: { 'criterion.99': 1 } } }), 400, 'VALIDATION_FAILED')
-    for (const item of (await matches(matsuyama)).items) expect(item.score).toBe(sumOf(item))
+    const staffItems = (await matches(matsuyama)).items
+    for (const item of staffItems) expect(item.score).toBe(sumOf(item))
+    // The candidate's recommendation follows the new weights at once (the stored plan is rebuilt on read).
+    const recommended = RecommendationPage.parse((await candidates.a.inject('/api/me/recommendations')).json()).items.find((item) => item.postingId === postingId)!
+    expect(recommended.score).toBe(staffItems.find((item) => item.candidateId === candidates.a.id)!.score)
+    expect(recommended.criteria.find((line) => line.criterionId === 'criterion.1')!.maxPoints).toBeGreaterThan(certification.maxPoints)
     await matsuyama({ method: 'PUT', url, payload: { weights: {} } })
   })
 })
@@ -293,52 +299,53 @@ describe('per-posting weights follow their criterion', () => {
   })
 })
 
-describe('the SQL ranking and the pure scorer agree', () => {
-  const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_architect', 'itss.project_management']
-  const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const
-  const factsArb = fc.record({
-    levels: fc.array(
-      fc.record({ jobTypeId: fc.constantFrom(...JOB_TYPES), level: fc.integer({ min: 1, max: 7 }), basis: fc.constant('exam' as const), selfDeclared: fc.boolean() }),
-      { maxLength: 3 },
-    ),
-    certifications: fc.array(fc.record({ id: fc.constantFrom('ST', 'SC', 'AU', 'legacy.system_analyst', 'cisa') }), { maxLength: 2 }),
-    experiences: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), years: fc.integer({ min: 0, max: 180 }).map((months) => months / 12) }), { maxLength: 3 }),
-    availability: fc.record({
-      daysPerWeek: fc.option(fc.constantFrom(0.5, 1, 2, 2.5, 3, 5), { nil: null }),
-      remote: fc.constantFrom('required' as const, 'preferred' as const, 'none' as const),
-      needsSideJob: fc.boolean(),
-      earliestStart: fc.option(fc.constantFrom('2027-03-01', '2027-04-01', '2027-04-20', '2027-06-01'), { nil: null }),
-    }),
-    prefectureCode: fc.option(fc.constantFrom('13', '38'), { nil: null }),
-    regions: fc.uniqueArray(fc.constantFrom('38', '382019', '27'), { maxLength: 2 }),
-  })
-  const importance = fc.constantFrom('required' as const, 'preferred' as const)
-  const criteriaArb = fc.tuple(
-    fc.record({ kind: fc.constant('job_type_level' as const), importance, jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
-    fc.record({ kind: fc.constant('certification' as const), importance, certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
-    fc.record({ kind: fc.constant('experience' as const), importance, experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
-    fc.record({ kind: fc.constant('local_government_experience' as const), importance, minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
-    fc.record({ kind: fc.constant('days_per_week' as const), importance, minDaysPerWeek: fc.constantFrom(1, 2, 3, 0.9) }),
-    fc.record({ kind: fc.constant('remote' as const), importance, remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
-    fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
-    fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constant('2027-04-01') }),
-    fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constant('38'), localGovernmentCode: fc.constant('382019'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
-    // Any of (手順書 参考4.4-④): alternatives of mixed kinds; the last position, so every sampled posting has one.
-    fc.record({
-      kind: fc.constant('any_of' as const),
-      importance,
-      alternatives: fc.array(
-        fc.oneof(
-          fc.record({ kind: fc.constant('job_type_level' as const), jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
-          fc.record({ kind: fc.constant('certification' as const), certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
-          fc.record({ kind: fc.constant('experience' as const), experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
-          fc.record({ kind: fc.constant('local_government_experience' as const), minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
-        ),
-        { minLength: 2, maxLength: 3 },
+// Random candidates and posting criteria for the agreement tests of both directions.
+const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_architect', 'itss.project_management']
+const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const
+const factsArb = fc.record({
+  levels: fc.array(
+    fc.record({ jobTypeId: fc.constantFrom(...JOB_TYPES), level: fc.integer({ min: 1, max: 7 }), basis: fc.constant('exam' as const), selfDeclared: fc.boolean() }),
+    { maxLength: 3 },
+  ),
+  certifications: fc.array(fc.record({ id: fc.constantFrom('ST', 'SC', 'AU', 'legacy.system_analyst', 'cisa') }), { maxLength: 2 }),
+  experiences: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), years: fc.integer({ min: 0, max: 180 }).map((months) => months / 12) }), { maxLength: 3 }),
+  availability: fc.record({
+    daysPerWeek: fc.option(fc.constantFrom(0.5, 1, 2, 2.5, 3, 5), { nil: null }),
+    remote: fc.constantFrom('required' as const, 'preferred' as const, 'none' as const),
+    needsSideJob: fc.boolean(),
+    earliestStart: fc.option(fc.constantFrom('2027-03-01', '2027-04-01', '2027-04-20', '2027-06-01'), { nil: null }),
+  }),
+  prefectureCode: fc.option(fc.constantFrom('13', '38'), { nil: null }),
+  regions: fc.uniqueArray(fc.constantFrom('38', '382019', '27'), { maxLength: 2 }),
+})
+const importance = fc.constantFrom('required' as const, 'preferred' as const)
+const criteriaArb = fc.tuple(
+  fc.record({ kind: fc.constant('job_type_level' as const), importance, jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
+  fc.record({ kind: fc.constant('certification' as const), importance, certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ kind: fc.constant('experience' as const), importance, experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
+  fc.record({ kind: fc.constant('local_government_experience' as const), importance, minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
+  fc.record({ kind: fc.constant('days_per_week' as const), importance, minDaysPerWeek: fc.constantFrom(1, 2, 3, 0.9) }),
+  fc.record({ kind: fc.constant('remote' as const), importance, remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+  fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
+  fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constant('2027-04-01') }),
+  fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constant('38'), localGovernmentCode: fc.constant('382019'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+  // Any of (手順書 参考4.4-④): alternatives of mixed kinds; the last position, so every sampled posting has one.
+  fc.record({
+    kind: fc.constant('any_of' as const),
+    importance,
+    alternatives: fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant('job_type_level' as const), jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
+        fc.record({ kind: fc.constant('certification' as const), certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
+        fc.record({ kind: fc.constant('experience' as const), experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
+        fc.record({ kind: fc.constant('local_government_experience' as const), minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
       ),
-    }),
-  )
+      { minLength: 2, maxLength: 3 },
+    ),
+  }),
+)
 
+describe('the SQL ranking and the pure scorer agree', () => {
   test('for random candidates and postings (every one with an any-of criterion), score and eligibility from SQL equal the explanation’s', async () => {
     const db = t.engine.db
     const population = fc.sample(factsArb, { numRuns: 120, seed: 6 }).map((facts, index): CandidateFacts => ({ ...facts, candidateId: randomUUID(), regions: index % 7 === 0 ? [] : facts.regions }))
@@ -357,6 +364,36 @@ describe('the SQL ranking and the pure scorer agree', () => {
         const result = scoreWithPlan(plan, facts)
         expect({ score: row.score, eligible: row.eligible }, JSON.stringify({ criteria, facts })).toEqual({ score: result.score, eligible: result.eligible })
       }
+    }
+  })
+})
+
+describe('the SQL recommendations and the pure scorer agree', () => {
+  test('for random candidates against random open postings, the page, order, scores, gates and total equal rankPostings', async () => {
+    const db = t.engine.db
+    const layout = 'agreement-test'
+    // Bare draft rows hold the plans (the plan table references postings); the test layout keeps them apart.
+    // Some postings share their skill lines (stored once) and differ in working conditions.
+    const postings = fc.sample(criteriaArb, { numRuns: 30, seed: 11 }).map((tuple, index): PostingCriteria => ({
+      postingId: randomUUID(),
+      roleId: index % 2 === 0 ? 'producer' : null,
+      criteria: tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }) as MatchCriterion),
+      weights: index % 5 === 0 ? { c0: 3 } : {},
+    }))
+    postings.push(...postings.slice(5, 10).map((posting) => ({ ...posting, postingId: randomUUID() })))
+    postings.push({ postingId: randomUUID(), roleId: null, criteria: [], weights: {} })
+    await sql`INSERT INTO posting (id, municipality_code, prefecture_code, form)
+      SELECT unnest(${postings.map((posting) => posting.postingId)}::uuid[]), '382019', '38', '{}'::jsonb`.execute(db)
+    const closed = postings.slice(0, 5).map((posting) => posting.postingId)
+    await repository.replacePlans(db, postings.map((posting) => posting.postingId), postings.map((posting) => planOf(posting, closed.includes(posting.postingId) ? '2026-11-23' : '2026-12-31', layout)))
+    const open = postings.filter((posting) => !closed.includes(posting.postingId))
+    const population = fc.sample(factsArb, { numRuns: 60, seed: 12 }).map((facts): CandidateFacts => ({ ...facts, candidateId: randomUUID() }))
+    for (const [index, facts] of population.entries()) {
+      const includeIneligible = index % 2 === 0
+      const expected = rankPostings(open, facts, { includeIneligible }).map((result) => ({ postingId: result.postingId, score: result.score, eligible: result.eligible }))
+      const page = { limit: 12, offset: index % 3 === 0 ? 12 : 0, includeIneligible }
+      const { rows, total } = await repository.recommendPostingsPage(db, vectorOf(facts, { nationalList: false, prefecturePools: [] }), { today: '2026-11-24', layout }, page)
+      expect({ rows, total }, JSON.stringify(facts)).toEqual({ rows: expected.slice(page.offset, page.offset + page.limit), total: expected.length })
     }
   })
 })

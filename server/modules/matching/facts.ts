@@ -105,7 +105,7 @@ export const VECTOR_KINDS: readonly string[] = ExperienceKind.options
 /** Changes whenever the catalogue's job types or the experience kinds change, which invalidates every row. */
 export const VECTOR_LAYOUT = `v1:${fnv1a(`${VECTOR_JOB_TYPES.join(',')}|${VECTOR_KINDS.join(',')}`)}`
 
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index)

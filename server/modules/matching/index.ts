@@ -5,6 +5,7 @@
 export {
   rebuildCandidateVectors,
   refreshCandidateVectors,
+  refreshPostingPlans,
   scoreCandidatesForPosting,
   type CandidateScore,
   type MatchingDeps,

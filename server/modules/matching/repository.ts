@@ -2,6 +2,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import { type CandidateVector, type SavedWeights, VECTOR_LAYOUT } from './facts.ts'
+import type { PostingPlan } from './plan-rows.ts'
 import type { CompiledPlan } from './sql.ts'
 
 // ── vectors ──
@@ -191,4 +192,163 @@ export async function savePostingWeights(db: Db, postingId: string, saved: Saved
       })),
     )
     .execute()
+}
+
+// ── posting plans (recommendations) ──
+
+export async function stalePlans(db: Db, limit: number): Promise<{ postingId: string; version: number }[]> {
+  const { rows } = await sql<{ posting_id: string; version: string | number }>`
+    SELECT posting_id, version FROM matching_plan_stale ORDER BY version LIMIT ${limit}`.execute(db)
+  return rows.map((row) => ({ postingId: row.posting_id, version: Number(row.version) }))
+}
+
+/** Clears the marks this refresh saw; a mark bumped meanwhile stays for the next refresh. */
+export async function clearStalePlans(db: Db, marks: readonly { postingId: string; version: number }[]): Promise<void> {
+  if (marks.length === 0) return
+  await sql`DELETE FROM matching_plan_stale s USING unnest(${marks.map((mark) => mark.postingId)}::uuid[], ${marks.map((mark) => mark.version)}::bigint[]) AS seen(posting_id, version)
+    WHERE s.posting_id = seen.posting_id AND s.version = seen.version`.execute(db)
+}
+
+/** Marks every plan stored with another layout (vector layout or scorer tables changed) for rebuilding. */
+export async function markOtherPlanLayoutsStale(db: Db, layout: string): Promise<void> {
+  await sql`INSERT INTO matching_plan_stale (posting_id)
+    SELECT posting_id FROM matching_posting_plan WHERE layout < ${layout} OR layout > ${layout}
+    ON CONFLICT (posting_id) DO NOTHING`.execute(db)
+}
+
+const json = (value: unknown) => JSON.stringify(value)
+
+/**
+ * Replaces the plans of `postingIds` by `plans` (a posting without one loses its row). Skill lines are stored once
+ * per content hash (a set already stored is left as it is); posting rows are upserted in id order so two
+ * refreshes of the same posting at once neither collide nor deadlock.
+ */
+export async function replacePlans(db: Db, postingIds: readonly string[], plans: readonly PostingPlan[]): Promise<void> {
+  if (postingIds.length === 0) return
+  const kept = new Set(plans.map((plan) => plan.posting.postingId))
+  const dropped = postingIds.filter((id) => !kept.has(id))
+  if (dropped.length > 0) await sql`DELETE FROM matching_posting_plan WHERE posting_id = ANY(${dropped}::uuid[])`.execute(db)
+  if (plans.length === 0) return
+  const skillLines = [...new Map(plans.flatMap((plan) => plan.skillLines).map((line) => [`${line.skillPlan}/${line.line}/${line.alternative}`, line])).values()]
+  skillLines.sort((a, b) => (a.skillPlan < b.skillPlan ? -1 : a.skillPlan > b.skillPlan ? 1 : a.line - b.line || a.alternative - b.alternative))
+  await sql`
+    INSERT INTO matching_skill_line (skill_plan, line, alternative, required, kind, positions, points, reached, cap, needed, certification_ids, met_points)
+    SELECT r->>'skillPlan', (r->>'line')::smallint, (r->>'alternative')::smallint, (r->>'required')::boolean, r->>'kind',
+      CASE WHEN r->'positions' = 'null' THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r->'positions')::smallint) END,
+      (r->>'points')::int[], (r->>'reached')::smallint[], (r->>'cap')::int, (r->>'needed')::int,
+      CASE WHEN r->'certificationIds' = 'null' THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(r->'certificationIds')) END,
+      (r->>'metPoints')::int
+    FROM jsonb_array_elements(${json(skillLines)}::jsonb) AS r
+    ON CONFLICT (skill_plan, line, alternative) DO NOTHING`.execute(db)
+  const rows = plans.map((plan) => plan.posting).sort((a, b) => (a.postingId < b.postingId ? -1 : a.postingId > b.postingId ? 1 : 0))
+  await sql`
+    INSERT INTO matching_posting_plan (posting_id, open_until, layout, skill_plan, days_at_least, days_required, days_met,
+      days_partly, remote_always_met, remote_always_partly, remote_required, remote_met, remote_partly, side_job_always_met,
+      side_job_required, side_job_met, starts_on, start_grace_until, start_required, start_met, start_partly,
+      region_always_met, region_always_partly, region_prefecture_code, region_places, region_required, region_met, region_partly)
+    SELECT (r->>'postingId')::uuid, COALESCE((r->>'openUntil')::date, 'infinity'::date), r->>'layout', r->>'skillPlan',
+      (r->>'daysAtLeast')::real, (r->>'daysRequired')::boolean, (r->>'daysMet')::int, (r->>'daysPartly')::int,
+      (r->>'remoteAlwaysMet')::boolean, (r->>'remoteAlwaysPartly')::boolean, (r->>'remoteRequired')::boolean,
+      (r->>'remoteMet')::int, (r->>'remotePartly')::int, (r->>'sideJobAlwaysMet')::boolean, (r->>'sideJobRequired')::boolean,
+      (r->>'sideJobMet')::int, (r->>'startsOn')::date, (r->>'startGraceUntil')::date, (r->>'startRequired')::boolean,
+      (r->>'startMet')::int, (r->>'startPartly')::int, (r->>'regionAlwaysMet')::boolean, (r->>'regionAlwaysPartly')::boolean,
+      r->>'regionPrefectureCode', ARRAY(SELECT jsonb_array_elements_text(r->'regionPlaces')), (r->>'regionRequired')::boolean,
+      (r->>'regionMet')::int, (r->>'regionPartly')::int
+    FROM jsonb_array_elements(${json(rows)}::jsonb) AS r
+    ON CONFLICT (posting_id) DO UPDATE SET
+      open_until = excluded.open_until, layout = excluded.layout, skill_plan = excluded.skill_plan,
+      days_at_least = excluded.days_at_least, days_required = excluded.days_required, days_met = excluded.days_met,
+      days_partly = excluded.days_partly, remote_always_met = excluded.remote_always_met,
+      remote_always_partly = excluded.remote_always_partly, remote_required = excluded.remote_required,
+      remote_met = excluded.remote_met, remote_partly = excluded.remote_partly,
+      side_job_always_met = excluded.side_job_always_met, side_job_required = excluded.side_job_required,
+      side_job_met = excluded.side_job_met, starts_on = excluded.starts_on, start_grace_until = excluded.start_grace_until,
+      start_required = excluded.start_required, start_met = excluded.start_met, start_partly = excluded.start_partly,
+      region_always_met = excluded.region_always_met, region_always_partly = excluded.region_always_partly,
+      region_prefecture_code = excluded.region_prefecture_code, region_places = excluded.region_places,
+      region_required = excluded.region_required, region_met = excluded.region_met, region_partly = excluded.region_partly`.execute(db)
+}
+
+export interface RecommendedRow {
+  postingId: string
+  score: number
+  eligible: boolean
+}
+
+/**
+ * One page of open postings for one candidate vector, ranked in the database: eligible first, then score, then
+ * posting id, with the total from the same pass. The skill sets the open postings use are scored once each (a
+ * level line takes the best of its job types' entries in its tables; `reached` says whether the minimum is met),
+ * then each open posting adds its working conditions. Only postings with `open_until` today or later are read.
+ */
+export async function recommendPostingsPage(
+  db: Db,
+  vector: CandidateVector,
+  filter: { today: string; layout: string },
+  page: { limit: number; offset: number; includeIneligible: boolean },
+): Promise<{ rows: RecommendedRow[]; total: number }> {
+  const levels = sql`${vector.levels}::smallint[]`
+  const months = sql`${vector.experienceMonths}::int[]`
+  const certifications = sql`${vector.certificationIds}::text[]`
+  const days = sql`${vector.daysPerWeek}::real`
+  const start = sql`${vector.earliestStart}::date`
+  const levelOf = (table: 'points' | 'reached') => sql`(CASE WHEN cardinality(l.positions) = 1 THEN l.${sql.raw(table)}[(${levels})[l.positions[1]]]
+    ELSE (SELECT max(l.${sql.raw(table)}[(${levels})[p]]) FROM unnest(l.positions) AS p) END)`
+  const daysMet = sql`COALESCE(${days} >= o.days_at_least, false)`
+  const daysPartly = sql`(${days} > 0 AND ${days} >= o.days_at_least - 1)`
+  const remoteMet = sql`(o.remote_always_met OR NOT ${vector.remoteRequired}::boolean)`
+  const sideJobMet = sql`(o.side_job_always_met OR NOT ${vector.needsSideJob}::boolean)`
+  const startMet = sql`(${start} IS NULL OR ${start} <= o.starts_on)`
+  const regionMet = sql`(o.region_always_met OR o.region_prefecture_code IS NOT DISTINCT FROM ${vector.prefectureCode}::text OR ${vector.regions}::text[] && o.region_places)`
+  const eligible = sql`(s.eligible AND (NOT o.days_required OR ${daysMet}) AND (NOT o.remote_required OR ${remoteMet})
+    AND (NOT o.side_job_required OR ${sideJobMet}) AND (NOT o.start_required OR ${startMet}) AND (NOT o.region_required OR ${regionMet}))`
+  const query = (limit: number, offset: number) => sql<{ posting_id: string; score: number | string; eligible: boolean; total: number | string }>`
+    WITH open AS MATERIALIZED (
+      SELECT * FROM matching_posting_plan WHERE open_until >= ${filter.today}::date AND layout = ${filter.layout}
+    ), skills AS (
+      SELECT skill_plan, sum(points) AS score, bool_and(met OR NOT required) AS eligible
+      FROM (
+        -- an any-of line: its best alternative's points, met when any alternative is
+        SELECT skill_plan, line, bool_and(required) AS required, max(points) AS points, bool_or(met) AS met
+        FROM (
+          SELECT l.skill_plan, l.line, l.required,
+            CASE l.kind
+              WHEN 'level' THEN ${levelOf('points')}
+              WHEN 'experience' THEN l.points[LEAST((${months})[l.positions[1]], l.cap)]
+              WHEN 'certification' THEN CASE WHEN ${certifications} && l.certification_ids THEN l.met_points ELSE 0 END
+              ELSE 0
+            END AS points,
+            COALESCE(CASE l.kind
+              WHEN 'level' THEN ${levelOf('reached')} = 1
+              WHEN 'experience' THEN (${months})[l.positions[1]] >= l.needed
+              WHEN 'certification' THEN ${certifications} && l.certification_ids
+              ELSE false
+            END, false) AS met
+          FROM matching_skill_line l
+          WHERE l.skill_plan IN (SELECT DISTINCT skill_plan FROM open)
+        ) AS alternatives
+        GROUP BY skill_plan, line
+      ) AS lines
+      GROUP BY skill_plan
+    )
+    SELECT posting_id, score, eligible, count(*) OVER () AS total
+    FROM (
+      SELECT o.posting_id, ${eligible} AS eligible,
+        s.score
+        + CASE WHEN ${daysMet} THEN o.days_met WHEN ${daysPartly} THEN o.days_partly ELSE 0 END
+        + CASE WHEN ${remoteMet} THEN o.remote_met WHEN o.remote_always_partly THEN o.remote_partly ELSE 0 END
+        + CASE WHEN ${sideJobMet} THEN o.side_job_met ELSE 0 END
+        + CASE WHEN ${startMet} THEN o.start_met WHEN ${start} <= o.start_grace_until THEN o.start_partly ELSE 0 END
+        + CASE WHEN ${regionMet} THEN o.region_met WHEN o.region_always_partly THEN o.region_partly ELSE 0 END AS score
+      FROM open o JOIN skills s ON s.skill_plan = o.skill_plan
+      ${page.includeIneligible ? sql`` : sql`WHERE ${eligible}`}
+    ) AS scored
+    ORDER BY eligible DESC, score DESC, posting_id
+    LIMIT ${limit} OFFSET ${offset}`.execute(db)
+  const { rows } = await query(page.limit, page.offset)
+  const result = rows.map((row) => ({ postingId: row.posting_id, score: Number(row.score), eligible: row.eligible }))
+  if (rows.length > 0 || page.offset === 0) return { rows: result, total: Number(rows[0]?.total ?? 0) }
+  // A page past the end still reports the total.
+  const first = await query(1, 0)
+  return { rows: result, total: Number(first.rows[0]?.total ?? 0) }
 }

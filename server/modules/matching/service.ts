@@ -9,7 +9,6 @@ import {
   type CandidateFacts,
   type MatchResult,
   type PostingCriteria,
-  comparePostingMatches,
   defaultWeights,
   planScoring,
   scoreWithPlan,
@@ -30,10 +29,11 @@ import {
   postingCriteriaOfMany,
   postingFacts,
   postingFactsForStaff,
-  publishedPostingFacts,
+  postingFactsOfMany,
 } from '../postings/index.ts'
 import { type PostingHeader, factsFromProfile, matchVia, postingCriteriaOf, signaturesOf, vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
+import { type PostingPlan, planLayout, planOf } from './plan-rows.ts'
 import { compilePlan } from './sql.ts'
 
 export interface MatchingDeps {
@@ -44,6 +44,7 @@ export interface MatchingDeps {
 
 const REFRESH_BATCH = 1000
 const layoutChecked = new WeakSet<object>()
+const planLayoutChecked = new WeakSet<object>()
 
 /**
  * Rebuilds the vectors of candidates whose scoring profile changed (marked by the trigger in 0060_matching.sql),
@@ -223,7 +224,42 @@ async function ownFacts(db: Db, actor: Actor): Promise<CandidateFacts> {
   return facts
 }
 
-/** GET /api/me/recommendations: published postings ranked for the signed-in candidate by the same score. */
+/**
+ * Rebuilds the stored plans of postings marked by the triggers of 0190_matching_posting_plans.sql, batch by batch,
+ * reading the postings through the postings module: a published posting gets its plan's rows, any other loses
+ * them. Returns how many postings were looked at.
+ */
+export async function refreshPostingPlans(db: Db, options: { maxBatches?: number } = {}): Promise<number> {
+  if (!planLayoutChecked.has(db)) {
+    await repository.markOtherPlanLayoutsStale(db, planLayout())
+    planLayoutChecked.add(db)
+  }
+  let refreshed = 0
+  for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
+    const marks = await repository.stalePlans(db, REFRESH_BATCH)
+    if (marks.length === 0) break
+    const ids = marks.map((mark) => mark.postingId)
+    const published = [...(await postingFactsOfMany(db, ids)).values()].filter((facts) => facts.state === 'published')
+    const publishedIds = published.map((facts) => facts.id)
+    const [criteria, weights] = await Promise.all([postingCriteriaOfMany(db, publishedIds), repository.postingWeightsOfMany(db, publishedIds)])
+    const plans: PostingPlan[] = []
+    for (const facts of published) {
+      const header = await headerOf(db, facts)
+      plans.push(planOf(postingCriteriaOf(header, criteria.get(facts.id) ?? [], weights.get(facts.id)), facts.applicationEndsOn))
+    }
+    await repository.replacePlans(db, ids, plans)
+    await repository.clearStalePlans(db, marks)
+    refreshed += marks.length
+    if (marks.length < REFRESH_BATCH) break
+  }
+  return refreshed
+}
+
+/**
+ * GET /api/me/recommendations: open postings (published, deadline today or later or none) ranked for the
+ * signed-in candidate by the same score, in the database over the postings' stored plans; only the returned page
+ * is explained, by the pure scorer (which must, and does, give the same score).
+ */
 export async function listRecommendations(
   deps: MatchingDeps,
   actor: Actor,
@@ -231,20 +267,24 @@ export async function listRecommendations(
 ): Promise<{ items: PostingRecommendation[]; total: number; limit: number; offset: number }> {
   return deps.db.transaction().execute(async (tx) => {
     const facts = await ownFacts(tx, actor)
-    const headers = await Promise.all((await publishedPostingFacts(tx)).map((facts) => headerOf(tx, facts)))
+    await refreshPostingPlans(tx)
+    const vector = vectorOf(facts, { nationalList: false, prefecturePools: [] })
+    const filter = { today: todayInJapan(deps.clock()), layout: planLayout() }
+    const { rows, total } = await repository.recommendPostingsPage(tx, vector, filter, page)
+    const posted = await postingFactsOfMany(tx, rows.map((row) => row.postingId))
+    const headers = await Promise.all(rows.flatMap((row) => (posted.has(row.postingId) ? [headerOf(tx, posted.get(row.postingId)!)] : [])))
     const ids = headers.map((header) => header.id)
-    const [rows, weights] = await Promise.all([postingCriteriaOfMany(tx, ids), repository.postingWeightsOfMany(tx, ids)])
-    const byId = new Map(headers.map((header) => [header.id, header]))
-    const results = headers
-      .map((header) => scoreWithPlan(planScoring(postingCriteriaOf(header, rows.get(header.id) ?? [], weights.get(header.id))), facts))
-      .filter((result) => page.includeIneligible || result.eligible)
-      .sort(comparePostingMatches)
-    return {
-      items: results.slice(page.offset, page.offset + page.limit).map((result) => toRecommendation(result, byId.get(result.postingId)!)),
-      total: results.length,
-      limit: page.limit,
-      offset: page.offset,
-    }
+    const [criteria, weights] = await Promise.all([postingCriteriaOfMany(tx, ids), repository.postingWeightsOfMany(tx, ids)])
+    const byId = new Map(rows.map((row) => [row.postingId, row]))
+    const items = headers.map((header) => {
+      const result = scoreWithPlan(planScoring(postingCriteriaOf(header, criteria.get(header.id) ?? [], weights.get(header.id))), facts)
+      const row = byId.get(header.id)!
+      if (result.score !== row.score || result.eligible !== row.eligible) {
+        deps.log?.error({ postingId: header.id, sql: row, js: result.score }, 'matching: recommendation SQL and scorer disagree')
+      }
+      return toRecommendation(result, header)
+    })
+    return { items, total, limit: page.limit, offset: page.offset }
   })
 }
 

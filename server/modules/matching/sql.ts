@@ -41,12 +41,98 @@ function lookup(table: readonly number[], index: RawBuilder<unknown>): RawBuilde
   return sql<number>`('[0:${sql.raw(String(table.length - 1))}]={${sql.raw(table.map((value) => Math.trunc(value)).join(','))}}'::int[])[${index}]`
 }
 
-/** CASE on status conditions, with the points of each status from the scorer. */
-function byStatus(line: PlannedLine, met: RawBuilder<boolean>, partly: RawBuilder<boolean> | null): RawBuilder<number> {
-  const points = (status: CriterionStatus) => availabilityPoints(line, status)
-  if (points('met') === 0) return sql<number>`0`
-  if (partly === null || points('partly_met') === 0) return sql<number>`(CASE WHEN ${met} THEN ${int(points('met'))} ELSE 0 END)`
-  return sql<number>`(CASE WHEN ${met} THEN ${int(points('met'))} WHEN ${partly} THEN ${int(points('partly_met'))} ELSE 0 END)`
+/**
+ * A line's scoring as data: which vector element it reads and the points of every value of it, tabulated by the
+ * scorer. Both directions compile from this — ranking inlines it as SQL literals (compilePlan), recommendations
+ * store it as rows of the posting's plan (plan-rows.ts) — so neither holds a scoring rule of its own.
+ */
+export type LineTable =
+  | { kind: 'none' }
+  /** 手順書 参考4.4-④ 「いずれか」: the best alternative's points; met when any alternative is. */
+  | { kind: 'any_of'; alternatives: SkillTable[] }
+  /** `positions`: 0-based job-type positions; `points`/`reached` indexed by level code; `tokens` when GIN can gate. */
+  | { kind: 'level'; positions: number[]; points: number[]; reached: number[]; tokens: string[] | null }
+  | { kind: 'certification'; ids: string[]; points: number }
+  /** `points` indexed by whole months, the last entry for any longer experience; met from `needed` months. */
+  | { kind: 'experience'; position: number; needed: number; points: number[] }
+  | { kind: 'days'; atLeast: number; met: number; partly: number }
+  | { kind: 'remote'; alwaysMet: boolean; alwaysPartly: boolean; met: number; partly: number }
+  | { kind: 'side_job'; alwaysMet: boolean; met: number }
+  | { kind: 'start'; startsOn: string; graceUntil: string; met: number; partly: number }
+  | { kind: 'region'; alwaysMet: boolean; alwaysPartly: boolean; prefectureCode: string; places: string[]; met: number; partly: number }
+
+/** The kinds an any-of criterion's alternatives come in. */
+export type SkillTable = Extract<LineTable, { kind: 'none' | 'level' | 'certification' | 'experience' }>
+
+export function tabulateLine(line: PlannedLine): LineTable {
+  const criterion = line.criterion
+  const points = (status: CriterionStatus) => Math.trunc(availabilityPoints(line, status))
+  switch (criterion.kind) {
+    case 'any_of':
+      return {
+        kind: 'any_of',
+        alternatives: criterion.alternatives.map((alternative) => tabulateLine(alternativeLine({ ...line, criterion }, alternative)) as SkillTable),
+      }
+    case 'job_type_level': {
+      const positions = criterion.jobTypeIds.map((id) => VECTOR_JOB_TYPES.indexOf(id)).filter((position) => position >= 0)
+      if (positions.length === 0) return { kind: 'none' }
+      const jobTypeId = VECTOR_JOB_TYPES[positions[0]!]!
+      const pointsAt = (level: number, selfDeclared: boolean) =>
+        scoreLine(line, level === 0 ? EMPTY : { ...EMPTY, levels: [{ jobTypeId, level, basis: 'exam', selfDeclared }] }).points
+      return {
+        kind: 'level',
+        positions,
+        // A candidate's points for the line are the better of their verified and their self-declared level's.
+        points: LEVEL_CODES.map(({ verified, declared }) => Math.trunc(Math.max(pointsAt(verified, false), pointsAt(declared, true)))),
+        reached: LEVEL_CODES.map(({ verified, declared }) => (Math.max(verified, declared) >= criterion.minLevel ? 1 : 0)),
+        tokens: criterion.minLevel >= LEVEL_TOKENS_FROM ? criterion.jobTypeIds.map((id) => `${id}:${criterion.minLevel}`) : null,
+      }
+    }
+    case 'certification':
+      return {
+        kind: 'certification',
+        ids: [...criterion.certificationIds],
+        points: Math.trunc(scoreLine(line, { ...EMPTY, certifications: [{ id: criterion.certificationIds[0]! }] }).points),
+      }
+    case 'experience':
+    case 'local_government_experience': {
+      const kind = criterion.kind === 'experience' ? criterion.experienceKind : 'local_government'
+      const position = VECTOR_KINDS.indexOf(kind)
+      if (position < 0) return { kind: 'none' }
+      const needed = requiredMonths(criterion.minYears)
+      // Points per whole month up to where the bonus is complete; longer experience reads the last entry.
+      const cap = needed + MONTHS_FOR_FULL_BONUS
+      const table = Array.from({ length: cap + 1 }, (_, months) =>
+        Math.trunc(scoreLine(line, { ...EMPTY, experiences: months > 0 ? [{ kind, years: months / 12 }] : [] }).points),
+      )
+      return { kind: 'experience', position, needed, points: table }
+    }
+    case 'days_per_week':
+      return { kind: 'days', atLeast: criterion.minDaysPerWeek, met: points('met'), partly: points('partly_met') }
+    case 'remote':
+      return { kind: 'remote', alwaysMet: criterion.remote === 'full', alwaysPartly: criterion.remote === 'partial', met: points('met'), partly: points('partly_met') }
+    case 'side_job':
+      return { kind: 'side_job', alwaysMet: criterion.sideJobAllowed, met: points('met') }
+    case 'start_date':
+      return { kind: 'start', startsOn: criterion.termStartsOn, graceUntil: addDays(criterion.termStartsOn, START_GRACE_DAYS), met: points('met'), partly: points('partly_met') }
+    case 'region':
+      return {
+        kind: 'region',
+        alwaysMet: criterion.remote === 'full',
+        alwaysPartly: criterion.remote === 'partial',
+        prefectureCode: criterion.prefectureCode,
+        places: [criterion.prefectureCode, ...(criterion.localGovernmentCode ? [criterion.localGovernmentCode] : [])],
+        met: points('met'),
+        partly: points('partly_met'),
+      }
+  }
+}
+
+/** CASE on status conditions, with the points of each status. */
+function byStatus(met: RawBuilder<boolean>, metPoints: number, partly: RawBuilder<boolean> | null, partlyPoints: number): RawBuilder<number> {
+  if (metPoints === 0) return sql<number>`0`
+  if (partly === null || partlyPoints === 0) return sql<number>`(CASE WHEN ${met} THEN ${int(metPoints)} ELSE 0 END)`
+  return sql<number>`(CASE WHEN ${met} THEN ${int(metPoints)} WHEN ${partly} THEN ${int(partlyPoints)} ELSE 0 END)`
 }
 
 export interface CompiledLine {
@@ -55,78 +141,62 @@ export interface CompiledLine {
   met: RawBuilder<boolean>
 }
 
+const always = (value: boolean) => (value ? sql<boolean>`true` : sql<boolean>`false`)
+
 function compileLine(line: PlannedLine): CompiledLine {
-  const criterion = line.criterion
-  switch (criterion.kind) {
+  return compileTable(tabulateLine(line))
+}
+
+function compileTable(table: LineTable): CompiledLine {
+  switch (table.kind) {
+    case 'none':
+      return { points: sql<number>`0`, met: sql<boolean>`false` }
     case 'any_of': {
-      // The best alternative's points and status (手順書 参考4.4-④ 「いずれか」): GREATEST of the points, OR of the gates.
-      const alternatives = criterion.alternatives.map((alternative) => compileLine(alternativeLine({ ...line, criterion }, alternative)))
+      // The best alternative's points and status: GREATEST of the points, OR of the gates.
+      const alternatives = table.alternatives.map(compileTable)
       return {
         points: sql<number>`GREATEST(${sql.join(alternatives.map((alternative) => alternative.points))})`,
         met: sql<boolean>`(${sql.join(alternatives.map((alternative) => alternative.met), sql` OR `)})`,
       }
     }
-    case 'job_type_level': {
-      const positions = criterion.jobTypeIds.map((id) => VECTOR_JOB_TYPES.indexOf(id)).filter((position) => position >= 0)
-      if (positions.length === 0) return { points: sql<number>`0`, met: sql<boolean>`false` }
-      const jobTypeId = VECTOR_JOB_TYPES[positions[0]!]!
-      const pointsAt = (level: number, selfDeclared: boolean) =>
-        scoreLine(line, level === 0 ? EMPTY : { ...EMPTY, levels: [{ jobTypeId, level, basis: 'exam', selfDeclared }] }).points
-      // A candidate's points for the line are the better of their verified and their self-declared level's.
-      const points = LEVEL_CODES.map(({ verified, declared }) => Math.max(pointsAt(verified, false), pointsAt(declared, true)))
-      const reached = LEVEL_CODES.map(({ verified, declared }) => (Math.max(verified, declared) >= criterion.minLevel ? 1 : 0))
+    case 'level': {
       const element = (position: number) => sql.raw(`levels[${position + 1}]`)
-      const tokens = criterion.jobTypeIds.map((id) => `${id}:${criterion.minLevel}`)
-      const met =
-        criterion.minLevel >= LEVEL_TOKENS_FROM
-          ? sql<boolean>`(level_tokens && ${tokens}::text[])`
-          : sql<boolean>`(GREATEST(${sql.join(positions.map((position) => lookup(reached, element(position))))}) = 1)`
-      return { points: sql<number>`GREATEST(${sql.join(positions.map((position) => lookup(points, element(position))))})`, met }
+      const met = table.tokens
+        ? sql<boolean>`(level_tokens && ${table.tokens}::text[])`
+        : sql<boolean>`(GREATEST(${sql.join(table.positions.map((position) => lookup(table.reached, element(position))))}) = 1)`
+      return { points: sql<number>`GREATEST(${sql.join(table.positions.map((position) => lookup(table.points, element(position))))})`, met }
     }
     case 'certification': {
-      const met = sql<boolean>`(certification_ids && ${criterion.certificationIds}::text[])`
-      const points = scoreLine(line, { ...EMPTY, certifications: [{ id: criterion.certificationIds[0]! }] }).points
-      return { points: points > 0 ? sql<number>`(CASE WHEN ${met} THEN ${int(points)} ELSE 0 END)` : sql<number>`0`, met }
+      const met = sql<boolean>`(certification_ids && ${table.ids}::text[])`
+      return { points: byStatus(met, table.points, null, 0), met }
     }
-    case 'experience':
-    case 'local_government_experience': {
-      const kind = criterion.kind === 'experience' ? criterion.experienceKind : 'local_government'
-      const position = VECTOR_KINDS.indexOf(kind)
-      if (position < 0) return { points: sql<number>`0`, met: sql<boolean>`false` }
-      const column = sql.raw(`experience_months[${position + 1}]`)
-      const needed = requiredMonths(criterion.minYears)
-      // Points per whole month up to where the bonus is complete; longer experience reads the last entry.
-      const cap = needed + MONTHS_FOR_FULL_BONUS
-      const points = Array.from({ length: cap + 1 }, (_, months) =>
-        scoreLine(line, { ...EMPTY, experiences: months > 0 ? [{ kind, years: months / 12 }] : [] }).points,
-      )
-      return { points: lookup(points, sql`LEAST(${column}, ${int(cap)})`), met: sql<boolean>`(${column} >= ${int(needed)})` }
+    case 'experience': {
+      const column = sql.raw(`experience_months[${table.position + 1}]`)
+      const cap = table.points.length - 1
+      return { points: lookup(table.points, sql`LEAST(${column}, ${int(cap)})`), met: sql<boolean>`(${column} >= ${int(table.needed)})` }
     }
-    case 'days_per_week': {
-      const met = sql<boolean>`(days_per_week IS NOT NULL AND days_per_week >= ${criterion.minDaysPerWeek})`
-      const partly = sql<boolean>`(days_per_week > 0 AND days_per_week >= ${criterion.minDaysPerWeek - 1})`
-      return { points: byStatus(line, met, partly), met }
+    case 'days': {
+      const met = sql<boolean>`(days_per_week IS NOT NULL AND days_per_week >= ${table.atLeast})`
+      const partly = sql<boolean>`(days_per_week > 0 AND days_per_week >= ${table.atLeast - 1})`
+      return { points: byStatus(met, table.met, partly, table.partly), met }
     }
     case 'remote': {
-      const met = criterion.remote === 'full' ? sql<boolean>`true` : sql<boolean>`(NOT remote_required)`
-      const partly = criterion.remote === 'partial' ? sql<boolean>`true` : sql<boolean>`false`
-      return { points: byStatus(line, met, partly), met }
+      const met = table.alwaysMet ? sql<boolean>`true` : sql<boolean>`(NOT remote_required)`
+      return { points: byStatus(met, table.met, always(table.alwaysPartly), table.partly), met }
     }
     case 'side_job': {
-      const met = criterion.sideJobAllowed ? sql<boolean>`true` : sql<boolean>`(NOT needs_side_job)`
-      return { points: byStatus(line, met, null), met }
+      const met = table.alwaysMet ? sql<boolean>`true` : sql<boolean>`(NOT needs_side_job)`
+      return { points: byStatus(met, table.met, null, 0), met }
     }
-    case 'start_date': {
-      const met = sql<boolean>`(earliest_start IS NULL OR earliest_start <= ${criterion.termStartsOn}::date)`
-      const partly = sql<boolean>`(earliest_start <= ${addDays(criterion.termStartsOn, START_GRACE_DAYS)}::date)`
-      return { points: byStatus(line, met, partly), met }
+    case 'start': {
+      const met = sql<boolean>`(earliest_start IS NULL OR earliest_start <= ${table.startsOn}::date)`
+      const partly = sql<boolean>`(earliest_start <= ${table.graceUntil}::date)`
+      return { points: byStatus(met, table.met, partly, table.partly), met }
     }
     case 'region': {
-      if (criterion.remote === 'full') return { points: byStatus(line, sql<boolean>`true`, null), met: sql<boolean>`true` }
-      const places = [criterion.prefectureCode, ...(criterion.localGovernmentCode ? [criterion.localGovernmentCode] : [])]
-      const met = sql<boolean>`(prefecture_code IS NOT DISTINCT FROM ${criterion.prefectureCode} OR regions && ${places}::text[])`
-      const partly = criterion.remote === 'partial' ? sql<boolean>`true` : sql<boolean>`false`
-      return { points: byStatus(line, met, partly), met }
+      if (table.alwaysMet) return { points: byStatus(sql<boolean>`true`, table.met, null, 0), met: sql<boolean>`true` }
+      const met = sql<boolean>`(prefecture_code IS NOT DISTINCT FROM ${table.prefectureCode} OR regions && ${table.places}::text[])`
+      return { points: byStatus(met, table.met, always(table.alwaysPartly), table.partly), met }
     }
   }
 }

@@ -10,7 +10,6 @@ export {
   postingFacts,
   postingFactsForStaff,
   postingFactsOfMany,
-  publishedPostingFacts,
   publishedPostingsFeed,
   roleLabelOf,
   type FeedPosting,

@@ -397,14 +397,13 @@ function factColumns() {
   ] as const
 }
 
-export async function factRowsOf(db: Db, where: { ids?: readonly string[]; visibility?: StaffVisibility; publishedOnly?: boolean }) {
+export async function factRowsOf(db: Db, where: { ids?: readonly string[]; visibility?: StaffVisibility }) {
   let query = db.selectFrom('posting').select(factColumns())
   if (where.ids) {
     if (where.ids.length === 0) return []
     query = query.where('id', 'in', [...where.ids])
   }
   if (where.visibility) query = query.where(visibleTo(where.visibility))
-  if (where.publishedOnly) query = query.where('state', '=', 'published')
   return query.orderBy('id').execute()
 }
 

@@ -647,11 +647,6 @@ export async function postingFactsForStaff(tx: Db, actor: Actor, postingId: stri
   return row && factsOf(row)
 }
 
-/** Every posting in state 'published', in id order (matching ranks them for a candidate). */
-export async function publishedPostingFacts(tx: Db): Promise<PostingFacts[]> {
-  return (await repository.factRowsOf(tx, { publishedOnly: true })).map(factsOf)
-}
-
 /** The criteria of many postings at once, by posting id, each list in the order staff put them. */
 export function postingCriteriaOfMany(tx: Db, postingIds: readonly string[]): Promise<Map<string, Criterion[]>> {
   return repository.criteriaOfMany(tx, [...new Set(postingIds)])
