@@ -1,7 +1,7 @@
 /**
  * Recommendations benchmark: a candidate's top-20 open postings (GET /api/me/recommendations, service call) at
  * 30,000 postings of which 10,000 are open, on PostgreSQL at DATABASE_URL. Figures, each with the load average:
- * - p95 with the 20,000 others closed (the goal figure);
+ * - p95 with the 20,000 others closed (the goal figure), and the same with ineligible postings included;
  * - p95 with the 20,000 others still published but past their deadline (before the daily expiry closes them);
  * - p95 with the 20,000 others gone (only the open 10,000): "flat in closed postings" is this against the first;
  * - same-run anchors: a plain top-20 over the open postings' plan rows (the floor of reading them) and the
@@ -120,6 +120,10 @@ try {
 
   await sql`UPDATE posting SET state = 'closed', close_reason = 'expired', closed_at = now() WHERE id = ANY(${otherIds}::uuid[])`.execute(db)
   await measure('p95', `${OPEN} open, ${otherIds.length} closed`)
+  // Every open posting scored and sorted (the candidate's "also show postings I do not qualify for").
+  const everything = await timeEach(ITERATIONS, (index) => listRecommendations(deps, actors[index % actors.length]!, { ...page, includeIneligible: true }))
+  console.log(`    including ineligible postings p50 ${ms(everything.p50)}  p95 ${ms(everything.p95)}   (load average ${load()})`)
+  figures.push({ figure: 'p95_including_ineligible', ...everything, load: load(), total: 0 })
 
   // Same-run anchors on the same data.
   const layout = planLayout()

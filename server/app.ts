@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod'
 import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
+import { createDocumentPool } from './documents/pool.ts'
 import type { Db } from './db/database.ts'
 import { ANONYMOUS, type Actor } from './http/actor.ts'
 import { installErrorHandlers } from './http/errors.ts'
@@ -98,6 +99,8 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   jobs.registerJob({ name: 'mail.retry', everySeconds: config.mailRetrySeconds, run: () => mail.deliverPending() })
   for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
+  const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue })
+  app.addHook('onClose', () => documents.close())
 
   enforceDeclaredAccess(app)
 
@@ -118,6 +121,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
       db,
       clock,
       config,
+      documents,
       kickMail: () => mail.kick(),
       onPublished: (tx, posting) => announcePublication({ clock, publicUrl: config.publicUrl }, tx, posting).then(() => undefined),
     })
@@ -137,8 +141,8 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     })
     applicationRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     matchingRoutes(api, { db, clock })
-    sharingRoutes(api, { db, clock, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
-    bidRestrictionRoutes(api, { db, clock, otherAppointments: sharingAppointmentsFor })
+    sharingRoutes(api, { db, clock, documents, conflicts: bidRestrictionConflictSource(clock), publicUrl: config.publicUrl, kickMail: () => mail.kick() })
+    bidRestrictionRoutes(api, { db, clock, documents, otherAppointments: sharingAppointmentsFor })
     messageRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     interviewRoutes(api, { db, clock, config, kickMail: () => mail.kick() })
     savedSearchRoutes(api, { db, clock })

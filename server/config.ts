@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 const Env = z.object({
@@ -26,6 +27,12 @@ const Env = z.object({
   AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** How often pending mail is retried (it is also sent right after each change that queues it). */
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Worker threads rendering PDFs and workbooks (default: one core fewer than the machine has, at least one, so
+   * requests keep a core), and how many such tasks may wait for one before 503.
+   */
+  DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).default(Math.max(1, availableParallelism() - 1)),
+  DOCUMENT_QUEUE: z.coerce.number().int().min(0).default(16),
 })
 
 export interface Config {
@@ -46,6 +53,8 @@ export interface Config {
   readonly authAttemptsPerWindow: number
   readonly authWindowMinutes: number
   readonly mailRetrySeconds: number
+  readonly documentWorkers: number
+  readonly documentQueue: number
 }
 
 const LOOPBACK_OR_ANY = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'])
@@ -77,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authAttemptsPerWindow: parsed.AUTH_ATTEMPTS_PER_WINDOW,
     authWindowMinutes: parsed.AUTH_WINDOW_MINUTES,
     mailRetrySeconds: parsed.MAIL_RETRY_SECONDS,
+    documentWorkers: parsed.DOCUMENT_WORKERS,
+    documentQueue: parsed.DOCUMENT_QUEUE,
   })
 }
 

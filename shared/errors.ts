@@ -43,6 +43,7 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVER_BUSY',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

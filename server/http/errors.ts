@@ -37,6 +37,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  SERVER_BUSY: 503,
   INTERNAL: 500,
 }
 

@@ -4,7 +4,7 @@ import { todayInJapan } from '#shared/domain/dates'
 import { fileResponse } from '../../http/file-response.ts'
 import { route } from '../../http/route.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
-import { pledgePdf } from './pledge-pdf.ts'
+import type { DocumentPool } from '../../documents/pool.ts'
 import { ruleTemplates } from './rules/index.ts'
 import * as service from './service.ts'
 
@@ -12,7 +12,10 @@ const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: req
 const MUNICIPALITY = ['municipality'] as const
 
 /** HTTP only: contract, access, one service call per route. */
-export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRestrictionDeps): void {
+const PLEDGE_PDF = new URL('./pledge-pdf.ts', import.meta.url)
+
+/** The pledge PDF is rendered in the document workers (server/documents/pool.ts), off the event loop. */
+export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRestrictionDeps & { documents: DocumentPool }): void {
   route(app, contract.listRuleTemplates, 'public', () => ({
     items: ruleTemplates.map((template) => ({
       id: template.id,
@@ -84,7 +87,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
       const { id } = request.params as { id: string }
       const { appointment, pledge } = await service.latestPledge(deps, request.actor, id)
       const municipality = await findLocalGovernment(deps.db, appointment.municipalityCode)
-      const bytes = await pledgePdf({
+      const bytes = await deps.documents.run<Buffer>(PLEDGE_PDF, 'pledgePdf', {
         municipalityName: municipality ? municipality.name : appointment.municipalityCode,
         signerName: pledge.signerName,
         signedOn: pledge.signedOn,

@@ -5,16 +5,24 @@
 import type { PostingForm } from '#shared/domain/postings/form'
 import { todayInJapan } from '#shared/domain/dates'
 import type { Db } from '../../db/database.ts'
+import type { DocumentPool } from '../../documents/pool.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { PDF, XLSX } from '../../http/file-response.ts'
 import { recordAudit } from '../audit/index.ts'
-import { renderPostingPdf } from './pdf.ts'
+import type { PostingPdfInput } from './pdf.ts'
 import * as repository from './repository.ts'
 import { bidRestrictionTexts, municipalityOf, storableProblems, type PostingDeps, type RequestInfo } from './service.ts'
 import { postingSearchText } from './rules.ts'
-import { readPostingsWorkbook, writePostingsWorkbook, type ExportRow, type ImportProblem } from './xlsx.ts'
+import type { ExportRow, ImportProblem, readPostingsWorkbook } from './xlsx.ts'
 
+const PDF_MODULE = new URL('./pdf.ts', import.meta.url)
+const XLSX_MODULE = new URL('./xlsx.ts', import.meta.url)
+
+/** Rendering and parsing run in the document workers (server/documents/pool.ts), off the event loop. */
+export interface DocumentDeps extends PostingDeps {
+  documents: DocumentPool
+}
 
 function japanDate(instant: Date | null): string | null {
   return instant ? todayInJapan(instant) : null
@@ -24,13 +32,13 @@ async function fullForm(db: Db, row: repository.PostingRow): Promise<PostingForm
   return { ...repository.formOf(row), criteria: await repository.criteriaOf(db, row.id) }
 }
 
-export async function postingPdf(deps: PostingDeps, actor: Actor, id: string) {
+export async function postingPdf(deps: DocumentDeps, actor: Actor, id: string) {
   const row = (await repository.findPublishedPosting(deps.db, id)) ?? (await repository.findStaffPosting(deps.db, repository.staffVisibility(actor), id))
   if (!row) throw notFound('指定された募集は見つかりません。')
   const { budgetAnnualCost: _a, budgetRecruitmentCost: _b, ...form } = await fullForm(deps.db, row)
   const municipality = await municipalityOf(deps.db, row.municipality_code)
   const joint = await Promise.all(form.jointAppointmentCodes.map((code) => municipalityOf(deps.db, code)))
-  const bytes = await renderPostingPdf({
+  const input: PostingPdfInput = {
     form,
     municipality,
     state: row.state,
@@ -40,7 +48,8 @@ export async function postingPdf(deps: PostingDeps, actor: Actor, id: string) {
     bidRestrictionTexts: bidRestrictionTexts(form),
     jointAppointmentNames: joint.map((lg) => `${lg.prefectureName}${lg.name}`),
     today: todayInJapan(deps.clock()),
-  })
+  }
+  const bytes = await deps.documents.run<Buffer>(PDF_MODULE, 'renderPostingPdf', input)
   return { bytes, contentType: PDF, fileName: `${municipality.name}_${form.title ?? '募集'}.pdf` }
 }
 
@@ -54,21 +63,21 @@ async function exportRow(db: Db, row: repository.PostingRow): Promise<ExportRow>
   }
 }
 
-export async function postingXlsx(deps: PostingDeps, actor: Actor, id: string) {
+export async function postingXlsx(deps: DocumentDeps, actor: Actor, id: string) {
   const row = await repository.findStaffPosting(deps.db, repository.staffVisibility(actor), id)
   if (!row) throw notFound('指定された募集は見つかりません。')
   const exported = await exportRow(deps.db, row)
-  const bytes = await writePostingsWorkbook([exported], `${exported.municipality.name} 募集`)
+  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', [exported], `${exported.municipality.name} 募集`)
   return { bytes, contentType: XLSX, fileName: `${exported.municipality.name}_${exported.form.title ?? '募集'}.xlsx` }
 }
 
 /** A prefecture's postings forwarded to the national side in [from, to] (国: every prefecture's). */
-export async function forwardedPostingsXlsx(deps: PostingDeps, actor: Actor, from: string, to: string) {
+export async function forwardedPostingsXlsx(deps: DocumentDeps, actor: Actor, from: string, to: string) {
   const prefectureCode = actor.kind === 'prefecture' ? actor.prefectureCode : actor.kind === 'national' ? null : undefined
   if (prefectureCode === undefined) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
   const rows = await repository.postingsForwardedBy(deps.db, prefectureCode, from, to)
   const exported = await Promise.all(rows.map((row) => exportRow(deps.db, row)))
-  const bytes = await writePostingsWorkbook(exported, `募集一覧 ${from}〜${to}`)
+  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', exported, `募集一覧 ${from}〜${to}`)
   return { bytes, contentType: XLSX, fileName: `募集一覧_${from}_${to}.xlsx` }
 }
 
@@ -82,9 +91,9 @@ function importFailed(problems: ImportProblem[]): AppError {
 }
 
 /** Imports drafts into the staff member's municipality; any row with a problem and nothing is imported. */
-export async function importPostingsXlsx(deps: PostingDeps, actor: Actor, fileBase64: string, request?: RequestInfo) {
+export async function importPostingsXlsx(deps: DocumentDeps, actor: Actor, fileBase64: string, request?: RequestInfo) {
   if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', '取り込みは市区町村の担当者だけが行えます。')
-  const { forms, problems } = await readPostingsWorkbook(Buffer.from(fileBase64, 'base64'))
+  const { forms, problems } = await deps.documents.run<Awaited<ReturnType<typeof readPostingsWorkbook>>>(XLSX_MODULE, 'readPostingsWorkbook', Buffer.from(fileBase64, 'base64'))
   const now = deps.clock()
   const today = todayInJapan(now)
   for (const { row, form, code } of forms) {

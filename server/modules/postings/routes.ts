@@ -38,7 +38,7 @@ function sendFile(reply: import('fastify').FastifyReply, file: { bytes: Buffer; 
     .send(file.bytes)
 }
 
-export function postingRoutes(app: FastifyInstance, deps: service.PostingDeps): void {
+export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps): void {
   // ── staff ──
   route(app, createPosting, ['municipality'], ({ actor, body, request }) => service.createPosting(deps, actor, body, requestInfo(request)))
   route(app, listStaffPostings, STAFF, async ({ actor, query }) => ({

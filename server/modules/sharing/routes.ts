@@ -8,7 +8,7 @@ import * as dispatch from './dispatch-service.ts'
 import * as pools from './pools-service.ts'
 import { localGovernments } from './reference-repository.ts'
 import * as talents from './talents-service.ts'
-import { dashboardWorkbook } from './xlsx.ts'
+import type { DocumentPool } from '../../documents/pool.ts'
 import { prefectureLocalGovernmentCode } from '#shared/domain/sharing/pools'
 
 const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: request.id })
@@ -24,7 +24,10 @@ function sendXlsx(reply: FastifyReply, bytes: Buffer, fileName: string) {
 }
 
 /** HTTP only: contract, access, one service call per route. Tenancy (404 for another tenant) is in the service. */
-export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
+const DASHBOARD_XLSX = new URL('./xlsx.ts', import.meta.url)
+
+/** The dashboard workbook is written in the document workers (server/documents/pool.ts), off the event loop. */
+export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps & { documents: DocumentPool }): void {
   // talents and capacity
   route(app, contract.createTalent, ['prefecture'], ({ actor, request, body }) => talents.createTalent(deps, actor, info(request), body))
   route(app, contract.listTalents, STAFF, ({ actor }) => talents.listTalents(deps, actor))
@@ -88,7 +91,7 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps): void {
       const dashboard = await prefectureDashboard(deps, request.actor, fiscalYear)
       const prefecture = (await localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
       const prefectureName = prefecture?.name ?? dashboard.prefectureCode
-      return sendXlsx(reply, await dashboardWorkbook(dashboard, prefectureName), `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`)
+      return sendXlsx(reply, await deps.documents.run<Buffer>(DASHBOARD_XLSX, 'dashboardWorkbook', dashboard, prefectureName), `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`)
     },
   )
 }
