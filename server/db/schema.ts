@@ -686,6 +686,60 @@ export interface MatchingVectorStaleTable {
   version: ColumnType<number, number | undefined, number>
 }
 
+/** owner: matching (0190): a posting's skill lines, stored once per content hash (`skill_plan`). */
+export interface MatchingSkillLineTable {
+  skill_plan: string
+  line: number
+  alternative: number
+  required: boolean
+  kind: string
+  positions: number[] | null
+  points: number[] | null
+  reached: number[] | null
+  cap: number | null
+  needed: number | null
+  certification_ids: string[] | null
+  met_points: ColumnType<number, number | undefined, number>
+}
+
+/** owner: matching (0190): a published posting's plan: its skill set's hash and its working-condition lines. */
+export interface MatchingPostingPlanTable {
+  posting_id: string
+  open_until: string
+  layout: string
+  skill_plan: string
+  days_at_least: number | null
+  days_required: boolean
+  days_met: number
+  days_partly: number
+  remote_always_met: boolean
+  remote_always_partly: boolean
+  remote_required: boolean
+  remote_met: number
+  remote_partly: number
+  side_job_always_met: boolean
+  side_job_required: boolean
+  side_job_met: number
+  starts_on: string | null
+  start_grace_until: string | null
+  start_required: boolean
+  start_met: number
+  start_partly: number
+  region_always_met: boolean
+  region_always_partly: boolean
+  region_prefecture_code: string | null
+  region_places: string[]
+  region_required: boolean
+  region_met: number
+  region_partly: number
+}
+
+/** owner: matching (0190): postings whose stored plan is out of date; `version` from a sequence. */
+export interface MatchingPlanStaleTable {
+  posting_id: string
+  version: ColumnType<number, number | undefined, number>
+}
+
 /** owner: matching (0060): weights a municipality adjusted for one posting (criterion id → weight). */
 export interface MatchingPostingSettingsTable {
   posting_id: string
@@ -845,6 +899,9 @@ export interface Database {
   matching_candidate_vector: MatchingCandidateVectorTable
   matching_vector_stale: MatchingVectorStaleTable
   matching_posting_settings: MatchingPostingSettingsTable
+  matching_skill_line: MatchingSkillLineTable
+  matching_posting_plan: MatchingPostingPlanTable
+  matching_plan_stale: MatchingPlanStaleTable
   message_thread: MessageThreadTable
   message: MessageTable
   message_attachment: MessageAttachmentTable
