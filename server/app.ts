@@ -11,7 +11,8 @@ import type { Config } from './config.ts'
 import { createDocumentPool } from './documents/pool.ts'
 import type { Db } from './db/database.ts'
 import { ANONYMOUS, type Actor } from './http/actor.ts'
-import { installErrorHandlers } from './http/errors.ts'
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './http/errors.ts'
+import { refuseUnstorableText } from './http/storable-text.ts'
 import { healthRoutes } from './http/health.ts'
 import { swaggerOptions } from './openapi/index.ts'
 import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
@@ -67,11 +68,15 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     bodyLimit: 1_048_576,
+    // the router's and Node's HTTP parser's refusals answer in the one envelope too
+    frameworkErrors,
+    clientErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   const servesClient = existsSync(CLIENT_DIST)
   installErrorHandlers(app, { spaFallback: servesClient })
+  refuseUnstorableText(app)
   // Anonymous until a session resolves the caller.
   const actorOf = new WeakMap<object, Actor>()
   app.decorateRequest('actor', {

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { Socket } from 'node:net'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorBody, ErrorCode, ErrorDetail } from '#shared/errors'
 
@@ -8,6 +9,9 @@ const STATUS_OF: Record<ErrorCode, number> = {
   INVALID_CORPORATE_NUMBER: 400,
   MALFORMED_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -73,6 +77,36 @@ function fastifyClientError(error: FastifyError): { code: ErrorCode; message: st
     default:
       return { code: 'MALFORMED_REQUEST', message: 'リクエストの形式が正しくありません。' }
   }
+}
+
+const BAD_URL = errorBody('MALFORMED_REQUEST', 'URL に使用できない文字または壊れた文字コードが含まれています。')
+const LONG_PARAMETER = errorBody('URI_TOO_LONG', 'URL の項目が長すぎます。')
+
+/** Fastify's `frameworkErrors`: the router's refusals (undecodable URL, over-long parameter) in the envelope. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void reply.status(414).send(LONG_PARAMETER)
+  else if (error.code === 'FST_ERR_BAD_URL') void reply.status(400).send(BAD_URL)
+  else void reply.status(400).send(errorBody('MALFORMED_REQUEST', 'リクエストの形式が正しくありません。'))
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; body: ReturnType<typeof errorBody> }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', body: errorBody('REQUEST_TIMEOUT', 'リクエストの受信が時間内に終わりませんでした。') },
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', body: errorBody('HEADERS_TOO_LARGE', 'リクエストのヘッダーが大きすぎます。') },
+}
+const MALFORMED = { status: 400, reason: 'Bad Request', body: errorBody('MALFORMED_REQUEST', 'リクエストの形式が正しくありません。') }
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before Fastify sees a request (headers too large,
+ * a broken request line, a slow client) is answered on the socket in the same envelope.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const { status, reason, body } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED
+  const text = JSON.stringify(body)
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`)
+  }
+  socket.destroy(error)
 }
 
 /** One error envelope for the whole API; anything unexpected is logged and masked as a 500. */
