@@ -41,6 +41,8 @@ export const ErrorCode = z.enum([
   'SHARING_TRANSITION_NOT_ALLOWED',
   'SHARING_CONFLICT_OF_INTEREST',
   'SHARING_INVALID',
+  // bid restrictions: an exemption asked for a company no rule restricts
+  'EXEMPTION_NOT_APPLICABLE',
   // mail: only a failed message may be sent again
   'MAIL_NOT_FAILED',
   'NOT_FOUND',

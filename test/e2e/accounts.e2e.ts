@@ -73,9 +73,9 @@ test('外部デジタル人材が利用登録し、メールのリンクで確�
   expect(main).toContain(email)
   expect(main).toContain('外部デジタル人材')
   expect(await page.locator('main').getByRole('link', { name: 'マイプロフィール' }).getAttribute('href')).toBe('/candidates/me')
-  // A candidate's header offers their own page and sign-out, not the staff pages.
+  // A candidate's header offers their own pages and sign-out, not the staff pages.
   const nav = page.getByRole('navigation', { name: 'アカウント' })
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['マイページ'])
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['マイページ', '保存した検索条件'])
   await screenshot(page, 'accounts-4-my-page')
 
   // After a reload the session (cookie) still holds; after sign-out the page asks to sign in.
