@@ -78,7 +78,7 @@ export async function seedSynthetic(db: Db, options: SyntheticOptions): Promise<
     await insertRows(
       db,
       'posting_criterion',
-      { posting_id: 'uuid', position: 'int', importance: 'text', kind: 'text', job_type_ids: 'text[]', min_level: 'int', certification_ids: 'text[]', experience_kind: 'text', min_years: 'numeric', note: 'text' },
+      { posting_id: 'uuid', position: 'int', importance: 'text', kind: 'text', job_type_ids: 'text[]', min_level: 'int', certification_ids: 'text[]', experience_kind: 'text', min_years: 'numeric', alternatives: 'jsonb', note: 'text' },
       chunk.flatMap((posting) => posting.criteria),
     )
     log(`募集 ${Math.min(options.postings, start + CHUNK)} / ${options.postings}`)

@@ -115,6 +115,8 @@ export function generatePosting(faker: Faker, municipality: Municipality, today:
       certification_ids: criterion.kind === 'certification' ? criterion.certificationIds : null,
       experience_kind: criterion.kind === 'experience' ? criterion.experienceKind : null,
       min_years: criterion.kind === 'experience' || criterion.kind === 'local_government_experience' ? criterion.minYears : null,
+      // absent (SQL NULL) unless any-of: a JSON null would not be NULL
+      ...(criterion.kind === 'any_of' ? { alternatives: criterion.alternatives } : {}),
       note: criterion.note,
     })),
   }
