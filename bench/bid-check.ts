@@ -20,6 +20,7 @@ import type { Actor } from '../server/http/actor.ts'
 import { checkBid, restrictedSet } from '../server/modules/bid-restrictions/index.ts'
 import { corporateNumberOf } from '../server/synthetic/companies.ts'
 import { createAccount, injectAs } from '../test/support/actors.ts'
+import { timeEach } from './measure.ts'
 
 const DATABASE = 'bench_bid_check'
 
@@ -38,20 +39,7 @@ const SMALL: Size = { companies: 20_000, groups: 990, candidates: 10_000, appoin
 const AS_OF = '2025-10-01'
 const clock = () => new Date(`${AS_OF}T10:00:00+09:00`)
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
-async function timeEach(iterations: number, run: (index: number) => Promise<unknown>) {
-  const times: number[] = []
-  for (let index = 0; index < iterations; index += 1) {
-    const started = performance.now()
-    await run(index)
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
-}
 
 const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10)
 

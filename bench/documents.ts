@@ -9,7 +9,6 @@
  * PDFs per second, and every non-200 answer. BENCH_DOCUMENTS_READS (400) posting reads per figure.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
@@ -17,6 +16,7 @@ import { openPostgres } from '../server/db/database.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { seedReferenceData } from '../server/db/seed.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
+import { loadAverage, percentile } from './measure.ts'
 
 const PORT = Number(process.env.BENCH_DOCUMENTS_PORT ?? 3261)
 const READS = Number(process.env.BENCH_DOCUMENTS_READS ?? 400)
@@ -25,11 +25,7 @@ const DATABASE = 'bench_documents'
 const GOAL_MS = 20
 const base = `http://127.0.0.1:${PORT}`
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
 async function timed(url: string): Promise<{ ms: number; status: number }> {
   const started = performance.now()
@@ -96,7 +92,7 @@ try {
   for (const id of ids) await timed(`${base}/api/postings/${id}`) // warm-up
   for (const id of ids.slice(0, 8)) await timed(`${base}/api/postings/${id}/pdf`) // starts the workers, loads fonts
   const alone = await reads(ids, READS)
-  const loadAlone = load()
+  const loadAlone = loadAverage()
   console.log(`  posting read alone                 p50 ${ms(alone.p50)}  p95 ${ms(alone.p95)}  non-200 ${alone.failures}   (load average ${loadAlone})`)
 
   let stop = false
@@ -112,7 +108,7 @@ try {
   })
   await new Promise((done) => setTimeout(done, 500))
   const loaded = await reads(ids, READS)
-  const loadLoaded = load()
+  const loadLoaded = loadAverage()
   stop = true
   await Promise.all(clients)
   const seconds = (performance.now() - started) / 1000

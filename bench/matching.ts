@@ -16,26 +16,14 @@ import type { Actor } from '../server/http/actor.ts'
 import { VECTOR_LAYOUT } from '../server/modules/matching/facts.ts'
 import { listPostingMatches } from '../server/modules/matching/service.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
+import { timeEach } from './measure.ts'
 
 const CANDIDATES = Number(process.env.BENCH_MATCHING_CANDIDATES ?? 100_000)
 const POSTINGS = Number(process.env.BENCH_MATCHING_POSTINGS ?? 2_000)
 const PGLITE_CANDIDATES = Number(process.env.BENCH_MATCHING_PGLITE_CANDIDATES ?? 10_000)
 const DATABASE = 'bench_matching'
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
-async function timeEach(iterations: number, run: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number; mean: number }> {
-  const times: number[] = []
-  for (let index = 0; index < iterations; index += 1) {
-    const started = performance.now()
-    await run(index)
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((sum, time) => sum + time, 0) / times.length }
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
 

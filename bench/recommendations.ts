@@ -10,7 +10,6 @@
  * Builds a fresh database `bench_recommendations` each run. Sizes: BENCH_RECOMMENDATIONS_POSTINGS (30000),
  * BENCH_RECOMMENDATIONS_OPEN (10000), BENCH_RECOMMENDATIONS_ITERATIONS (200).
  */
-import { loadavg } from 'node:os'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { todayInJapan } from '#shared/domain/dates'
@@ -26,6 +25,7 @@ import { listRecommendations, refreshPostingPlans } from '../server/modules/matc
 import { scoringProfiles } from '../server/modules/candidates/index.ts'
 import { postingCriteriaOfMany, postingFactsOfMany } from '../server/modules/postings/index.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
+import { loadAverage, timeEach } from './measure.ts'
 
 const POSTINGS = Number(process.env.BENCH_RECOMMENDATIONS_POSTINGS ?? 30_000)
 const OPEN = Number(process.env.BENCH_RECOMMENDATIONS_OPEN ?? 10_000)
@@ -36,23 +36,9 @@ const TODAY = '2026-11-24'
 const clock = () => new Date(`${TODAY}T03:00:00Z`)
 const GOAL_MS = 50
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
-async function timeEach(iterations: number, run: (index: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const times: number[] = []
-  for (let index = 0; index < iterations; index += 1) {
-    const started = performance.now()
-    await run(index)
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
 const url = process.env.DATABASE_URL
 console.log('recommendations: top-20 open postings for a candidate')
@@ -110,8 +96,8 @@ try {
       SELECT count(*) AS open, count(DISTINCT skill_plan) AS skills FROM matching_posting_plan WHERE open_until >= ${TODAY}::date`.execute(db)
     const { rows: counted } = await sql<{ state: string; n: number | string }>`SELECT state, count(*) AS n FROM posting GROUP BY state ORDER BY state`.execute(db)
     console.log(`  ${label}: postings ${counted.map((row) => `${row.state} ${row.n}`).join(', ')}; open with a plan ${rows[0]?.open} (${rows[0]?.skills} distinct skill sets); eligible for the last candidate ${total}`)
-    console.log(`    top-20 recommendations p50 ${ms(timed.p50)}  p95 ${ms(timed.p95)}   (load average ${load()})`)
-    figures.push({ figure, ...timed, load: load(), total })
+    console.log(`    top-20 recommendations p50 ${ms(timed.p50)}  p95 ${ms(timed.p95)}   (load average ${loadAverage()})`)
+    figures.push({ figure, ...timed, load: loadAverage(), total })
   }
 
   await sql`UPDATE posting SET application_ends_on = ${'2026-11-01'}::date, form = jsonb_set(form, '{applicationEndsOn}', '"2026-11-01"')
@@ -122,8 +108,8 @@ try {
   await measure('p95', `${OPEN} open, ${otherIds.length} closed`)
   // Every open posting scored and sorted (the candidate's "also show postings I do not qualify for").
   const everything = await timeEach(ITERATIONS, (index) => listRecommendations(deps, actors[index % actors.length]!, { ...page, includeIneligible: true }))
-  console.log(`    including ineligible postings p50 ${ms(everything.p50)}  p95 ${ms(everything.p95)}   (load average ${load()})`)
-  figures.push({ figure: 'p95_including_ineligible', ...everything, load: load(), total: 0 })
+  console.log(`    including ineligible postings p50 ${ms(everything.p50)}  p95 ${ms(everything.p95)}   (load average ${loadAverage()})`)
+  figures.push({ figure: 'p95_including_ineligible', ...everything, load: loadAverage(), total: 0 })
 
   // Same-run anchors on the same data.
   const layout = planLayout()
@@ -131,7 +117,7 @@ try {
     sql`SELECT posting_id, days_met + remote_met + side_job_met + start_met + region_met AS score FROM matching_posting_plan
       WHERE open_until >= ${TODAY}::date AND layout = ${layout} ORDER BY 2 DESC, 1 LIMIT 20`.execute(db),
   )
-  console.log(`    anchor: plain top-20 over the open postings' plan rows  p50 ${ms(scan.p50)}  p95 ${ms(scan.p95)}   (load average ${load()})`)
+  console.log(`    anchor: plain top-20 over the open postings' plan rows  p50 ${ms(scan.p50)}  p95 ${ms(scan.p95)}   (load average ${loadAverage()})`)
   const { rows: openRows } = await sql<{ id: string }>`SELECT id FROM posting WHERE state = 'published'`.execute(db)
   const profile = (await scoringProfiles(db, { candidateIds: [people[0]!.id], consent: { kind: 'any' } }))[0]!
   const inProcess = await timeEach(5, async () => {
@@ -142,7 +128,7 @@ try {
     )
     return rankPostings(postings, factsFromProfile(profile)).slice(0, 20)
   })
-  console.log(`    anchor: the pure scorer over all ${openRows.length} open postings in the process (5 runs)  p50 ${ms(inProcess.p50)}  p95 ${ms(inProcess.p95)}   (load average ${load()})`)
+  console.log(`    anchor: the pure scorer over all ${openRows.length} open postings in the process (5 runs)  p50 ${ms(inProcess.p50)}  p95 ${ms(inProcess.p95)}   (load average ${loadAverage()})`)
 
   await sql`DELETE FROM posting WHERE id = ANY(${otherIds}::uuid[])`.execute(db)
   await measure('p95_no_closed', `${OPEN} open, no other postings`)
