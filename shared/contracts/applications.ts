@@ -119,6 +119,14 @@ export const Appointment = z.object({
 })
 export type Appointment = z.infer<typeof Appointment>
 
+/** An appointment as lists show it: by the person and the posting, not by an id. */
+export const AppointmentListItem = Appointment.extend({
+  /** The appointee's name, for their municipality and for themselves; null for others. */
+  candidateName: z.string().nullable(),
+  postingTitle: z.string().nullable(),
+})
+export type AppointmentListItem = z.infer<typeof AppointmentListItem>
+
 export const ApplicationSummary = z.object({
   id: z.string(),
   postingId: z.string(),
@@ -238,5 +246,5 @@ export const listAppointments = endpoint({
   summary: '任用の一覧（本人・自団体・管内）',
   tags,
   query: AppointmentQuery,
-  response: z.object({ items: z.array(Appointment) }),
+  response: z.object({ items: z.array(AppointmentListItem) }),
 })

@@ -150,8 +150,13 @@ export const PostingSearchQuery = PageQuery.extend({
 })
 export type PostingSearchQuery = z.infer<typeof PostingSearchQuery>
 
+export const StaffPostingSort = z.enum(['updated', 'deadline', 'title'], { message: '並び順は updated・deadline・title のいずれかで指定してください。' })
+export type StaffPostingSort = z.infer<typeof StaffPostingSort>
+export const staffPostingSortLabels: Record<StaffPostingSort, string> = { updated: '更新の新しい順', deadline: '応募締切の近い順', title: '募集ポストの名前順' }
+
 export const StaffPostingQuery = PageQuery.extend({
   state: PostingState.optional(),
+  sort: StaffPostingSort.default('updated'),
 })
 
 export const TransitionRequest = z

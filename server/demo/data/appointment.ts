@@ -29,7 +29,8 @@ export const APPOINTMENT = {
 export const PROCUREMENT = {
   title: '住民記録システム標準化対応 運用保守業務（デモ）',
   categories: ['operation_maintenance'],
-  publishedDay: 7,
+  // published on the day the demo is made, so its expected bidders flag their employees in the rankings at once
+  publishedDay: 0,
   bidsDay: 30,
   expectedBidders: [COMPANY.dogoSolutions, COMPANY.ishizuchiData, COMPANY.zenkokuSystems],
   /** Checked at seeding, so the log already shows one 制限 and one 可. */

@@ -7,6 +7,7 @@ import {
   type ApplicationStatus,
   type ApplicationSummary,
   type Appointment,
+  type AppointmentListItem,
   type ApplyRequest,
   applicationStatusLabels,
   RESUME_MAX_BYTES,
@@ -358,21 +359,37 @@ export async function listForMunicipality(
   return { items: await summaries(deps.db, rows, true), total, limit: query.limit, offset: query.offset }
 }
 
-export async function listAppointments(deps: ApplicationDeps, actor: Actor, query: { activeOn?: string | undefined }) {
+export async function listAppointments(
+  deps: ApplicationDeps,
+  actor: Actor,
+  query: { activeOn?: string | undefined },
+): Promise<{ items: AppointmentListItem[] }> {
   switch (actor.kind) {
     case 'candidate': {
       const candidateId = await candidates.candidateIdForAccount(deps.db, actor.userId)
-      return { items: await appointmentsFor(deps.db, { candidateId, ...query }) }
+      return { items: await listed(deps.db, await appointmentsFor(deps.db, { candidateId, ...query }), true) }
     }
     case 'municipality':
-      return { items: await appointmentsFor(deps.db, { municipalityCode: actor.localGovernmentCode, ...query }) }
+      // the municipality appointed them from its own applicants, who shared their name by applying
+      return { items: await listed(deps.db, await appointmentsFor(deps.db, { municipalityCode: actor.localGovernmentCode, ...query }), true) }
     case 'prefecture':
-      return { items: (await repository.findAppointments(deps.db, { prefectureCode: actor.prefectureCode, ...query })).map(appointmentView) }
+      return { items: await listed(deps.db, (await repository.findAppointments(deps.db, { prefectureCode: actor.prefectureCode, ...query })).map(appointmentView), false) }
     case 'national':
-      return { items: await appointmentsFor(deps.db, query) }
+      return { items: await listed(deps.db, await appointmentsFor(deps.db, query), false) }
     default:
       throw new AppError('UNAUTHENTICATED', 'ログインしてください。')
   }
+}
+
+async function listed(db: Db, appointments: Appointment[], withNames: boolean): Promise<AppointmentListItem[]> {
+  const postings = await postingFactsOfMany(db, appointments.map((item) => item.postingId))
+  const names = new Map<string, string | null>()
+  if (withNames) {
+    for (const candidateId of new Set(appointments.map((item) => item.candidateId))) {
+      names.set(candidateId, (await candidates.candidateContact(db, candidateId)).fullName)
+    }
+  }
+  return appointments.map((item) => ({ ...item, candidateName: names.get(item.candidateId) ?? null, postingTitle: postings.get(item.postingId)?.title ?? null }))
 }
 
 // ── For other modules ─────────────────────────────────────────────────────────────────────────────────────────

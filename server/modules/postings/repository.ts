@@ -287,12 +287,19 @@ export async function revisionsOf(db: Db, postingId: string) {
   return db.selectFrom('posting_revision').select(['revision', 'created_at']).where('posting_id', '=', postingId).orderBy('revision').execute()
 }
 
-export async function searchStaffPostings(db: Db, visibility: StaffVisibility, filter: { state?: PostingState; limit: number; offset: number }) {
+export async function searchStaffPostings(
+  db: Db,
+  visibility: StaffVisibility,
+  filter: { state?: PostingState; sort: 'updated' | 'deadline' | 'title'; limit: number; offset: number },
+) {
   let query = db.selectFrom('posting').where(visibleTo(visibility))
   if (filter.state) query = query.where('state', '=', filter.state)
+  let ordered = query.select(['id', 'municipality_code', 'state', 'title', 'role_id', 'application_ends_on', 'revision', 'updated_at', 'submitted_at'])
+  // undated and untitled drafts go last; the id keeps pages stable between requests
+  if (filter.sort === 'deadline') ordered = ordered.orderBy(sql`application_ends_on asc nulls last`)
+  else if (filter.sort === 'title') ordered = ordered.orderBy(sql`title asc nulls last`)
   const [rows, count] = await Promise.all([
-    query
-      .select(['id', 'municipality_code', 'state', 'title', 'role_id', 'application_ends_on', 'revision', 'updated_at', 'submitted_at'])
+    ordered
       .orderBy('updated_at', 'desc')
       .orderBy('id')
       .limit(filter.limit)

@@ -9,6 +9,7 @@ import type {
   PublicPosting,
   PublicPostingForm,
   StaffPosting,
+  StaffPostingSort,
   StaffPostingSummary,
   TransitionRequest,
 } from '#shared/contracts/postings'
@@ -194,10 +195,11 @@ export async function getStaffPosting(deps: PostingDeps, actor: Actor, id: strin
 export async function listStaffPostings(
   deps: PostingDeps,
   actor: Actor,
-  filter: { state?: PostingState | undefined; limit: number; offset: number },
+  filter: { state?: PostingState | undefined; sort?: StaffPostingSort | undefined; limit: number; offset: number },
 ): Promise<{ items: StaffPostingSummary[]; total: number }> {
   const { rows, total } = await repository.searchStaffPostings(deps.db, repository.staffVisibility(actor), {
     ...(filter.state ? { state: filter.state } : {}),
+    sort: filter.sort ?? 'updated',
     limit: filter.limit,
     offset: filter.offset,
   })
