@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './browser.ts'
 import { addDays } from '#shared/domain/dates'
 import { publishPosting, TERM_ENDS_ON, TERM_STARTS_ON, TODAY } from './after-match-fixtures.ts'
+import { confirmWith } from './journey-support.ts'
 import { apiAs, signInAs } from './session.ts'
 
 let browser: Browser
@@ -74,6 +75,8 @@ test('人材がプロフィールを登録してレベルを確かめ、応募�
   await staffPage.locator('#termEndsOn').fill(TERM_ENDS_ON)
   await staffPage.getByLabel('調達に関する助言を含む').check()
   await staffPage.locator('[data-move="appointed"]').click()
+  // the appointment is final: the board says what follows first
+  await confirmWith(staffPage, '「任用」にする', '入札制限の判定に使われます')
   await expect.poll(() => staffPage.locator('#detail-heading').textContent()).toContain('任用')
   await screenshot(staffPage, 'candidates-3-appointed')
 

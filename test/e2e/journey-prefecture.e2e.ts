@@ -1,9 +1,9 @@
 /**
  * Journey 2 (都道府県の担当者), by clicking alone from `/`: return a submitted posting with a comment and forward
  * another to 国; the dashboard of the prefecture's municipalities; the talent pool's listings and a new pool whose
- * members are picked by name; a municipality's dispatch request approved with the expert and the day; a joint
+ * members are picked by name; 松山市's dispatch request approved with the expert and the day; a joint
  * appointment (共同任用) of two towns picked by name.
- * Arranged through the API beforehand: 松山市 submits two postings; 今治市 asks for a dispatch.
+ * Arranged through the API beforehand: 松山市 submits two postings; 松山市 asks for a dispatch.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -38,10 +38,10 @@ beforeAll(async () => {
     const submitted = await matsuyama('POST', `/api/staff/postings/${draft.body.id}/transitions`, { action: 'submit' })
     expect(submitted.status, submitted.text).toBe(200)
   }
-  const imabari = await apiAs('imabari@example.jp')
-  const menus = await imabari('GET', '/api/sharing/dispatch/menus')
+  // 松山市 has used none of its dispatches (今治市 and 内子町 are counted by the landing journey)
+  const menus = await matsuyama('GET', '/api/sharing/dispatch/menus')
   expect(menus.status, menus.text).toBe(200)
-  const asked = await imabari('POST', '/api/sharing/dispatch/requests', {
+  const asked = await matsuyama('POST', '/api/sharing/dispatch/requests', {
     menuId: menus.body.items[0].id,
     topic: TOPIC,
     preferredDates: [addDays(TODAY, 20)],
@@ -102,10 +102,10 @@ test('都道府県の担当者が、募集を差し戻し・送付し、管内�
   await page.getByRole('button', { name: '開設する' }).click()
   await expect.poll(() => page.getByRole('status').filter({ hasText: `人材バンク「${POOL}」を開設しました` }).count()).toBe(1)
 
-  // 5. 今治市's dispatch request: approved with the expert and the day.
+  // 5. 松山市's dispatch request: approved with the expert and the day.
   await journey.nav('専門家の派遣')
   const request = page.locator(`tr[data-request="${TOPIC}"]`)
-  await expect.poll(() => request.innerText()).toContain('今治市')
+  await expect.poll(() => request.innerText()).toContain('松山市')
   await request.getByLabel('専門家').selectOption({ index: 1 })
   await request.getByLabel('実施日').fill(addDays(TODAY, 20))
   await request.getByRole('button', { name: '承認する' }).click()
