@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // a page waits on the server; CI's two cores are shared with the server under test, so 1 s is too short
+    expect: { poll: { timeout: 10_000 } },
     // the journeys sign in as the demo accounts the server was started with (server.ts)
     env: { DEMO_PASSWORD: E2E_DEMO_PASSWORD },
   },
