@@ -1,5 +1,6 @@
 import { createPosting, getRolePreset, transitionPosting, updatePostingChecklist } from '#shared/contracts/postings'
 import { checklistItems } from '#shared/domain/postings/checklist'
+import { clampTermEnd } from '#shared/domain/postings/appointment-forms'
 import { addDays } from '#shared/domain/dates'
 import type { RoleId } from '#shared/domain/skill-standard/schema'
 import { MUNICIPAL_STAFF, type StaffKey } from './data/accounts.ts'
@@ -29,7 +30,8 @@ export async function feedPostings(ctx: DemoContext): Promise<void> {
         applicationStartsOn: ctx.day(-7),
         applicationEndsOn,
         termStartsOn,
-        termEndsOn: addDays(termStartsOn, 364),
+        // a year less a day, or less where the 任用形態 says so (会計年度任用職員: within the 年度)
+        termEndsOn: clampTermEnd(posting.form.appointmentForm ?? 'other', termStartsOn, addDays(termStartsOn, 364)),
       },
     })
     const params = { id: created.id }

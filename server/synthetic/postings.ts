@@ -58,6 +58,8 @@ export function generatePosting(faker: Faker, municipality: Municipality, today:
   ])
   const termStartsOn = addDays(today, faker.number.int({ min: 30, max: 270 }))
   const criteria = criteriaFor(faker, roleId)
+  const appointmentForm = faker.helpers.arrayElement(['tokubetsushoku_hijokin', 'gyomu_itaku', 'tokutei_ninkitsuki'] as const)
+  const fullTime = appointmentForm === 'tokutei_ninkitsuki'
   const form = PostingForm.parse({
     department: 'デジタル推進課',
     contactName: `${faker.person.lastName()} ${faker.person.firstName()}`,
@@ -68,12 +70,13 @@ export function generatePosting(faker: Faker, municipality: Municipality, today:
     dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }],
     dutyDescription: '庁内のDX推進を支援する。',
     criteria,
-    appointmentForm: faker.helpers.arrayElement(['tokubetsushoku_hijokin', 'gyomu_itaku', 'tokutei_ninkitsuki']),
-    workDaysPer: faker.number.float() < 0.2 ? 'month' : 'week',
-    workDays: faker.helpers.weightedArrayElement([{ value: 1, weight: 3 }, { value: 2, weight: 4 }, { value: 3, weight: 2 }, { value: 4, weight: 1 }, { value: 5, weight: 1 }]),
+    appointmentForm,
+    // 特定任期付職員 is full time and its 兼業 needs permission (手順書 参考4.4-⑥)
+    workDaysPer: fullTime ? 'week' : faker.number.float() < 0.2 ? 'month' : 'week',
+    workDays: fullTime ? 5 : faker.helpers.weightedArrayElement([{ value: 1, weight: 3 }, { value: 2, weight: 4 }, { value: 3, weight: 2 }, { value: 4, weight: 1 }, { value: 5, weight: 1 }]),
     hoursPerDay: 7.5,
     remoteAllowed: faker.number.float() < 0.7,
-    sideJobAllowed: faker.number.float() < 0.75,
+    sideJobAllowed: !fullTime && faker.number.float() < 0.75,
     workplace: `${municipality.name}役所`,
     payAmount: faker.number.int({ min: 20, max: 60 }) * 1000,
     payUnit: 'daily',

@@ -3,8 +3,9 @@
  * the candidate's withdrawal until a decision. No I/O.
  */
 import type { ApplicationStatus, AppointmentInput } from '#shared/contracts/applications'
-import { addYears, type IsoDate } from '#shared/domain/dates'
+import type { IsoDate } from '#shared/domain/dates'
 import type { FactIssue } from '#shared/domain/levels'
+import { APPOINTMENT_FORM_RULES, isPartTime, termProblems } from '#shared/domain/postings/appointment-forms'
 
 /** Steps staff may take from each status. 面接 → 面接 records another interview date. */
 const STAFF_STEPS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
@@ -41,15 +42,16 @@ export function isFinal(status: ApplicationStatus): boolean {
   return STAFF_STEPS[status].length === 0
 }
 
-/** 特定任期付職員 serve at most 5 years (地方任期付職員法; 手順書 参考4.4-⑥). */
-const MAX_TERM_YEARS: Partial<Record<AppointmentInput['appointmentForm'], number>> = { tokutei_ninkitsuki: 5 }
-
-export function appointmentIssues(input: AppointmentInput): FactIssue[] {
+/**
+ * What the 任用形態 allows of an appointment (./appointment-forms.ts in shared/domain/postings): the cap on the total
+ * term and the single 年度, and a full-time form recorded with part-time days (手順書 参考4.4-⑥).
+ */
+export function appointmentIssues(input: AppointmentInput, workDays: { days: number; per: 'week' | 'month' } | null): FactIssue[] {
   const issues: FactIssue[] = []
   if (input.endsOn < input.startsOn) issues.push({ path: 'appointment.endsOn', message: '任期の終了日が開始日より前になっています。' })
-  const maxYears = MAX_TERM_YEARS[input.appointmentForm]
-  if (maxYears !== undefined && input.endsOn >= addYears(input.startsOn, maxYears)) {
-    issues.push({ path: 'appointment.endsOn', message: `この任用形態の任期は${maxYears}年以内です。` })
+  else issues.push(...termProblems(input.appointmentForm, input).map((problem) => ({ path: `appointment.${problem.field}`, message: problem.message })))
+  if (APPOINTMENT_FORM_RULES[input.appointmentForm].fullTime && workDays && isPartTime(workDays.days, workDays.per)) {
+    issues.push({ path: 'appointment.workDays', message: '特定任期付職員はフルタイム（常勤）の職です。勤務日数は週5日（月20日）以上にしてください。' })
   }
   return issues
 }

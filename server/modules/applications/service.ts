@@ -268,10 +268,10 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
       if (!body.appointment) {
         throw new AppError('VALIDATION_FAILED', '任用の内容を入力してください。', 400, [{ path: 'appointment', message: '任用形態・任期・職務の内容を入力してください。' }])
       }
-      const issues = appointmentIssues(body.appointment)
-      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', '任用の内容に誤りがあります。', 400, issues)
-      const employments = await candidates.employmentHistory(tx, row.candidate_id)
       const workDays = appointmentWorkDays(body.appointment, posting)
+      const issues = appointmentIssues(body.appointment, workDays)
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', issues[0]!.message, 400, issues)
+      const employments = await candidates.employmentHistory(tx, row.candidate_id)
       appointment = await repository.insertAppointment(tx, {
         application_id: row.id,
         posting_id: row.posting_id,

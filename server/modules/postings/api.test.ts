@@ -88,6 +88,7 @@ describe('下書き: 市区町村の担当者が作る', () => {
     ['past deadline', { applicationEndsOn: '2026-03-31' }, 'applicationEndsOn'],
     ['term end before start', { termStartsOn: '2026-07-01', termEndsOn: '2026-06-01' }, 'termEndsOn'],
     ['特定任期付 over 5 years', { appointmentForm: 'tokutei_ninkitsuki', termStartsOn: '2026-07-01', termEndsOn: '2031-07-01' }, 'termEndsOn'],
+    ['会計年度任用 across 年度', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-06-30' }, 'termEndsOn'],
     ['unknown bid-restriction template', { bidRestriction: { templateIds: ['Z9'] } }, 'bidRestriction.templateIds.0'],
     ['bad bid-restriction parameter', { bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 99 } } } }, 'bidRestriction.params.A2'],
     ['bid-restriction set with an unknown value', { bidRestriction: { templateIds: ['B2'], params: { B2: { triggerRoles: ['lobbies'] } } } }, 'bidRestriction.params.B2'],
@@ -226,6 +227,20 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
     const draft = await create(matsuyama.inject, { title: 'DX推進アドバイザー' })
     const body = expectError(await act(matsuyama.inject, draft.id, 'submit'), 422, 'POSTING_INCOMPLETE')
     expect(body.error.details?.map((detail) => detail.path)).toEqual(expect.arrayContaining(['roleId', 'applicationEndsOn', 'criteria']))
+  })
+
+  test('手順書 参考4.4-⑥, 地公法 第38条: a part-time 特定任期付職員 posting with 副業「可」 is saved, flagged and not submitted', async () => {
+    const draft = await create(matsuyama.inject, { ...completeForm, appointmentForm: 'tokutei_ninkitsuki' })
+    expect(draft.completenessProblems.map((problem) => problem.path)).toEqual(['workDays', 'sideJobAllowed'])
+    const body = expectError(await act(matsuyama.inject, draft.id, 'submit'), 422, 'POSTING_INCOMPLETE')
+    expect(body.error.details).toEqual([
+      { path: 'workDays', message: expect.stringContaining('フルタイム') },
+      { path: 'sideJobAllowed', message: expect.stringContaining('任命権者の許可') },
+    ])
+    const fixed = await expectOk(
+      await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}`, payload: { ...completeForm, appointmentForm: 'tokutei_ninkitsuki', workDays: 5, sideJobAllowed: false } }),
+    )
+    expect(fixed.completenessProblems).toEqual([])
   })
 
   test('editing a published posting makes revision 2; the public page shows 更新', async () => {

@@ -133,8 +133,24 @@ describe('completenessProblems: what a submission needs (手順書 参考4.4-⑭
     ['連絡先はメールか電話', { contactEmail: null, contactPhone: null }, 'contactEmail'],
     ['§4.4(1) 取組分野が1つ以上', { dutyAreas: [] }, 'dutyAreas'],
     ['§4.4(2) 求めるスキルが1つ以上', { criteria: [] }, 'criteria'],
+    ['参考4.4-⑥ 特定任期付職員はフルタイム（週2日は不可）', { appointmentForm: 'tokutei_ninkitsuki', sideJobAllowed: false }, 'workDays'],
+    ['参考4.4-⑥ 特定任期付職員はフルタイム（月8日は不可）', { appointmentForm: 'tokutei_ninkitsuki', sideJobAllowed: false, workDaysPer: 'month', workDays: 8 }, 'workDays'],
+    ['地公法 第38条: 特定任期付職員の兼業は許可制（副業「可」は不可）', { appointmentForm: 'tokutei_ninkitsuki', workDays: 5 }, 'sideJobAllowed'],
   ])('%s', (_name, change, path) => {
     expect(completenessProblems(form({ ...completeForm, ...change })).map((problem) => problem.path)).toEqual([path])
+  })
+
+  test.each<[string, PostingFormInput]>([
+    ['特定任期付職員 週5日・副業不可', { appointmentForm: 'tokutei_ninkitsuki', workDays: 5, sideJobAllowed: false }],
+    ['特別職非常勤職員 週2日・副業可（今のまま）', { appointmentForm: 'tokubetsushoku_hijokin' }],
+    ['業務委託 週2日・副業可（今のまま）', { appointmentForm: 'gyomu_itaku' }],
+  ])('手順書 参考4.4-⑥: %s is fine', (_name, change) => {
+    expect(completenessProblems(form({ ...completeForm, ...change }))).toEqual([])
+  })
+
+  test('the flags say why, naming the law', () => {
+    const messages = completenessProblems(form({ ...completeForm, appointmentForm: 'tokutei_ninkitsuki' })).map((problem) => problem.message)
+    expect(messages).toEqual([expect.stringContaining('フルタイム'), expect.stringContaining('地方公務員法第38条')])
   })
 
   test('property: filling a missing field never adds a problem', () => {
@@ -159,6 +175,9 @@ describe('formProblems: values wrong whenever filled in', () => {
     ['特定任期付職員: 5年ちょうどは可', { appointmentForm: 'tokutei_ninkitsuki', termStartsOn: '2026-07-01', termEndsOn: '2031-06-30' }, null],
     ['特定任期付職員: 5年を1日でも超えると不可', { appointmentForm: 'tokutei_ninkitsuki', termStartsOn: '2026-07-01', termEndsOn: '2031-07-01' }, 'termEndsOn'],
     ['特別職非常勤に5年の上限はない', { appointmentForm: 'tokubetsushoku_hijokin', termStartsOn: '2026-07-01', termEndsOn: '2032-03-31' }, null],
+    ['地公法 第22条の2: 会計年度任用職員は3月31日までなら可', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-03-31' }, null],
+    ['地公法 第22条の2: 会計年度任用職員は年度をまたげない', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-04-01' }, 'termEndsOn'],
+    ['業務委託は年度をまたいでよい（今のまま）', { appointmentForm: 'gyomu_itaku', termStartsOn: '2026-07-01', termEndsOn: '2027-06-30' }, null],
     ['週の勤務日数は5日まで', { workDaysPer: 'week', workDays: 6 }, 'workDays'],
     ['週1日は可', { workDaysPer: 'week', workDays: 1 }, null],
     ['月の勤務日数は23日まで', { workDaysPer: 'month', workDays: 24 }, 'workDays'],

@@ -1,5 +1,6 @@
 export * from './form.ts'
 export * from './validation.ts'
+export * from './appointment-forms.ts'
 export * from './presets.ts'
 export * from './special-grant.ts'
 export * from './checklist.ts'

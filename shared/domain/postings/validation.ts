@@ -3,17 +3,15 @@
  * with the field's path and a Japanese message; an empty list means "fine". The client runs the same functions
  * while staff type, and the server runs them before it saves or submits.
  */
-import { addDays, addYears, type IsoDate } from '../dates.ts'
+import type { IsoDate } from '../dates.ts'
 import { findCertification, findExam, findJobType } from '../skill-standard/index.ts'
+import { APPOINTMENT_FORM_RULES, isPartTime, termProblems } from './appointment-forms.ts'
 import type { Criterion, CriterionAlternative, PostingForm } from './form.ts'
 
 export interface FormProblem {
   path: string
   message: string
 }
-
-/** 特定任期付職員 are appointed for at most five years (地方任期付職員法; 手順書 参考4.4-⑥). */
-export const FIXED_TERM_MAX_YEARS = 5
 
 export interface FormFacts {
   /** Today in Japan. */
@@ -41,9 +39,9 @@ export function formProblems(form: PostingForm, facts: FormFacts): FormProblem[]
   if (form.termStartsOn && form.applicationEndsOn && form.termStartsOn < form.applicationEndsOn) {
     add('termStartsOn', '任期の開始日は応募締切日以降の日付にしてください。')
   }
-  if (form.appointmentForm === 'tokutei_ninkitsuki' && form.termStartsOn && form.termEndsOn) {
-    const lastAllowed = addDays(addYears(form.termStartsOn, FIXED_TERM_MAX_YEARS), -1)
-    if (form.termEndsOn > lastAllowed) add('termEndsOn', `特定任期付職員の任期は${FIXED_TERM_MAX_YEARS}年以内です（${lastAllowed}まで）。`)
+  // The form's caps on the term: 特定任期付職員's five years, 会計年度任用職員's one 年度 (./appointment-forms.ts).
+  if (form.appointmentForm && form.termStartsOn && form.termEndsOn && form.termEndsOn > form.termStartsOn) {
+    for (const problem of termProblems(form.appointmentForm, { startsOn: form.termStartsOn, endsOn: form.termEndsOn })) add('termEndsOn', problem.message)
   }
   if (form.workDays !== null && form.workDaysPer === 'week' && (form.workDays < 1 || form.workDays > 5)) {
     add('workDays', '週の勤務日数は1〜5日で入力してください。')
@@ -128,8 +126,31 @@ export function completenessProblems(form: PostingForm): FormProblem[] {
   // 手順書 §4.4(2): the skills sought must be stated.
   if (form.criteria.length === 0) problems.push({ path: 'criteria', message: '求めるスキル・経験・資格を1つ以上入力してください。' })
   if (form.selectionSteps.length === 0) problems.push({ path: 'selectionSteps', message: '選考方法を1つ以上選んでください。' })
+  problems.push(...appointmentFormConflicts(form))
   if (form.remoteAllowed === true && !form.onSiteFrequency) {
     problems.push({ path: 'onSiteFrequency', message: 'リモート可のときは出勤（来庁）の頻度を入力してください。' })
+  }
+  return problems
+}
+
+/**
+ * Working conditions the chosen 任用形態 contradicts, with the reason: 特定任期付職員 is a full-time post, and its
+ * 兼業 needs the 任命権者's permission (手順書 参考4.4-⑥; 地公法 第38条), so a part-time posting or one offering
+ * 副業・兼業「可」 without condition misleads applicants. The editor shows these as staff choose; a submission is
+ * refused with them.
+ */
+export function appointmentFormConflicts(form: PostingForm): FormProblem[] {
+  if (!form.appointmentForm) return []
+  const rules = APPOINTMENT_FORM_RULES[form.appointmentForm]
+  const problems: FormProblem[] = []
+  if (rules.fullTime && isPartTime(form.workDays, form.workDaysPer)) {
+    problems.push({ path: 'workDays', message: '特定任期付職員はフルタイム（常勤）の職です。週5日（月20日）未満の勤務なら特別職非常勤職員などを選んでください。' })
+  }
+  if (rules.sideJobNeedsPermission && form.sideJobAllowed === true) {
+    problems.push({
+      path: 'sideJobAllowed',
+      message: '特定任期付職員の兼業には任命権者の許可が必要です（地方公務員法第38条）。副業・兼業は「不可」とし、許可を得て兼業できる場合はその旨を任用形態の補足に書いてください。',
+    })
   }
   return problems
 }
