@@ -542,6 +542,8 @@ export const Pledge = z.object({
   ),
   sideJobs: z.array(z.object({ corporateNumber: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string().nullable() })),
   shareholdings: z.array(z.object({ corporateNumber: z.string().nullable(), name: z.string(), holding: z.string() })),
+  /** What the person pledges, by the appointment's 任用形態 (手順書 §4.4(4), 参考4.4-⑨), each item with its source. */
+  sections: z.array(z.object({ heading: z.string(), items: z.array(z.object({ id: z.string(), text: z.string(), source: z.string() })) })),
   createdAt: z.string(),
 })
 

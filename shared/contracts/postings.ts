@@ -41,6 +41,8 @@ export const SpecialGrantYear = z.object({
 })
 export const SpecialGrantEstimateBody = z.object({
   eligible: z.boolean(),
+  appointmentCovered: z.boolean(),
+  recruitmentCovered: z.boolean(),
   reasons: z.array(z.string()),
   annualCost: z.number().int().nullable(),
   years: z.array(SpecialGrantYear),

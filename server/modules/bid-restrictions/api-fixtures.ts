@@ -41,6 +41,8 @@ export interface AppointmentFixture {
   bidRestriction?: { templateIds: string[]; params?: Record<string, Record<string, unknown>> }
   /** Reuse a person (a shared appointment at several municipalities). */
   candidateId?: string
+  /** 任用形態; 特別職非常勤職員 when not given. */
+  appointmentForm?: string
 }
 
 /** Inserts posting → candidate (+ employment history) → application → appointment; returns the ids. */
@@ -81,7 +83,7 @@ export async function insertAppointment(db: Db, fixture: AppointmentFixture): Pr
       candidate_id: candidateId,
       municipality_code: fixture.municipalityCode,
       role_id: 'producer',
-      appointment_form: 'tokubetsushoku_hijokin',
+      appointment_form: fixture.appointmentForm ?? 'tokubetsushoku_hijokin',
       starts_on: fixture.startsOn,
       ends_on: fixture.endsOn,
       advises_on_procurement: true,

@@ -475,6 +475,8 @@ describe('誓約書', () => {
     expect(extracted).toContain('令和7年6月1日')
     expect(extracted).toContain('兼業先合同会社')
     expect(extracted).toContain('1,000株')
+    // 手順書 §4.4(4): a 特別職非常勤職員's pledge sets 任用・解職, 信用失墜行為の禁止, 守秘義務, 職務専念義務 beside 参考4.4-⑨
+    for (const words of ['服務等の任用規律', '任用及び解職', '信用を傷つけ', '職務に専念', '利益相反行為を行いません']) expect(extracted).toContain(words)
 
     expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge`), 404, 'NOT_FOUND')
     expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge.pdf`), 404, 'NOT_FOUND')
@@ -485,6 +487,23 @@ describe('誓約書', () => {
       400,
       'VALIDATION_FAILED',
     )
+  })
+
+  test.each<[string, string, boolean]>([
+    ['特別職非常勤職員: 服務等の任用規律を含む（手順書 §4.4(4)）', 'tokubetsushoku_hijokin', true],
+    ['業務委託: 参考4.4-⑨の項目のみ（服務は契約書で担保）', 'gyomu_itaku', false],
+  ])('誓約書の項目 — %s', async (_name, appointmentForm, discipline) => {
+    const person = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [], appointmentForm })
+    const recorded = await matsuyama.inject({ method: 'POST', url: `/api/appointments/${person.appointmentId}/pledge`, payload: { signerName: '高橋', signedOn: '2025-04-01' } })
+    expect(recorded.statusCode, recorded.body).toBe(201)
+    const pledge = Pledge.parse((await matsuyama.inject(`/api/appointments/${person.appointmentId}/pledge`)).json())
+    const items = pledge.sections.flatMap((section) => section.items.map((item) => item.id))
+    expect(items.includes('devotion_to_duty')).toBe(discipline)
+    expect(items.includes('no_discredit')).toBe(discipline)
+    expect(items).toContain('no_conflict_of_interest')
+    const extracted = await pdfText((await matsuyama.inject(`/api/appointments/${person.appointmentId}/pledge.pdf`)).rawPayload)
+    expect(extracted.includes('職務に専念')).toBe(discipline)
+    expect(extracted).toContain('兼業先を開示')
   })
 
   test('誓約書で開示した兼業先は判定の事実に加わる（規則D）', async () => {

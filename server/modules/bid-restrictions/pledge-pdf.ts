@@ -1,8 +1,10 @@
 /**
- * 誓約書 (pledge, 参考4.4-⑨) as a PDF from plain data: the items the person pledges, the disclosed employers, 兼業先
- * and shareholdings, and the signature date in 和暦. BIZ UDPゴシック via server/documents/pdf.ts.
+ * 誓約書 (pledge) as a PDF from plain data: the items the person pledges in their sections (rules/pledge-items.ts:
+ * 手順書 §4.4(4) for a 特別職非常勤職員, 参考4.4-⑨ for everyone), the disclosed employers, 兼業先 and shareholdings,
+ * and the signature date in 和暦. BIZ UDPゴシック via server/documents/pdf.ts.
  */
 import { createPdf, documentDate, drawFormTable, finishPdf, FONT, FONT_BOLD, type TableRow } from '../../documents/pdf.ts'
+import type { PledgeSection } from './rules/index.ts'
 
 export interface PledgeDocument {
   municipalityName: string
@@ -13,22 +15,9 @@ export interface PledgeDocument {
   disclosedEmployers: ReadonlyArray<{ corporateNumber: string; name: string; relationship: string; startsOn: string; endsOn: string | null }>
   sideJobs: ReadonlyArray<{ corporateNumber: string; name: string; startsOn: string; endsOn: string | null }>
   shareholdings: ReadonlyArray<{ corporateNumber: string | null; name: string; holding: string }>
+  sections: readonly PledgeSection[]
   issuedOn: string
 }
-
-/** The main items of the デジタル庁 pledge (手順書 参考4.4-⑨), as the person signs them. */
-export const PLEDGE_ITEMS = [
-  '職務上知り得た秘密を漏らしません（退職後も同様とします）。',
-  '職務上作成した情報の権利は任用団体に帰属することを確認します。',
-  '退職時には、保有する情報を返却又は消去します。',
-  '第三者の秘密情報を不正に持ち込み、又は使用しません。',
-  '利益相反行為を行いません。',
-  '兼業先を開示し、変更があれば速やかに届け出ます。',
-  '株式等の保有状況及び知的財産権を開示します。',
-  '入札制限の適用除外の手続に協力します。',
-  '入札手続への関与に関する定めを守ります。',
-  '退職後も、公正性の確認に協力します。',
-]
 
 const RELATIONSHIP_LABELS: Record<string, string> = {
   employee: '従業員',
@@ -52,7 +41,13 @@ export async function pledgePdf(data: PledgeDocument): Promise<Buffer> {
     `私は、${data.municipalityName}の外部デジタル人材として任用される（任用期間 ${period(data.appointmentStartsOn, data.appointmentEndsOn)}）にあたり、次の事項を誓約します。`,
   )
   doc.moveDown(0.4)
-  PLEDGE_ITEMS.forEach((item, index) => doc.text(`${index + 1}. ${item}`))
+  let number = 0
+  for (const section of data.sections) {
+    doc.moveDown(0.3)
+    doc.font(FONT_BOLD).text(section.heading)
+    doc.font(FONT)
+    for (const item of section.items) doc.text(`${(number += 1)}. ${item.text}`)
+  }
   doc.moveDown(0.6)
   const rows: TableRow[] = [
     { section: '開示する勤務先' },

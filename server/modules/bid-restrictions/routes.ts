@@ -96,6 +96,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
         disclosedEmployers: pledge.disclosedEmployers,
         sideJobs: pledge.sideJobs,
         shareholdings: pledge.shareholdings,
+        sections: pledge.sections,
         issuedOn: todayInJapan(deps.clock()),
       })
       return reply

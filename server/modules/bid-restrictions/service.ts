@@ -33,6 +33,7 @@ import {
   exemptionRefusal,
   factsForBidder,
   findTemplate,
+  pledgeSections,
   restrictedCompaniesByGroup,
   toPublishable,
   uncoveredForBidder,
@@ -652,7 +653,7 @@ export function decideExemption(
 
 // ——— pledges ———
 
-export function pledgeView(row: repository.PledgeRow) {
+export function pledgeView(row: repository.PledgeRow, appointmentForm: string) {
   return {
     id: row.id,
     appointmentId: row.appointment_id,
@@ -662,6 +663,7 @@ export function pledgeView(row: repository.PledgeRow) {
     disclosedEmployers: repository.parseJson(row.disclosed_employers) as z.output<typeof PledgeInput>['disclosedEmployers'],
     sideJobs: repository.parseJson(row.side_jobs) as z.output<typeof PledgeInput>['sideJobs'],
     shareholdings: repository.parseJson(row.shareholdings) as z.output<typeof PledgeInput>['shareholdings'],
+    sections: pledgeSections(appointmentForm),
     createdAt: new Date(row.created_at).toISOString(),
   }
 }
@@ -689,7 +691,7 @@ export function recordPledge(deps: BidRestrictionDeps, actor: Actor, appointment
       recordedBy: staff.userId,
     })
     await recordAudit(tx, { actor, action: 'pledge.recorded', targetType: 'appointment', targetId: appointment.id, request, details: { pledgeId: row.id } })
-    return pledgeView(row)
+    return pledgeView(row, appointment.appointmentForm)
   })
 }
 
@@ -698,7 +700,7 @@ export async function latestPledge(deps: BidRestrictionDeps, actor: Actor, appoi
   const appointment = await ownAppointment(deps.db, staff, appointmentId)
   const row = (await repository.latestPledges(deps.db, [appointment.id])).get(appointment.id)
   if (!row) throw notFound('この任用には誓約書が記録されていません。')
-  return { appointment, pledge: pledgeView(row) }
+  return { appointment, pledge: pledgeView(row, appointment.appointmentForm) }
 }
 
 /** Appointments active on `asOf` without a pledge: the municipality's own, a prefecture's municipalities, or all. */

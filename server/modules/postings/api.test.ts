@@ -520,6 +520,59 @@ describe('Excel: 出力と取り込み', () => {
   })
 })
 
+// The budget fields are the municipality's internal figures (非公開); what reaches the national side is what it
+// publishes (手順書 参考4.4-⑭ ②): only the municipality and its prefecture read them.
+describe('予算（非公開）は市区町村とその都道府県だけが見る', () => {
+  const BUDGET_HEADERS = ['年間の任用等経費（予算・円）', '募集経費（予算・円）']
+  async function sheetOf(bytes: Buffer) {
+    const ExcelJS = (await import('exceljs')).default
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('募集一覧')!
+    const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''))
+    return { headers, cell: (header: string) => sheet.getRow(2).getCell(headers.indexOf(header)).value }
+  }
+  let forwarded: StaffPosting
+  test('forwarded with budgets', async () => {
+    forwarded = await create(matsuyama.inject, { ...completeForm, title: '予算の公開範囲', budgetAnnualCost: 5_000_000, budgetRecruitmentCost: 700_000 })
+    await expectOk(await act(matsuyama.inject, forwarded.id, 'submit'))
+    await expectOk(await act(ehime.inject, forwarded.id, 'forward'))
+  })
+
+  test.each<[string, () => SignedInInject, boolean]>([
+    ['市区町村（募集団体）', () => matsuyama.inject, true],
+    ['都道府県（管内）', () => ehime.inject, true],
+    ['国', () => national.inject, false],
+  ])('%s: 1件のExcelと画面', async (_who, as, sees) => {
+    const { headers, cell } = await sheetOf((await as()(`/api/staff/postings/${forwarded.id}/xlsx`)).rawPayload)
+    for (const header of BUDGET_HEADERS) expect(headers.includes(header), header).toBe(sees)
+    if (sees) expect(cell('年間の任用等経費（予算・円）')).toBe(5_000_000)
+    const view = await expectOk(await as()(`/api/staff/postings/${forwarded.id}`))
+    expect(view.form.budgetAnnualCost).toBe(sees ? 5_000_000 : null)
+    expect(view.form.budgetRecruitmentCost).toBe(sees ? 700_000 : null)
+  })
+
+  test.each<[string, () => SignedInInject, boolean]>([
+    ['都道府県の期間出力は予算の列を含む', () => ehime.inject, true],
+    ['国の期間出力は予算の列を含まない', () => national.inject, false],
+  ])('%s', async (_name, as, sees) => {
+    const response = await as()('/api/staff/postings/export?from=2026-04-01&to=2026-04-30')
+    expect(response.statusCode).toBe(200)
+    const { headers } = await sheetOf(response.rawPayload)
+    for (const header of BUDGET_HEADERS) expect(headers.includes(header), header).toBe(sees)
+    expect(headers).toContain('報酬額（円）')
+  })
+
+  test('a workbook without the budget columns still imports (the budgets stay empty)', async () => {
+    const bytes = (await national.inject(`/api/staff/postings/${forwarded.id}/xlsx`)).rawPayload
+    const imported = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings/import', payload: { fileBase64: bytes.toString('base64') } })
+    expect(imported.statusCode, imported.body).toBe(201)
+    const copy = await expectOk(await matsuyama.inject(`/api/staff/postings/${PostingImportResult.parse(imported.json()).ids[0]}`))
+    expect(copy.form.budgetAnnualCost).toBeNull()
+    expect(copy.form.title).toBe('予算の公開範囲')
+  })
+})
+
 describe('メール配信 (参考4.4-⑭ ③): double opt-in, digest, one-click unsubscribe', () => {
   const latestMail = async (to: string) =>
     db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()

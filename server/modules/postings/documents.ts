@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/index.ts'
 import type { PostingPdfInput } from './pdf.ts'
 import * as repository from './repository.ts'
 import { bidRestrictionTexts, municipalityOf, storableProblems, type PostingDeps, type RequestInfo } from './service.ts'
-import { postingSearchText } from './rules.ts'
+import { postingSearchText, readsInternalBudget, withoutInternalBudget } from './rules.ts'
 import type { ExportRow, ImportProblem, readPostingsWorkbook } from './xlsx.ts'
 
 const PDF_MODULE = new URL('./pdf.ts', import.meta.url)
@@ -53,21 +53,27 @@ export async function postingPdf(deps: DocumentDeps, actor: Actor, id: string) {
   return { bytes, contentType: PDF, fileName: `${municipality.name}_${form.title ?? '募集'}.pdf` }
 }
 
-async function exportRow(db: Db, row: repository.PostingRow): Promise<ExportRow> {
+function readsBudgetOf(actor: Actor, row: repository.PostingRow): boolean {
+  return readsInternalBudget(actor, { municipalityCode: row.municipality_code, prefectureCode: row.prefecture_code })
+}
+
+async function exportRow(db: Db, row: repository.PostingRow, withBudget: boolean): Promise<ExportRow> {
+  const form = await fullForm(db, row)
   return {
     id: row.id,
     state: row.state,
     municipality: await municipalityOf(db, row.municipality_code),
     forwardedOn: japanDate(row.forwarded_at),
-    form: await fullForm(db, row),
+    form: withBudget ? form : withoutInternalBudget(form),
   }
 }
 
 export async function postingXlsx(deps: DocumentDeps, actor: Actor, id: string) {
   const row = await repository.findStaffPosting(deps.db, repository.staffVisibility(actor), id)
   if (!row) throw notFound('指定された募集は見つかりません。')
-  const exported = await exportRow(deps.db, row)
-  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', [exported], `${exported.municipality.name} 募集`)
+  const withBudget = readsBudgetOf(actor, row)
+  const exported = await exportRow(deps.db, row, withBudget)
+  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', [exported], `${exported.municipality.name} 募集`, withBudget)
   return { bytes, contentType: XLSX, fileName: `${exported.municipality.name}_${exported.form.title ?? '募集'}.xlsx` }
 }
 
@@ -76,8 +82,9 @@ export async function forwardedPostingsXlsx(deps: DocumentDeps, actor: Actor, fr
   const prefectureCode = actor.kind === 'prefecture' ? actor.prefectureCode : actor.kind === 'national' ? null : undefined
   if (prefectureCode === undefined) throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
   const rows = await repository.postingsForwardedBy(deps.db, prefectureCode, from, to)
-  const exported = await Promise.all(rows.map((row) => exportRow(deps.db, row)))
-  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', exported, `募集一覧 ${from}〜${to}`)
+  const withBudget = rows.every((row) => readsBudgetOf(actor, row))
+  const exported = await Promise.all(rows.map((row) => exportRow(deps.db, row, withBudget)))
+  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', exported, `募集一覧 ${from}〜${to}`, withBudget)
   return { bytes, contentType: XLSX, fileName: `募集一覧_${from}_${to}.xlsx` }
 }
 

@@ -306,6 +306,30 @@ describe('estimateSpecialGrant: 参考4.4-⑩ (rate and years are data)', () => 
     expect(estimate.reasons.join()).toMatch(reason)
   })
 
+  // 参考4.4-⑩ 2(1)②: 募集経費 names no 任用形態, so recruiting is covered whatever the form; ① stays form-gated.
+  test.each<[string, PostingFormInput, { appointmentCovered: boolean; recruitmentGrant: number; total: number }]>([
+    ['特別職非常勤職員: ①任用経費 + ②募集経費', { appointmentForm: 'tokubetsushoku_hijokin' }, { appointmentCovered: true, recruitmentGrant: 400_000, total: 3_400_000 }],
+    ['業務委託: ①委託料等 + ②募集経費', { appointmentForm: 'gyomu_itaku' }, { appointmentCovered: true, recruitmentGrant: 400_000, total: 3_400_000 }],
+    ['特定任期付職員: ②募集経費のみ', { appointmentForm: 'tokutei_ninkitsuki' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
+    ['会計年度任用職員: ②募集経費のみ', { appointmentForm: 'kaikei_nendo' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
+    ['地域活性化起業人: ②募集経費のみ（受入経費は別の措置）', { appointmentForm: 'chiiki_kasseika_kigyojin' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
+    ['任用形態が未選択: ②募集経費のみ', { appointmentForm: null }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
+  ])('募集経費 ¥800,000 (参考4.4-⑩ 2(1)②) — %s', (_name, change, expected) => {
+    // recruitment falls in R6年度 (the deadline's), the appointment in R7年度
+    const estimate = estimateSpecialGrant(form({ ...base, ...change, budgetRecruitmentCost: 800_000 }), { isMunicipality: true, today: '2025-02-01', rule })
+    expect(estimate).toMatchObject({ eligible: true, recruitmentCovered: true, appointmentCovered: expected.appointmentCovered, total: expected.total })
+    expect(estimate.years.find((year) => year.fiscalYear === 2024)!.recruitmentGrant).toBe(expected.recruitmentGrant)
+    if (!expected.appointmentCovered) expect(estimate.reasons.join()).toMatch(/募集経費は任用形態によらず対象/)
+  })
+
+  test.each<[string, PostingFormInput, { isMunicipality: boolean }]>([
+    ['都道府県の募集は募集経費も対象外', { appointmentForm: 'tokutei_ninkitsuki' }, { isMunicipality: false }],
+    ['CIO補佐官等でなければ募集経費も対象外', { appointmentForm: 'tokutei_ninkitsuki', roleId: 'engineer', title: 'RPA推進員' }, { isMunicipality: true }],
+  ])('%s (参考4.4-⑩ 1: 市町村がCIO補佐官等として)', (_name, change, { isMunicipality }) => {
+    const estimate = estimateSpecialGrant(form({ ...base, ...change, budgetRecruitmentCost: 800_000 }), { isMunicipality, today: '2025-02-01', rule })
+    expect(estimate).toMatchObject({ eligible: false, recruitmentCovered: false, total: 0 })
+  })
+
   test('業務委託 is covered like 特別職非常勤 (委託料等)', () => {
     expect(estimateSpecialGrant(form({ ...base, appointmentForm: 'gyomu_itaku' }), { isMunicipality: true, today: '2025-02-01', rule }).total).toBe(3_000_000)
   })

@@ -21,6 +21,24 @@ export {
   normalizeChecklist,
 } from '#shared/domain/postings/index'
 
+/**
+ * The budget fields (年間の任用等経費・募集経費) are the municipality's internal figures for the 特別交付税 estimate;
+ * the form marks them 非公開. What goes on to the national side is what it publishes (手順書 参考4.4-⑭ ②), so only
+ * the posting's municipality and its prefecture read them.
+ */
+export function readsInternalBudget(
+  reader: { kind: string; localGovernmentCode?: string; prefectureCode?: string },
+  posting: { municipalityCode: string; prefectureCode: string },
+): boolean {
+  if (reader.kind === 'municipality') return reader.localGovernmentCode === posting.municipalityCode
+  if (reader.kind === 'prefecture') return reader.prefectureCode === posting.prefectureCode
+  return false
+}
+
+export function withoutInternalBudget(form: PostingForm): PostingForm {
+  return { ...form, budgetAnnualCost: null, budgetRecruitmentCost: null }
+}
+
 /** What the national list's free-text search looks in, folded like the query (normalizeForSearch). */
 export function postingSearchText(form: PostingForm, municipality: { name: string; nameKana?: string; prefectureName: string }): string {
   const parts = [

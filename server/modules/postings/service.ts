@@ -40,6 +40,8 @@ import {
   postingEditability,
   postingSearchText,
   readinessOf,
+  readsInternalBudget,
+  withoutInternalBudget,
   type Audience,
 } from './rules.ts'
 
@@ -149,7 +151,8 @@ async function staffView(db: Db, actor: Actor, row: repository.PostingRow, today
     municipalityOf(db, row.municipality_code),
     repository.currentSpecialGrantRule(db),
   ])
-  const form: PostingForm = { ...repository.formOf(row), criteria }
+  const stored: PostingForm = { ...repository.formOf(row), criteria }
+  const form = readsInternalBudget(actor, { municipalityCode: row.municipality_code, prefectureCode: row.prefecture_code }) ? stored : withoutInternalBudget(stored)
   const checklist = normalizeChecklist(repository.checklistOf(row))
   const who = workflowActorOf(actor)
   return {

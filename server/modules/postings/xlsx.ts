@@ -37,6 +37,8 @@ interface Column {
   width: number
   /** Part of the posting record but not of the form: written on export, ignored on import. */
   readOnly?: boolean
+  /** The municipality's internal budget (非公開): left out of an export for readers outside it and its prefecture, optional on import. */
+  internal?: boolean
   write: (row: ExportRow) => Cell
   /** Reads the cell into the raw form object; throws a Japanese message for a cell it cannot read. */
   read?: (cell: Cell, raw: Record<string, unknown>) => void
@@ -328,27 +330,31 @@ export const COLUMNS: Column[] = [
     },
   },
   { key: 'freeText', header: 'その他（自由記述）', width: 30, ...text('freeText') },
-  { key: 'budgetAnnualCost', header: '年間の任用等経費（予算・円）', width: 14, ...numberCell('budgetAnnualCost', '年間の任用等経費') },
-  { key: 'budgetRecruitmentCost', header: '募集経費（予算・円）', width: 14, ...numberCell('budgetRecruitmentCost', '募集経費') },
+  { key: 'budgetAnnualCost', header: '年間の任用等経費（予算・円）', width: 14, internal: true, ...numberCell('budgetAnnualCost', '年間の任用等経費') },
+  { key: 'budgetRecruitmentCost', header: '募集経費（予算・円）', width: 14, internal: true, ...numberCell('budgetRecruitmentCost', '募集経費') },
 ]
 
 const SHEET = '募集一覧'
 const GUIDE = '記入方法'
 
-/** One workbook, one row per posting. */
-export async function writePostingsWorkbook(rows: readonly ExportRow[], title: string): Promise<Buffer> {
+/**
+ * One workbook, one row per posting. `withInternalBudget` is false for a reader who may not see the budget columns
+ * (postings/rules.ts readsInternalBudget): the columns are then absent, not blank.
+ */
+export async function writePostingsWorkbook(rows: readonly ExportRow[], title: string, withInternalBudget: boolean): Promise<Buffer> {
+  const columns = COLUMNS.filter((column) => withInternalBudget || !column.internal)
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '自治体DX 外部デジタル人材 募集サービス'
   workbook.title = title
   const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
-  sheet.columns = COLUMNS.map((column) => ({ header: column.header, key: column.key, width: column.width }))
+  sheet.columns = columns.map((column) => ({ header: column.header, key: column.key, width: column.width }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' }
-  COLUMNS.forEach((column, index) => {
+  columns.forEach((column, index) => {
     if (column.readOnly) sheet.getCell(1, index + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE0E0E0' } }
   })
   for (const row of rows) {
-    const added = sheet.addRow(Object.fromEntries(COLUMNS.map((column) => [column.key, column.write(row)])))
+    const added = sheet.addRow(Object.fromEntries(columns.map((column) => [column.key, column.write(row)])))
     added.alignment = { wrapText: true, vertical: 'top' }
   }
   const guide = workbook.addWorksheet(GUIDE)
@@ -413,7 +419,7 @@ export async function readPostingsWorkbook(bytes: Buffer): Promise<{ forms: Arra
     else if (header) unknownHeaders.push(header)
   })
   const problems: ImportProblem[] = unknownHeaders.map((header) => ({ row: 1, column: header, message: `「${header}」という列は様式にありません。` }))
-  const missing = COLUMNS.filter((column) => !column.readOnly && ![...headers.values()].includes(column))
+  const missing = COLUMNS.filter((column) => !column.readOnly && !column.internal && ![...headers.values()].includes(column))
   for (const column of missing) problems.push({ row: 1, column: column.header, message: `「${column.header}」の列がありません。出力した様式をもとに作成してください。` })
   if (problems.length > 0) return { forms: [], problems }
 

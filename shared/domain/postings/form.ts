@@ -43,10 +43,14 @@ export const postingRoleLabels: Record<PostingRoleId, string> = {
   other: 'その他',
 }
 
-/** Focus areas of the 自治体DX推進計画 a post works on (手順書 §4.4(1): say which initiatives, and how). */
+/**
+ * Focus areas of the 自治体DX推進計画 a post works on (手順書 §4.4(1): say which initiatives, and how): the 重点取組事項
+ * and その他の取組事項 of 手順書 参考1-①, then the project's own areas.
+ */
 export const DxArea = z.enum(
   [
     'standardization',
+    'my_number_card',
     'online_procedures',
     'ai_rpa',
     'telework',
@@ -55,6 +59,7 @@ export const DxArea = z.enum(
     'open_data',
     'regional_digitalization',
     'digital_divide',
+    'regulation_review',
     'overall_policy',
     'staff_development',
     'other',
@@ -65,6 +70,7 @@ export type DxArea = z.infer<typeof DxArea>
 
 export const dxAreaLabels: Record<DxArea, string> = {
   standardization: '情報システムの標準化・共通化',
+  my_number_card: 'マイナンバーカードの普及促進',
   online_procedures: '行政手続のオンライン化',
   ai_rpa: 'AI・RPAの利用推進',
   telework: 'テレワークの推進',
@@ -73,6 +79,7 @@ export const dxAreaLabels: Record<DxArea, string> = {
   open_data: 'オープンデータ・データ活用',
   regional_digitalization: '地域社会のデジタル化',
   digital_divide: 'デジタルデバイド対策',
+  regulation_review: 'デジタル原則に基づく条例等の規制の点検・見直し',
   overall_policy: '全体方針の策定',
   staff_development: '職員の育成',
   other: 'その他',

@@ -35,7 +35,12 @@ export interface SpecialGrantYear {
 }
 
 export interface SpecialGrantEstimate {
+  /** Some of the spending is covered (the appointment, the recruitment, or both). */
   eligible: boolean
+  /** 参考4.4-⑩ 2(1)①: the pay or fee of this appointment is covered. */
+  appointmentCovered: boolean
+  /** 参考4.4-⑩ 2(1)②: recruiting for this posting is covered (whatever the 任用形態). */
+  recruitmentCovered: boolean
   /** Why not, or what to check; Japanese, for the screen. */
   reasons: string[]
   annualCost: number | null
@@ -77,9 +82,10 @@ function daysInFiscalYear(from: IsoDate, to: IsoDate, fiscalYear: number): numbe
 const CIO_TITLE = /C[IDT]O補佐官|CIO補佐|最高情報|DX推進(監|統括)/
 
 /**
- * 参考4.4-⑩: 市町村 appointing CIO補佐官等 as 特別職非常勤職員 (報酬等) or contracting the work out (委託料等);
- * recruitment costs from 令和4年度, capped. Appointment cost is spread over the term by days in each fiscal year;
- * recruitment cost falls in the fiscal year of the application deadline (or today's when none is set).
+ * 参考4.4-⑩ 2(1): 市町村 appointing CIO補佐官等. ① the appointment — as 特別職非常勤職員 (報酬等) or contracted out
+ * (委託料等), the rule's `eligibleForms`; ② recruiting for it (募集経費, from 令和4年度, capped), whatever the form,
+ * since ② names no form. Appointment cost is spread over the term by days in each fiscal year; recruitment cost falls
+ * in the fiscal year of the application deadline (or today's when none is set).
  */
 export function estimateSpecialGrant(
   form: PostingForm,
@@ -88,31 +94,36 @@ export function estimateSpecialGrant(
   const { rule } = facts
   const reasons: string[] = []
   const annualCost = form.budgetAnnualCost ?? annualPay(form.payAmount, form.payUnit, form.workDays, form.workDaysPer, form.hoursPerDay)
-  if (!rule) return { eligible: false, reasons: ['特別交付税措置の規定が登録されていません。'], annualCost, years: [], total: 0 }
+  if (!rule) return { eligible: false, appointmentCovered: false, recruitmentCovered: false, reasons: ['特別交付税措置の規定が登録されていません。'], annualCost, years: [], total: 0 }
   if (!facts.isMunicipality) reasons.push('この措置は市町村が対象です（都道府県は過疎地域等政策支援員などの別の措置を確認してください）。')
-  if (form.appointmentForm === null) reasons.push('任用形態が未選択です。')
+  const isCioLike = form.roleId === 'producer' || (form.title !== null && CIO_TITLE.test(form.title))
+  if (!isCioLike) reasons.push('CIO補佐官等（全庁的なDX推進を補佐する役割）に当たるか確認してください。')
+  const recruitmentCovered = reasons.length === 0
+  const recruitmentCost = form.budgetRecruitmentCost ?? 0
+  const formNote = ' 募集経費は任用形態によらず対象です。'
+  let formCovered = false
+  if (form.appointmentForm === null) reasons.push(`任用形態が未選択です（任用等の経費の対象は特別職非常勤職員と業務委託です）。${formNote}`)
   else if (!rule.eligibleForms.includes(form.appointmentForm)) {
     reasons.push(
       form.appointmentForm === 'chiiki_kasseika_kigyojin'
-        ? '地域活性化起業人は別の特別交付税措置（受入経費）の対象です。'
-        : '対象は特別職非常勤職員として任用する場合と業務委託の場合です。',
+        ? `地域活性化起業人の受入経費は別の特別交付税措置の対象です。${formNote}`
+        : `任用等の経費の対象は特別職非常勤職員として任用する場合と業務委託の場合です。${formNote}`,
     )
-  }
-  const isCioLike = form.roleId === 'producer' || (form.title !== null && CIO_TITLE.test(form.title))
-  if (!isCioLike) reasons.push('CIO補佐官等（全庁的なDX推進を補佐する役割）に当たるか確認してください。')
-  const eligible = reasons.length === 0
+  } else formCovered = true
+  const appointmentCovered = recruitmentCovered && formCovered
+  const eligible = appointmentCovered || (recruitmentCovered && recruitmentCost > 0)
 
   const years: SpecialGrantYear[] = []
   if (eligible) {
     const byYear = new Map<number, { appointmentCost: number; recruitmentCost: number }>()
     const slot = (fy: number) => byYear.get(fy) ?? byYear.set(fy, { appointmentCost: 0, recruitmentCost: 0 }).get(fy)!
-    if (annualCost !== null && form.termStartsOn && form.termEndsOn && form.termEndsOn >= form.termStartsOn) {
+    if (appointmentCovered && annualCost !== null && form.termStartsOn && form.termEndsOn && form.termEndsOn >= form.termStartsOn) {
       for (let fy = fiscalYearOf(form.termStartsOn); fy <= fiscalYearOf(form.termEndsOn); fy += 1) {
         slot(fy).appointmentCost = Math.floor((annualCost * daysInFiscalYear(form.termStartsOn, form.termEndsOn, fy)) / fiscalYearDays(fy))
       }
     }
-    if (form.budgetRecruitmentCost !== null && form.budgetRecruitmentCost > 0) {
-      slot(fiscalYearOf(form.applicationEndsOn ?? facts.today)).recruitmentCost += form.budgetRecruitmentCost
+    if (recruitmentCost > 0) {
+      slot(fiscalYearOf(form.applicationEndsOn ?? facts.today)).recruitmentCost += recruitmentCost
     }
     for (const [fiscalYear, cost] of [...byYear.entries()].sort(([a], [b]) => a - b)) {
       const withinPeriod = fiscalYear >= rule.validFromFiscalYear && fiscalYear <= rule.validToFiscalYear
@@ -130,8 +141,8 @@ export function estimateSpecialGrant(
         needsConfirmation: rule.status === 'unconfirmed' && fiscalYear >= rule.validToFiscalYear,
       })
     }
-    if (annualCost === null) reasons.push('報酬（額・単位・勤務日数）か年間経費の予算額を入力すると試算できます。')
+    if (appointmentCovered && annualCost === null) reasons.push('報酬（額・単位・勤務日数）か年間経費の予算額を入力すると試算できます。')
     if (years.some((year) => !year.withinPeriod)) reasons.push('措置期間外の年度は0円としています（期間の延長は要確認）。')
   }
-  return { eligible, reasons, annualCost, years, total: years.reduce((sum, year) => sum + year.total, 0) }
+  return { eligible, appointmentCovered, recruitmentCovered, reasons, annualCost, years, total: years.reduce((sum, year) => sum + year.total, 0) }
 }
