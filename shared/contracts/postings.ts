@@ -372,4 +372,5 @@ export const unsubscribe = endpoint({
 /** Binary downloads are registered with app.get (route() answers JSON); their paths live here for the client. */
 export const postingPdfPath = (id: string) => `/api/postings/${id}/pdf`
 export const postingXlsxPath = (id: string) => `/api/staff/postings/${id}/xlsx`
+export const postingImportTemplatePath = '/api/staff/postings/import-template'
 export const postingsExportPath = (from: string, to: string) => `/api/staff/postings/export?from=${from}&to=${to}`

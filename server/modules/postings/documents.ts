@@ -4,6 +4,7 @@
  */
 import type { PostingForm } from '#shared/domain/postings/form'
 import { todayInJapan } from '#shared/domain/dates'
+import { prefectureNameOf } from '#shared/domain/prefectures'
 import type { Db } from '../../db/database.ts'
 import type { DocumentPool } from '../../documents/pool.ts'
 import type { Actor } from '../../http/actor.ts'
@@ -15,6 +16,7 @@ import * as repository from './repository.ts'
 import { bidRestrictionTexts, municipalityOf, storableProblems, type PostingDeps, type RequestInfo } from './service.ts'
 import { postingSearchText, readsInternalBudget, withoutInternalBudget } from './rules.ts'
 import type { ExportRow, ImportProblem, readPostingsWorkbook } from './xlsx.ts'
+import { columnOfPath } from './xlsx-columns.ts'
 
 const PDF_MODULE = new URL('./pdf.ts', import.meta.url)
 const XLSX_MODULE = new URL('./xlsx.ts', import.meta.url)
@@ -77,6 +79,12 @@ export async function postingXlsx(deps: DocumentDeps, actor: Actor, id: string) 
   return { bytes, contentType: XLSX, fileName: `${exported.municipality.name}_${exported.form.title ?? '募集'}.xlsx` }
 }
 
+/** The empty workbook with its drop-down lists, for postings typed from scratch. */
+export async function postingTemplateXlsx(deps: DocumentDeps) {
+  const bytes = await deps.documents.run<Buffer>(XLSX_MODULE, 'writePostingsWorkbook', [], '標準募集様式（取り込み用）', true)
+  return { bytes, contentType: XLSX, fileName: '標準募集様式_取り込み用.xlsx' }
+}
+
 /** A prefecture's postings forwarded to the national side in [from, to] (国: every prefecture's). */
 export async function forwardedPostingsXlsx(deps: DocumentDeps, actor: Actor, from: string, to: string) {
   const prefectureCode = actor.kind === 'prefecture' ? actor.prefectureCode : actor.kind === 'national' ? null : undefined
@@ -103,12 +111,16 @@ export async function importPostingsXlsx(deps: DocumentDeps, actor: Actor, fileB
   const { forms, problems } = await deps.documents.run<Awaited<ReturnType<typeof readPostingsWorkbook>>>(XLSX_MODULE, 'readPostingsWorkbook', Buffer.from(fileBase64, 'base64'))
   const now = deps.clock()
   const today = todayInJapan(now)
-  for (const { row, form, code } of forms) {
+  const ownPrefecture = prefectureNameOf(actor.localGovernmentCode)
+  for (const { row, form, code, prefecture } of forms) {
     if (code !== null && code !== actor.localGovernmentCode) {
-      problems.push({ row, column: '団体コード', message: '他の団体の募集は取り込めません（空欄にするか自団体のコードにしてください）。' })
+      problems.push({ row, column: columnOfPath('code'), message: '他の団体の募集は取り込めません（空欄にするか自団体のコードにしてください）。' })
+    }
+    if (prefecture !== null && prefecture !== ownPrefecture) {
+      problems.push({ row, column: columnOfPath('prefecture'), message: `他の都道府県の募集は取り込めません（空欄にするか「${ownPrefecture}」にしてください）。` })
     }
     for (const problem of storableProblems(form, { today, ownCode: actor.localGovernmentCode })) {
-      problems.push({ row, column: problem.path, message: problem.message })
+      problems.push({ row, column: columnOfPath(problem.path), message: problem.message })
     }
   }
   if (problems.length > 0) throw importFailed(problems.sort((a, b) => a.row - b.row))

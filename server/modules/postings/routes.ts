@@ -93,10 +93,18 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
     },
   )
   app.get(
+    '/api/staff/postings/import-template',
+    {
+      config: { access: ['municipality'] },
+      schema: { operationId: 'getPostingImportTemplateXlsx', summary: '取り込み用の空の様式（Excel、選択肢つき）', description: '利用できる利用者: municipality', tags: ['職員向け 募集'], response: fileResponse(XLSX, '空の標準募集様式（Excel）') },
+    },
+    async (_request, reply) => sendFile(reply, await documents.postingTemplateXlsx(deps)),
+  )
+  app.get(
     '/api/staff/postings/export',
     {
       config: { access: ['prefecture', 'national'] },
-      schema: { operationId: 'exportForwardedPostingsXlsx', summary: '期間内に国へ送付した募集の一覧（Excel、1行1件）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery, response: fileResponse(XLSX, '募集の一覧（Excel）') },
+      schema: { operationId: 'exportForwardedPostingsXlsx', summary: '期間内に国へ送付した募集の一覧（Excel、1件ごとに整理番号の行から）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery, response: fileResponse(XLSX, '募集の一覧（Excel）') },
     },
     async (request, reply) => {
       const { from, to } = request.query as { from: string; to: string }
