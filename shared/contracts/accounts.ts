@@ -76,7 +76,22 @@ export const Me = z.discriminatedUnion('signedIn', [
 ])
 export type Me = z.infer<typeof Me>
 
-export const SignUpRequest = z.object({ email: Email, password: NewPassword, displayName: DisplayName })
+/**
+ * A page of this service to come back to (a posting someone signed up from): a path on the same site, never
+ * another origin (`//host`, `/\\host`) and without spaces or control characters.
+ */
+export const ReturnPath = z
+  .string()
+  .max(300, { message: '戻り先のページは300文字以内で指定してください。' })
+  .regex(/^\/(?![/\\])[^\s\p{Cc}]*$/u, { message: '戻り先のページは、このサービスのページで指定してください。' })
+
+export const SignUpRequest = z.object({
+  email: Email,
+  password: NewPassword,
+  displayName: DisplayName,
+  /** Carried in the confirmation link, so the first sign-in leads back there, on whichever device opens the mail. */
+  returnTo: ReturnPath.optional(),
+})
 export type SignUpRequest = z.infer<typeof SignUpRequest>
 
 /**

@@ -87,6 +87,24 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
     expect(ErrorBody.parse(again.json()).error).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringContaining('すでに使用') })
   })
 
+  test('募集のページから登録すると、確認リンクがその戻り先を運ぶ（別の端末で開いても戻れる）。外部のサイトは戻り先にできない', async () => {
+    const email = 'from.posting@example.jp'
+    const returnTo = '/postings/0b6b1c1e-0000-4000-8000-000000000001/apply'
+    const accepted = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '戻り先', returnTo }, remoteAddress: newIp() })
+    expect(accepted.statusCode).toBe(202)
+    const link = await lastLinkTo(email)
+    expect(link.pathname).toBe('/confirm-email')
+    expect(link.searchParams.get('returnTo')).toBe(returnTo)
+    expect(link.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+    for (const elsewhere of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const refused = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: 'x@example.jp', password: 'correct horse battery', displayName: 'x', returnTo: elsewhere }, remoteAddress: newIp() })
+      expect(refused.statusCode, elsewhere).toBe(400)
+      expect(ErrorBody.parse(refused.json()).error.code).toBe('VALIDATION_FAILED')
+      expect(refused.body).toContain('戻り先のページは、このサービスのページで指定してください。')
+    }
+  })
+
   test('でたらめな確認コードは TOKEN_INVALID', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token: 'A'.repeat(43) } })
     expect(response.statusCode).toBe(400)

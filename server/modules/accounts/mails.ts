@@ -8,8 +8,9 @@ import type { OutgoingMail } from '../mail/index.ts'
 const SERVICE = '自治体DX 外部デジタル人材 募集・マッチング'
 const FOOTER = `\n-- \n${SERVICE}\nこのメールは送信専用です。心当たりのない場合は、このメールを破棄してください。\n`
 
-export function link(publicUrl: string, path: string, token: string): string {
+export function link(publicUrl: string, path: string, token: string, returnTo?: string): string {
   const url = new URL(path, publicUrl)
+  if (returnTo) url.searchParams.set('returnTo', returnTo)
   url.searchParams.set('token', token)
   return url.toString()
 }

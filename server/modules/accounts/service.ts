@@ -88,7 +88,7 @@ export async function signUp(
   deps: AccountDeps,
   request: Request,
   reply: FastifyReply,
-  body: { email: string; password: string; displayName: string },
+  body: { email: string; password: string; displayName: string; returnTo?: string | undefined },
 ): Promise<{ email: string }> {
   limitAttempts(deps, request, reply, 'sign-up', body.email)
   const { db, config, clock } = deps
@@ -108,7 +108,7 @@ export async function signUp(
     if (created || unconfirmedCandidate) {
       if (!created) await repository.updateAccount(tx, existing.id, { password_hash: passwordHash, display_name: body.displayName })
       const token = await issueToken(tx, existing.id, 'email_confirmation', now)
-      await enqueueMail(tx, confirmationMail(body.email, body.displayName, link(config.publicUrl, '/confirm-email', token)))
+      await enqueueMail(tx, confirmationMail(body.email, body.displayName, link(config.publicUrl, '/confirm-email', token, body.returnTo)))
     } else {
       await enqueueMail(tx, alreadyRegisteredMail(body.email, new URL('/password-reset', config.publicUrl).toString()))
     }

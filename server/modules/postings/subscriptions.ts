@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import { SubscriptionFilters, type PostingSummary } from '#shared/contracts/postings'
 import { postingRoleLabels } from '#shared/domain/postings/form'
 import { formatDate } from '#shared/domain/postings/describe'
+import { prefectureNameOf } from '#shared/domain/prefectures'
 import { AppError } from '../../http/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { enqueueMail } from '../mail/index.ts'
@@ -37,7 +38,7 @@ function footer(deps: PostingDeps, unsubscribeToken: string): string[] {
 function describeFilters(filters: SubscriptionFilters): string {
   const parts = [
     filters.roles.length > 0 ? `人材像: ${filters.roles.map((role) => postingRoleLabels[role]).join('、')}` : '人材像: すべて',
-    filters.prefectures.length > 0 ? `都道府県コード: ${filters.prefectures.join('、')}` : '地域: 全国',
+    filters.prefectures.length > 0 ? `地域: ${filters.prefectures.map((code) => prefectureNameOf(code) ?? code).join('、')}` : '地域: 全国',
     filters.remoteOnly ? 'リモート可のみ' : null,
     filters.sideJobOnly ? '副業・兼業可のみ' : null,
   ]
