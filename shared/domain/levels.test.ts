@@ -325,3 +325,37 @@ describe('性質', () => {
     expect(formatSitting(2019, 'spring')).toBe('令和元年度春期')
   })
 })
+
+describe('判定の説明は、どの試験でも日本語の文として読める', () => {
+  const yearOf = (exam: (typeof skillStandardCatalog.exams)[number]) => Number((exam.until ?? exam.since ?? '2015').slice(0, 4))
+  const allJobTypes = skillStandardCatalog.jobTypes.map((jobType) => jobType.id)
+
+  test('高度試験だけで経験なし:「プロジェクトマネージャ（平成24年度春期）に合格していますが、…」', () => {
+    const level = deriveLevels(facts({ exams: [pass('PM', 2012)] }), TODAY).levels.find((entry) => entry.jobTypeId === 'uiss.project_manager')!
+    expect(level.explanation).toBe(
+      'プロジェクトマネージャ（平成24年度春期）に合格していますが、プロジェクトマネージャの経験が登録されていないためレベル3としています（レベル4には高度試験の合格に加えて3年以上の業務経験が必要）。',
+    )
+  })
+
+  test.each(skillStandardCatalog.exams.map((exam) => [exam.name, exam] as const))('%s', (_name, exam) => {
+    for (const withExperience of [false, true]) {
+      const result = deriveLevels(
+        facts({
+          exams: [pass(exam.id, yearOf(exam))],
+          experiences: withExperience ? [experience('e1', '2015-04-01', null, allJobTypes)] : [],
+        }),
+        TODAY,
+      )
+      const sentences = [...result.levels.filter((level) => level.examId === exam.id).map((level) => level.explanation), ...result.notes]
+      expect(sentences.length).toBeGreaterThan(0)
+      for (const sentence of sentences) {
+        // the pass as a noun phrase, then a particle that continues the sentence
+        expect(sentence.startsWith(`${exam.name}（`), sentence).toBe(true)
+        const rest = sentence.slice(exam.name.length)
+        expect(rest, sentence).toMatch(/^（[^）]*）(に合格しているため、|の合格と、|に合格していますが、|は、)/)
+        expect(sentence, sentence).not.toMatch(/）(いますが|、)|としてを|を後継|合格）/)
+        expect(sentence.endsWith('。'), sentence).toBe(true)
+      }
+    }
+  })
+})

@@ -276,15 +276,12 @@ function better(a: DerivedLevel, b: DerivedLevel): DerivedLevel {
   return keyA <= keyB ? a : b
 }
 
+/** The exam and its sitting as a noun phrase: 「ITストラテジスト（平成30年度春期）」, naming the successor of a legacy exam. */
 function examPhrase(evidence: ExamEvidence): string {
   const sitting = formatSitting(evidence.pass.fiscalYear, evidence.pass.season)
-  const base = `${evidence.exam.name}（${sitting}合格）`
-  if (evidence.exam.id === evidence.current.id) return base
-  const link =
-    evidence.kind === 'related_to'
-      ? `後継の${evidence.current.name}と関連（点線）の関係にある旧試験として`
-      : `${evidence.current.name}に相当する旧試験として`
-  return `${base}を${link}`
+  if (evidence.exam.id === evidence.current.id) return `${evidence.exam.name}（${sitting}）`
+  const link = evidence.kind === 'related_to' ? `後継の${evidence.current.name}と点線でつながる旧試験` : `${evidence.current.name}に相当する旧試験`
+  return `${evidence.exam.name}（${sitting}、${link}）`
 }
 
 function penaltyPhrase(evidence: ExamEvidence): string {
@@ -340,11 +337,11 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
     if (current.evidences.commonLevel !== null) {
       const level = current.evidences.commonLevel - penalty
       if (level < 1) {
-        notes.push(`${examPhrase(evidence)}評価しましたが、点線の関係にある旧試験のためレベルは付きません。`)
+        notes.push(`${examPhrase(evidence)}は、点線の関係にある旧試験のためレベルは付きません。`)
         continue
       }
       commonLevel = Math.max(commonLevel ?? 0, level)
-      const explanation = `${examPhrase(evidence)}、全職種共通のレベル${level}としています（レベル1〜3は試験の合格で判定）。${penaltyPhrase(evidence)}`
+      const explanation = `${examPhrase(evidence)}に合格しているため、全職種共通のレベル${level}としています（レベル1〜3は試験の合格で判定）。${penaltyPhrase(evidence)}`
       commonOffers.push({
         ...base,
         jobTypeId: '',
@@ -373,7 +370,7 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
           experienceEntryIds: [],
           experienceDays: null,
           provenLevel: level,
-          explanation: `${examPhrase(evidence)}、${jobType.name}のレベル${level}としています（レベル1〜3は試験の合格で判定）。${penaltyPhrase(evidence)}`,
+          explanation: `${examPhrase(evidence)}に合格しているため、${jobType.name}のレベル${level}としています（レベル1〜3は試験の合格で判定）。${penaltyPhrase(evidence)}`,
         })
         continue
       }
@@ -386,11 +383,11 @@ export function deriveLevels(facts: LevelFacts, today: IsoDate, options: LevelOp
         tagged.length === 0
           ? `${jobType.name}の経験が登録されていないため`
           : hasExperience
-            ? `${jobType.name}の経験${yearsPhrase(days)}（重なる期間は1回だけ数えます）とあわせて`
+            ? `${jobType.name}の経験${yearsPhrase(days)}（重なる期間は1回だけ数えます）から、`
             : `${jobType.name}の経験が${yearsPhrase(days)}で、必要な${policy.experienceYearsForLevel4}年に届かないため`
       const explanation = hasExperience
-        ? `${examPhrase(evidence)}、${experienceText}レベル${level}としています（レベル4は高度試験の合格と業務経験で判定）。${penaltyPhrase(evidence)}`
-        : `${examPhrase(evidence)}いますが、${experienceText}レベル${level}としています（レベル4には高度試験の合格に加えて${policy.experienceYearsForLevel4}年以上の業務経験が必要）。${penaltyPhrase(evidence)}`
+        ? `${examPhrase(evidence)}の合格と、${experienceText}レベル${level}としています（レベル4は高度試験の合格と業務経験で判定）。${penaltyPhrase(evidence)}`
+        : `${examPhrase(evidence)}に合格していますが、${experienceText}レベル${level}としています（レベル4には高度試験の合格に加えて${policy.experienceYearsForLevel4}年以上の業務経験が必要）。${penaltyPhrase(evidence)}`
       offer({
         ...base,
         jobTypeId,
