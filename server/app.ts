@@ -18,7 +18,7 @@ import { swaggerOptions } from './openapi/index.ts'
 import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
 import { skillStandardRoutes } from './modules/skill-standard/routes.ts'
 import { companyRoutes } from './modules/companies/routes.ts'
-import { installSessions } from './modules/accounts/index.ts'
+import { accountJobs, installSessions } from './modules/accounts/index.ts'
 import { accountRoutes } from './modules/accounts/routes.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { createJobRunner, type JobRunner } from './jobs/index.ts'
@@ -102,6 +102,7 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     await mail.close()
   })
   jobs.registerJob({ name: 'mail.retry', everySeconds: config.mailRetrySeconds, run: () => mail.deliverPending() })
+  for (const job of accountJobs({ db, config })) jobs.registerJob(job)
   for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue })

@@ -22,8 +22,13 @@ const Env = z.object({
   /** argon2id cost (OWASP minimum m=19 MiB, t=2); tests lower it, since verification reads the cost from the hash. */
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(8).default(19456),
   PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
-  /** Sign-in, sign-up and password-reset attempts allowed per window, per IP address and per (IP, e-mail). */
+  /**
+   * Sign-in, sign-up and password-reset attempts allowed per window: per (IP, e-mail), per e-mail from any address,
+   * and per IP address (many people may share one office's address). Sign-in also waits a growing delay per e-mail.
+   */
   AUTH_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
+  AUTH_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
+  AUTH_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),
   AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** How often pending mail is retried (it is also sent right after each change that queues it). */
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
@@ -51,6 +56,8 @@ export interface Config {
   readonly passwordHashMemoryKib: number
   readonly passwordHashIterations: number
   readonly authAttemptsPerWindow: number
+  readonly authAttemptsPerAccount: number
+  readonly authAttemptsPerIp: number
   readonly authWindowMinutes: number
   readonly mailRetrySeconds: number
   readonly documentWorkers: number
@@ -84,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHashMemoryKib: parsed.PASSWORD_HASH_MEMORY_KIB,
     passwordHashIterations: parsed.PASSWORD_HASH_ITERATIONS,
     authAttemptsPerWindow: parsed.AUTH_ATTEMPTS_PER_WINDOW,
+    authAttemptsPerAccount: parsed.AUTH_ATTEMPTS_PER_ACCOUNT,
+    authAttemptsPerIp: parsed.AUTH_ATTEMPTS_PER_IP,
     authWindowMinutes: parsed.AUTH_WINDOW_MINUTES,
     mailRetrySeconds: parsed.MAIL_RETRY_SECONDS,
     documentWorkers: parsed.DOCUMENT_WORKERS,

@@ -848,8 +848,23 @@ export interface JobScheduleTable {
   last_error: string | null
 }
 
+export interface AuthAttemptWindowTable {
+  key: string
+  window_started_at: Timestamp
+  attempts: number
+}
+
+export interface AuthAccountDelayTable {
+  account_key: string
+  failures: number
+  not_before: Timestamp
+  last_attempt_at: Timestamp
+}
+
 export interface Database {
   job_schedule: JobScheduleTable
+  auth_attempt_window: AuthAttemptWindowTable
+  auth_account_delay: AuthAccountDelayTable
   local_government: LocalGovernmentTable
   skill_standard_edition: SkillStandardEditionTable
   company: CompanyTable

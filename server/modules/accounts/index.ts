@@ -17,4 +17,5 @@ export {
 export { inMunicipalityScope } from './scope-sql.ts'
 export { accountEmail, deleteAccount, staffEmails } from './service.ts'
 export type { StaffAudience } from './repository.ts'
+export { accountJobs } from './jobs.ts'
 export { createDemoAccounts, type DemoAccountSpec, type DemoAccountsResult } from './demo.ts'

@@ -1,36 +1,44 @@
 import { describe, expect, test } from 'vitest'
-import { AttemptLimiter } from './rate-limit.ts'
+import { attemptKeys, decideWindows, MAX_SIGN_IN_DELAY_SECONDS, retryMessage, signInDelaySchedule, signInDelaySeconds } from './rate-limit.ts'
 
-describe('AttemptLimiter: 15分に10回まで', () => {
-  const start = new Date('2026-04-01T00:00:00Z')
-  const after = (seconds: number) => new Date(start.getTime() + seconds * 1000)
+const limits = { perIp: 100, perAccount: 30, perIpAndAccount: 10, windowSeconds: 15 * 60 }
+const start = new Date('2026-04-01T00:00:00Z')
 
-  test('10回までは通し、11回目を拒否して残り時間を返す', () => {
-    const limiter = new AttemptLimiter({ attempts: 10, windowMs: 15 * 60_000 })
-    for (let i = 0; i < 10; i += 1) expect(limiter.attempt(['ip'], after(i)).allowed).toBe(true)
-    expect(limiter.attempt(['ip'], after(60))).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 })
+describe('試行の上限: IP ごと、アカウントごと、IP とアカウントごと', () => {
+  test('アカウントがあれば3つの窓、なければ IP の窓だけ（鍵の順に並ぶ）', () => {
+    expect(attemptKeys(limits, 'sign-in', '192.0.2.1', 'a@example.jp')).toEqual([
+      { key: 'sign-in|account|a@example.jp', limit: 30 },
+      { key: 'sign-in|ip-account|192.0.2.1|a@example.jp', limit: 10 },
+      { key: 'sign-in|ip|192.0.2.1', limit: 100 },
+    ])
+    expect(attemptKeys(limits, 'password-reset', '192.0.2.1')).toEqual([{ key: 'password-reset|ip|192.0.2.1', limit: 100 }])
   })
 
-  test('窓が終われば再び通す', () => {
-    const limiter = new AttemptLimiter({ attempts: 10, windowMs: 15 * 60_000 })
-    for (let i = 0; i < 11; i += 1) limiter.attempt(['ip'], start)
-    expect(limiter.attempt(['ip'], after(15 * 60)).allowed).toBe(true)
+  test('どれか一つの窓が上限を超えたら拒否し、その窓の終わりまでの秒数を返す', () => {
+    const keys = attemptKeys(limits, 'sign-in', '192.0.2.1', 'a@example.jp')
+    const counts = (ipAccount: number, startedAt: Date) =>
+      keys.map(({ key }) => ({ key, attempts: key.includes('ip-account') ? ipAccount : 1, windowStartedAt: startedAt }))
+    const later = new Date(start.getTime() + 60_000)
+    expect(decideWindows(keys, counts(10, start), later, limits.windowSeconds)).toEqual({ allowed: true, retryAfterSeconds: 0 })
+    expect(decideWindows(keys, counts(11, start), later, limits.windowSeconds)).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 })
+  })
+})
+
+describe('ログインの待ち時間: 5回までは待たず、その後は1回ごとに倍、最長15分', () => {
+  test('回数ごとの待ち時間', () => {
+    expect([1, 2, 3, 4].map(signInDelaySeconds)).toEqual([0, 0, 0, 0])
+    expect([5, 6, 7, 8, 14, 15, 40].map(signInDelaySeconds)).toEqual([1, 2, 4, 8, 512, MAX_SIGN_IN_DELAY_SECONDS, MAX_SIGN_IN_DELAY_SECONDS])
   })
 
-  test('どれか一つの鍵が上限なら拒否（IP ごと と IP・メールごと）', () => {
-    const limiter = new AttemptLimiter({ attempts: 2, windowMs: 60_000 })
-    expect(limiter.attempt(['ip', 'ip|a'], start).allowed).toBe(true)
-    expect(limiter.attempt(['ip', 'ip|b'], start).allowed).toBe(true)
-    expect(limiter.attempt(['ip', 'ip|c'], start).allowed).toBe(false) // the IP has used its two
-    expect(limiter.attempt(['other-ip', 'other-ip|a'], start).allowed).toBe(true)
+  test('データベースに渡す表は最長に達したところで終わる', () => {
+    const schedule = signInDelaySchedule()
+    expect(schedule.slice(0, 6)).toEqual([0, 0, 0, 0, 1, 2])
+    expect(schedule.at(-1)).toBe(MAX_SIGN_IN_DELAY_SECONDS)
+    expect(schedule.filter((seconds) => seconds === MAX_SIGN_IN_DELAY_SECONDS)).toHaveLength(1)
   })
 
-  test('掃除で消えるのは窓の終わった鍵だけ（窓の中の鍵は拒否されたまま）', () => {
-    const limiter = new AttemptLimiter({ attempts: 1, windowMs: 10_000, maxKeys: 3 })
-    limiter.attempt(['old'], start)
-    limiter.attempt(['k0'], after(20))
-    for (let i = 1; i < 5; i += 1) limiter.attempt([`k${i}`], after(20))
-    expect(limiter.attempt(['k0'], after(21)).allowed).toBe(false)
-    expect(limiter.attempt(['old'], after(21)).allowed).toBe(true)
+  test('案内は1分未満なら秒、それ以上は分で', () => {
+    expect(retryMessage(2)).toBe('試行回数が上限に達しました。約2秒後に、もう一度お試しください。')
+    expect(retryMessage(61)).toBe('試行回数が上限に達しました。約2分後に、もう一度お試しください。')
   })
 })

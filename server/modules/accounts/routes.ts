@@ -16,7 +16,7 @@ import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import { route } from '../../http/route.ts'
 import type { MailSender } from '../mail/index.ts'
-import { AttemptLimiter } from './rate-limit.ts'
+import { attemptLimits } from './jobs.ts'
 import * as service from './service.ts'
 
 export interface AccountRoutesDeps {
@@ -27,8 +27,7 @@ export interface AccountRoutesDeps {
 }
 
 export function accountRoutes(app: FastifyInstance, { db, config, clock, mail }: AccountRoutesDeps): void {
-  const limiter = new AttemptLimiter({ attempts: config.authAttemptsPerWindow, windowMs: config.authWindowMinutes * 60_000 })
-  const deps: service.AccountDeps = { db, config, clock, mail, limiter }
+  const deps: service.AccountDeps = { db, config, clock, mail, limits: attemptLimits(config) }
 
   route(app, signUp, 'public', ({ request, reply, body }) => service.signUp(deps, request, reply, body))
   route(app, confirmEmail, 'public', ({ request, body }) => service.confirmEmail(deps, request, body.token))

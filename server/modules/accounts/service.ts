@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import { enqueueMail, type MailSender } from '../mail/index.ts'
 import { alreadyRegisteredMail, confirmationMail, invitationMail, link, passwordResetMail } from './mails.ts'
-import type { AttemptLimiter } from './rate-limit.ts'
+import { clearSignInDelay, countAttempt, takeSignInTurn } from './attempt-repository.ts'
+import { type AttemptAction, type AttemptDecision, attemptKeys, type AttemptLimits, decideWindows, retryMessage } from './rate-limit.ts'
 import * as repository from './repository.ts'
 import type { AccountRow, StaffVisibility } from './repository.ts'
 import { can, type Scope, tokenExpiry, tokenProblemMessage, type TokenPurpose, tokenState } from './rules.ts'
@@ -23,21 +24,31 @@ export interface AccountDeps {
   config: Config
   clock: Clock
   mail: MailSender
-  limiter: AttemptLimiter
+  limits: AttemptLimits
 }
 
 type Request = FastifyRequest
 
 const passwordCost = (config: Config) => ({ memoryKib: config.passwordHashMemoryKib, iterations: config.passwordHashIterations })
 
-/** Counts an attempt per IP and per (IP, e-mail); the 11th within the window is refused with 429 RATE_LIMITED. */
-function limitAttempts(deps: AccountDeps, request: Request, reply: FastifyReply, action: string, email?: string): void {
-  const keys = [`${action}|${request.ip}`, ...(email ? [`${action}|${request.ip}|${email}`] : [])]
-  const decision = deps.limiter.attempt(keys, deps.clock())
+/** Counts an attempt per IP, per account and per (IP, account) in the database; over a limit, 429 RATE_LIMITED. */
+async function limitAttempts(deps: AccountDeps, request: Request, reply: FastifyReply, action: AttemptAction, account?: string): Promise<void> {
+  const now = deps.clock()
+  const keys = attemptKeys(deps.limits, action, request.ip, account)
+  refuseWhenLimited(reply, decideWindows(keys, await countAttempt(deps.db, keys, now, deps.limits.windowSeconds), now, deps.limits.windowSeconds))
+}
+
+/** A sign-in on an account waits its turn (a delay growing with each attempt since the last success). */
+async function waitSignInTurn(deps: AccountDeps, reply: FastifyReply, account: string): Promise<void> {
+  const now = deps.clock()
+  const turn = await takeSignInTurn(deps.db, account, now)
+  if (turn) refuseWhenLimited(reply, { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((turn.getTime() - now.getTime()) / 1000)) })
+}
+
+function refuseWhenLimited(reply: FastifyReply, decision: AttemptDecision): void {
   if (decision.allowed) return
   reply.header('retry-after', String(decision.retryAfterSeconds))
-  const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60))
-  throw new AppError('RATE_LIMITED', `試行回数が上限に達しました。約${minutes}分後に、もう一度お試しください。`)
+  throw new AppError('RATE_LIMITED', retryMessage(decision.retryAfterSeconds))
 }
 
 async function issueToken(tx: Db, accountId: string, purpose: TokenPurpose, now: Date): Promise<string> {
@@ -90,7 +101,7 @@ export async function signUp(
   reply: FastifyReply,
   body: { email: string; password: string; displayName: string; returnTo?: string | undefined },
 ): Promise<{ email: string }> {
-  limitAttempts(deps, request, reply, 'sign-up', body.email)
+  await limitAttempts(deps, request, reply, 'sign-up', body.email)
   const { db, config, clock } = deps
   const passwordHash = await hashPassword(body.password, passwordCost(config))
   const now = clock()
@@ -151,11 +162,13 @@ export async function signIn(
   reply: FastifyReply,
   body: { email: string; password: string },
 ): Promise<Account> {
-  limitAttempts(deps, request, reply, 'sign-in', body.email)
+  await limitAttempts(deps, request, reply, 'sign-in', body.email)
+  await waitSignInTurn(deps, reply, body.email)
   const { db, config, clock } = deps
   const found = await repository.findAccountByEmail(db, body.email)
   const account = found && found.deleted_at === null ? found : undefined
   const passwordMatches = await verifyPassword(account?.password_hash ?? null, body.password, passwordCost(config))
+  if (account && passwordMatches) await clearSignInDelay(db, body.email)
   if (!account || !passwordMatches) {
     if (account) {
       await recordAudit(db, { actor: request.actor, action: 'account.sign_in_failed', targetType: 'account', targetId: account.id, request, ...tenantOf(account) })
@@ -222,7 +235,7 @@ export async function me(deps: AccountDeps, actor: Actor) {
 // ---- password reset and staff invitations -------------------------------------------------------------------------
 
 export async function requestPasswordReset(deps: AccountDeps, request: Request, reply: FastifyReply, email: string): Promise<{ email: string }> {
-  limitAttempts(deps, request, reply, 'password-reset', email)
+  await limitAttempts(deps, request, reply, 'password-reset', email)
   const { db, config, clock } = deps
   const now = clock()
   await db.transaction().execute(async (tx) => {
@@ -246,7 +259,7 @@ export async function confirmPasswordReset(
   reply: FastifyReply,
   body: { token: string; password: string },
 ): Promise<{ email: string }> {
-  limitAttempts(deps, request, reply, 'password-reset')
+  await limitAttempts(deps, request, reply, 'password-reset')
   const { db, config, clock } = deps
   const passwordHash = await hashPassword(body.password, passwordCost(config))
   const now = clock()
