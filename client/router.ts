@@ -23,6 +23,7 @@ import MyApplicationsPage from './pages/applications/MyApplicationsPage.vue'
 import PostingMatchesPage from './pages/matching/PostingMatchesPage.vue'
 import RecommendationsPage from './pages/matching/RecommendationsPage.vue'
 import BidRestrictionsPage from './pages/bid-restrictions/BidRestrictionsPage.vue'
+import CompaniesPage from './pages/companies/CompaniesPage.vue'
 import DispatchPage from './pages/sharing/DispatchPage.vue'
 import SharedAppointmentsPage from './pages/sharing/SharedAppointmentsPage.vue'
 import SharingDashboardPage from './pages/sharing/SharingDashboardPage.vue'
@@ -94,6 +95,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/me/saved-searches', name: 'saved-searches', component: SavedSearchesPage, meta: { title: '保存した検索条件', for: ['candidate'] } },
   // 入札制限: procurements and bid checks (市区町村の担当者)
   { path: '/staff/bid-restrictions', name: 'bid-restrictions', component: BidRestrictionsPage, meta: { title: '入札制限', for: ['municipality'] } },
+  { path: '/staff/companies', name: 'companies', component: CompaniesPage, meta: { title: '法人とグループ関係', for: ['municipality', 'national'] } },
   // 人材シェアリング: talent pools, shared/joint appointments, dispatches, the prefecture dashboard
   { path: '/sharing/pools', name: 'sharing-pools', component: TalentPoolsPage, meta: { title: '人材バンク', for: ['municipality', 'prefecture', 'candidate'] } },
   { path: '/sharing/appointments', name: 'sharing-appointments', component: SharedAppointmentsPage, meta: { title: '共有任用・共同任用', for: ['municipality', 'prefecture'] } },

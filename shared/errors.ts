@@ -43,6 +43,9 @@ export const ErrorCode = z.enum([
   'SHARING_INVALID',
   // bid restrictions: an exemption asked for a company no rule restricts
   'EXEMPTION_NOT_APPLICABLE',
+  // companies: a correction of a link already retracted; a 法人番号 file not in the published layout
+  'COMPANY_LINK_RETRACTED',
+  'CORPORATE_FILE_INVALID',
   // mail: only a failed message may be sent again
   'MAIL_NOT_FAILED',
   'NOT_FOUND',

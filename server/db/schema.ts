@@ -48,6 +48,8 @@ export interface CompanyLinkTable {
   starts_on: string | null
   ends_on: string | null
   created_at: DefaultedTimestamp
+  retracted_at: NullableTimestamp
+  retraction_reason: string | null
 }
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>

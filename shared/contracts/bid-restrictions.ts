@@ -646,7 +646,9 @@ export const importCompanies = endpoint({
     companiesCreated: z.number().int(),
     companiesUpdated: z.number().int(),
     linksCreated: z.number().int(),
-    /** Links already registered (or repeated in the file), left as they are. */
+    /** Links already registered (or repeated in the file, or retracted), left as they are. */
     linksSkipped: z.number().int(),
+    /** Accepted with a warning: a 親子 or 連結 link that closes a cycle (the 法人番号 around it), or a retracted link. */
+    warnings: z.array(z.object({ line: z.number().int(), message: z.string(), cycle: z.array(z.string()) })),
   }),
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isValidCorporateNumber } from '../domain/codes.ts'
+import { isIsoDate } from '../domain/dates.ts'
 import { endpoint, page, PageQuery } from './endpoint.ts'
 
 /** 法人番号 (13 digits, check digit first); a bad one answers INVALID_CORPORATE_NUMBER. */
@@ -18,12 +19,16 @@ export const companyLinkKindLabels: Record<CompanyLinkKind, string> = {
 }
 
 export const CompanyLink = z.object({
+  id: z.string(),
   kind: CompanyLinkKind,
   fromCorporateNumber: z.string(),
   toCorporateNumber: z.string(),
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
+  /** Set when the link was entered in error and retracted: the 入札制限 engine no longer reads it. */
+  retraction: z.object({ retractedAt: z.string(), reason: z.string() }).nullable(),
 })
+export type CompanyLink = z.infer<typeof CompanyLink>
 
 export const Company = z.object({
   corporateNumber: z.string(),
@@ -32,7 +37,12 @@ export const Company = z.object({
 })
 export type Company = z.infer<typeof Company>
 
-export const CompanyDetail = Company.extend({ links: z.array(CompanyLink) })
+export const CompanyDetail = Company.extend({
+  links: z.array(CompanyLink),
+  /** 法人番号, 名称 of the other end of each link. */
+  linkedNames: z.record(z.string(), z.string()),
+})
+export type CompanyDetail = z.infer<typeof CompanyDetail>
 
 export const listCompanies = endpoint({
   operationId: 'listCompanies',
@@ -52,4 +62,39 @@ export const getCompany = endpoint({
   tags: ['法人'],
   params: z.object({ corporateNumber: CorporateNumber }),
   response: CompanyDetail,
+})
+
+export const CompanyLinkIdParams = z.object({ id: z.uuid({ message: '関係の指定が正しくありません。' }) })
+
+const Reason = z.string({ message: '理由を入力してください。' }).trim().min(1, '理由を入力してください。').max(500, '理由は500文字以内にしてください。')
+
+/** 関係の終了: the link held until `endsOn` (inclusive). */
+export const EndCompanyLinkInput = z.object({
+  endsOn: z.string({ message: '終了日を入力してください。' }).refine(isIsoDate, { message: '終了日は YYYY-MM-DD 形式の正しい日付で入力してください。' }),
+  reason: Reason,
+})
+
+/** 関係の取消し: the link was entered in error. */
+export const RetractCompanyLinkInput = z.object({ reason: Reason })
+
+export const endCompanyLink = endpoint({
+  operationId: 'endCompanyLink',
+  method: 'POST',
+  path: '/api/companies/links/:id/end',
+  summary: '法人の関係を終了日で終える（理由つき、監査記録）',
+  tags: ['法人'],
+  params: CompanyLinkIdParams,
+  body: EndCompanyLinkInput,
+  response: CompanyLink,
+})
+
+export const retractCompanyLink = endpoint({
+  operationId: 'retractCompanyLink',
+  method: 'POST',
+  path: '/api/companies/links/:id/retract',
+  summary: '誤って登録した法人の関係を取り消す（理由つき、監査記録）',
+  tags: ['法人'],
+  params: CompanyLinkIdParams,
+  body: RetractCompanyLinkInput,
+  response: CompanyLink,
 })

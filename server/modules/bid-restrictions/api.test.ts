@@ -17,6 +17,7 @@ import {
   RestrictedSetResult,
   importCompanies as importCompaniesEndpoint,
 } from '#shared/contracts/bid-restrictions'
+import { CompanyDetail, CompanyLink } from '#shared/contracts/companies'
 import { ErrorBody } from '#shared/errors'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp } from '../../../test/support/app.ts'
@@ -542,12 +543,15 @@ describe('法人のCSV一括登録 POST /api/companies/import', () => {
     ].join('\n')
     const response = await national.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv, linksCsv } })
     expect(response.statusCode, response.body).toBe(200)
-    expect(importCompaniesEndpoint.response.parse(response.json())).toEqual({ companiesCreated: 3, companiesUpdated: 0, linksCreated: 5, linksSkipped: 2 })
+    const imported = importCompaniesEndpoint.response.parse(response.json())
+    expect(imported).toMatchObject({ companiesCreated: 3, companiesUpdated: 0, linksCreated: 5, linksSkipped: 2 })
+    // the cycle A → B → D → A is accepted with a warning naming it (line 4 closes it; the later A → B repeats it)
+    expect(imported.warnings).toEqual([{ line: 4, message: expect.stringContaining('循環'), cycle: [D, A, B, D] }])
     const company = await app.inject(`/api/companies/${A}`)
     expect(company.json().name).toBe('Aホールディングス, Inc.')
     // re-import: nothing new; names updated
     const again = await matsuyama.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: companiesCsv.replace('B株式会社', 'B株式会社（新）'), linksCsv } })
-    expect(again.json()).toEqual({ companiesCreated: 0, companiesUpdated: 3, linksCreated: 0, linksSkipped: 7 })
+    expect(again.json()).toEqual({ companiesCreated: 0, companiesUpdated: 3, linksCreated: 0, linksSkipped: 7, warnings: [] })
     // the cycle does not break a check
     const result = await bidCheck(matsuyama.inject, r1.id, B)
     expect(result.decision).toBe('allowed')
@@ -581,6 +585,101 @@ describe('法人のCSV一括登録 POST /api/companies/import', () => {
     expectError(await ehime.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
     expectError(await candidate.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 403, 'FORBIDDEN')
     expectError(await app.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: '' } }), 401)
+  })
+})
+
+// The graph 入札制限 rests on (参考4.4-⑨: 兼業先企業又は当該企業の親会社もしくは子会社) can be corrected; a logged check keeps
+// the facts it was decided on, a new check reads the corrected graph.
+describe('法人の関係の訂正（終了・取消し）', () => {
+  const HOLDING = corporateNumber('320000000001')
+  const SIDE = corporateNumber('320000000002')
+  const OTHER_PARENT = corporateNumber('320000000003')
+  const linkIdOf = async (from: string, to: string) => {
+    const detail = CompanyDetail.parse((await app.inject(`/api/companies/${to}`)).json())
+    return detail.links.find((link) => link.fromCorporateNumber === from && link.toCorporateNumber === to)!.id
+  }
+  const auditOf = (id: string) => db.selectFrom('audit_event').selectAll().where('target_type', '=', 'company_link').where('target_id', '=', id).execute()
+
+  const setUp = (async () => {
+    await insertCompanies(db, { [HOLDING]: '持株会社', [SIDE]: '兼業先株式会社', [OTHER_PARENT]: '別の親会社' })
+    await insertLinks(db, [
+      { kind: 'parent_subsidiary', from: HOLDING, to: SIDE },
+      { kind: 'parent_subsidiary', from: OTHER_PARENT, to: SIDE, startsOn: '2024-01-01' },
+    ])
+    const person = await insertAppointment(db, {
+      municipalityCode: MATSUYAMA,
+      startsOn: '2025-04-01',
+      endsOn: '2026-03-31',
+      employments: [{ corporateNumber: SIDE, relationship: 'side_job', startsOn: '2024-04-01', endsOn: null }],
+      bidRestriction: { templateIds: ['D'] },
+    })
+    return createProcurement(matsuyama.inject, { title: '関係訂正の確認', participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }] })
+  })()
+
+  test('誤って登録した関係を取り消す: 過去の判定は事実を保ち、新しい判定は訂正後の関係で判定する', async () => {
+    const procurement = await setUp
+    const before = await bidCheck(matsuyama.inject, procurement.id, HOLDING)
+    expect(before.decision).toBe('restricted_exemptible')
+    const id = await linkIdOf(HOLDING, SIDE)
+
+    const retracted = await matsuyama.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: '別法人と取り違えて登録した' } })
+    expect(retracted.statusCode, retracted.body).toBe(200)
+    expect(CompanyLink.parse(retracted.json()).retraction).toMatchObject({ reason: '別法人と取り違えて登録した' })
+
+    expect((await bidCheck(matsuyama.inject, procurement.id, HOLDING)).decision).toBe('allowed')
+    const past = BidCheckRecord.parse((await matsuyama.inject(`/api/bid-checks/${before.checkId}`)).json())
+    expect(past.decision).toBe('restricted_exemptible')
+    expect((past.facts as BidFacts).companyLinks).toEqual(expect.arrayContaining([expect.objectContaining({ from: HOLDING, to: SIDE })]))
+
+    const [event] = await auditOf(id)
+    expect(event).toMatchObject({ action: 'company_link.retracted', actor_kind: 'municipality', actor_user_id: matsuyama.account.id })
+    expect(event!.details).toMatchObject({ reason: '別法人と取り違えて登録した', before: { fromCorporateNumber: HOLDING, toCorporateNumber: SIDE, retraction: null } })
+    // the company page still shows it, marked; a second correction is refused
+    const detail = CompanyDetail.parse((await app.inject(`/api/companies/${SIDE}`)).json())
+    expect(detail.links.find((link) => link.id === id)!.retraction).not.toBeNull()
+    expect(detail.linkedNames[HOLDING]).toBe('持株会社')
+    expectError(await matsuyama.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: 'x' } }), 409, 'COMPANY_LINK_RETRACTED')
+    // importing the same link again does not bring it back
+    const reimport = await national.inject({ method: 'POST', url: '/api/companies/import', payload: { linksCsv: `親子,${HOLDING},${SIDE},,` } })
+    expect(reimport.json()).toMatchObject({ linksCreated: 0, linksSkipped: 1, warnings: [{ line: 1, message: expect.stringContaining('取り消された関係') }] })
+  })
+
+  test('関係を終了日で終える: 終了日までの判定は制限、その後は対象外', async () => {
+    const procurement = await setUp
+    const id = await linkIdOf(OTHER_PARENT, SIDE)
+    expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-08-01')).decision).toBe('restricted_exemptible')
+    const ended = await national.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: '株式譲渡により子会社でなくなった' } })
+    expect(ended.statusCode, ended.body).toBe(200)
+    expect(CompanyLink.parse(ended.json()).endsOn).toBe('2025-06-30')
+    expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-08-01')).decision).toBe('allowed')
+    expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-06-30')).decision).toBe('restricted_exemptible')
+    const [event] = await auditOf(id)
+    expect(event).toMatchObject({ action: 'company_link.ended', actor_kind: 'national', actor_user_id: national.account.id })
+    expect(event!.details).toMatchObject({ reason: '株式譲渡により子会社でなくなった', before: { endsOn: null }, after: { endsOn: '2025-06-30' } })
+  })
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['理由なし', { endsOn: '2025-06-30' }, '理由'],
+    ['理由が空白', { endsOn: '2025-06-30', reason: '  ' }, '理由'],
+    ['日付でない終了日', { endsOn: '令和7年6月30日', reason: '譲渡' }, '終了日'],
+    ['開始日より前の終了日', { endsOn: '2023-12-31', reason: '譲渡' }, '終了日'],
+  ])('400 with the field named — %s; nothing changes', async (_name, payload, label) => {
+    await setUp
+    const id = await linkIdOf(OTHER_PARENT, SIDE)
+    const before = await db.selectFrom('company_link').select(['ends_on', 'retracted_at']).where('id', '=', id).executeTakeFirstOrThrow()
+    const eventsBefore = (await auditOf(id)).length
+    const body = expectError(await matsuyama.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload }), 400, 'VALIDATION_FAILED')
+    expect(body.error.details!.map((detail) => detail.message).join()).toContain(label)
+    expect(await db.selectFrom('company_link').select(['ends_on', 'retracted_at']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before)
+    expect((await auditOf(id)).length).toBe(eventsBefore)
+  })
+
+  test('権限と存在: 都道府県・人材は 403、未ログインは 401、ない関係は 404', async () => {
+    await setUp
+    const id = await linkIdOf(OTHER_PARENT, SIDE)
+    for (const other of [ehime, candidate]) expectError(await other.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 403, 'FORBIDDEN')
+    expectError(await app.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 401)
+    expectError(await national.inject({ method: 'POST', url: `/api/companies/links/00000000-0000-4000-8000-000000000000/retract`, payload: { reason: 'x' } }), 404, 'NOT_FOUND')
   })
 })
 

@@ -8,6 +8,7 @@ import { isValidCorporateNumber } from '#shared/domain/codes'
 import { isIsoDate } from '#shared/domain/dates'
 import { COMPANY_IMPORT_MAX_ROWS } from '#shared/contracts/bid-restrictions'
 import type { ErrorDetail } from '#shared/errors'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError } from '../../http/errors.ts'
@@ -42,12 +43,23 @@ interface LinkRow {
   endsOn: string | null
 }
 
+/** Accepted but worth a look: a link that closes a cycle, or one that repeats a retracted link. */
+export interface ImportWarning {
+  line: number
+  message: string
+  /** 法人番号 around the cycle, first = last; empty for other warnings. */
+  cycle: string[]
+}
+
 export interface ImportResult {
   companiesCreated: number
   companiesUpdated: number
   linksCreated: number
   linksSkipped: number
+  warnings: ImportWarning[]
 }
+
+const MAX_WARNINGS = 100
 
 class Problems {
   readonly details: ErrorDetail[] = []
@@ -153,6 +165,76 @@ async function existingCompanies(tx: Db, numbers: readonly string[]): Promise<Se
   return found
 }
 
+const DIRECTED_LABELS: Partial<Record<LinkKind, string>> = { parent_subsidiary: '親会社・子会社', consolidated_group: '連結決算の対象' }
+
+/**
+ * The imported directed links (親子, 連結) that close a cycle of the same kind among the stored, unretracted links
+ * (the imported ones included), whatever their dates. The cycle is accepted — the engine traverses with cycle
+ * protection — and reported so that staff can correct the link that is wrong. One query loads what the new links'
+ * ends reach; the paths are found in memory.
+ */
+async function closedCycles(tx: Db, fresh: ReadonlyArray<LinkRow & { line: number }>): Promise<ImportWarning[]> {
+  const directed = fresh.filter((link) => link.kind !== 'related')
+  if (directed.length === 0) return []
+  const { rows } = await sql<{ kind: LinkKind; from: string; to: string }>`
+    WITH RECURSIVE reach(cn, kind) AS (
+      SELECT * FROM unnest(${directed.map((link) => link.to)}::text[], ${directed.map((link) => link.kind)}::text[])
+      UNION
+      SELECT l.to_corporate_number, l.kind FROM reach r
+        JOIN company_link l ON l.from_corporate_number = r.cn AND l.kind = r.kind AND l.retracted_at IS NULL
+    )
+    SELECT DISTINCT l.kind, l.from_corporate_number AS "from", l.to_corporate_number AS "to"
+      FROM reach r JOIN company_link l ON l.from_corporate_number = r.cn AND l.kind = r.kind AND l.retracted_at IS NULL`.execute(tx)
+  // The cycle is reported at the row that closes it: a row sees the stored links and the rows above it.
+  const lineOf = new Map<string, number>()
+  for (const link of directed) {
+    const key = `${link.kind}|${link.from}|${link.to}`
+    if (!lineOf.has(key)) lineOf.set(key, link.line)
+  }
+  const next = new Map<string, Array<{ to: string; line: number }>>()
+  for (const row of rows) {
+    const key = `${row.kind}|${row.from}`
+    next.set(key, [...(next.get(key) ?? []), { to: row.to, line: lineOf.get(`${row.kind}|${row.from}|${row.to}`) ?? 0 }])
+  }
+  const warnings: ImportWarning[] = []
+  const reported = new Set<string>()
+  for (const link of directed) {
+    const path = pathBetween(next, link.kind, link.to, link.from, link.line)
+    if (!path) continue
+    const cycle = [link.from, ...path]
+    const signature = `${link.kind}|${[...cycle.slice(1)].sort().join(',')}`
+    if (reported.has(signature)) continue
+    reported.add(signature)
+    warnings.push({
+      line: link.line,
+      message: `${link.line}行目: ${DIRECTED_LABELS[link.kind]}の関係が循環しています（${cycle.join(' → ')}）。登録しましたが、誤りがあれば関係を終了または取り消してください。`,
+      cycle,
+    })
+  }
+  return warnings
+}
+
+/** Breadth-first path from `start` to `goal` along links of `kind` from rows above `line`, both ends included. */
+function pathBetween(next: ReadonlyMap<string, ReadonlyArray<{ to: string; line: number }>>, kind: LinkKind, start: string, goal: string, line: number): string[] | null {
+  const cameFrom = new Map<string, string | null>([[start, null]])
+  const queue = [start]
+  for (let index = 0; index < queue.length; index += 1) {
+    const current = queue[index]!
+    if (current === goal) {
+      const path: string[] = []
+      for (let step: string | null = current; step !== null; step = cameFrom.get(step) ?? null) path.unshift(step)
+      return path
+    }
+    for (const { to: neighbour, line: from } of next.get(`${kind}|${current}`) ?? []) {
+      if (from < line && !cameFrom.has(neighbour)) {
+        cameFrom.set(neighbour, current)
+        queue.push(neighbour)
+      }
+    }
+  }
+  return null
+}
+
 export async function importCompanies(
   db: Db,
   actor: Actor,
@@ -192,29 +274,27 @@ export async function importCompanies(
 
     // Links already stored between these companies, so a re-import adds nothing twice.
     const involved = [...new Set(links.flatMap((link) => [link.from, link.to]))]
+    // A retracted link counts as known too: the same file imported again does not bring back what was corrected.
     const known = new Set<string>()
+    const retracted = new Set<string>()
+    const remember = (row: { kind: LinkKind; from_corporate_number: string; to_corporate_number: string; starts_on: string | null; ends_on: string | null; retracted_at: Date | null }) => {
+      const key = linkKey({ kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on })
+      known.add(key)
+      if (row.retracted_at) retracted.add(key)
+    }
+    const columns = ['kind', 'from_corporate_number', 'to_corporate_number', 'starts_on', 'ends_on', 'retracted_at'] as const
     for (let start = 0; start < involved.length; start += 5000) {
       const chunk = involved.slice(start, start + 5000)
-      const rows = await tx
-        .selectFrom('company_link')
-        .select(['kind', 'from_corporate_number', 'to_corporate_number', 'starts_on', 'ends_on'])
-        .where('from_corporate_number', 'in', chunk)
-        .execute()
-      for (const row of rows) {
-        known.add(linkKey({ kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on }))
-      }
-      const reverse = await tx
-        .selectFrom('company_link')
-        .select(['kind', 'from_corporate_number', 'to_corporate_number', 'starts_on', 'ends_on'])
-        .where('kind', '=', 'related')
-        .where('to_corporate_number', 'in', chunk)
-        .execute()
-      for (const row of reverse) {
-        known.add(linkKey({ kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on }))
-      }
+      for (const row of await tx.selectFrom('company_link').select(columns).where('from_corporate_number', 'in', chunk).execute()) remember(row)
+      for (const row of await tx.selectFrom('company_link').select(columns).where('kind', '=', 'related').where('to_corporate_number', 'in', chunk).execute()) remember(row)
+    }
+    const warnings: ImportWarning[] = []
+    const warn = (warning: ImportWarning) => {
+      if (warnings.length < MAX_WARNINGS) warnings.push(warning)
     }
     const fresh = links.filter((link) => {
       const key = linkKey(link)
+      if (retracted.has(key)) warn({ line: link.line, message: `${link.line}行目: 取り消された関係と同じため登録していません。`, cycle: [] })
       if (known.has(key)) return false
       known.add(key)
       return true
@@ -233,13 +313,21 @@ export async function importCompanies(
         )
         .execute()
     }
+    for (const warning of await closedCycles(tx, fresh)) warn(warning)
     const result = {
       companiesCreated: companies.length - companiesUpdated,
       companiesUpdated,
       linksCreated: fresh.length,
       linksSkipped: links.length - fresh.length,
+      warnings,
     }
-    await recordAudit(tx, { actor, action: 'company.imported', targetType: 'company', request, details: result })
+    await recordAudit(tx, {
+      actor,
+      action: 'company.imported',
+      targetType: 'company',
+      request,
+      details: { ...result, warnings: warnings.length, cycles: warnings.filter((warning) => warning.cycle.length > 0).map((warning) => warning.cycle) },
+    })
     return result
   })
 }

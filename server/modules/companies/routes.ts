@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { COMPANY_IMPORT_BODY_LIMIT, importCompanies as importCompaniesEndpoint } from '#shared/contracts/bid-restrictions'
-import { getCompany, listCompanies } from '#shared/contracts/companies'
+import { endCompanyLink as endLinkEndpoint, getCompany, listCompanies, retractCompanyLink as retractLinkEndpoint } from '#shared/contracts/companies'
 import type { Db } from '../../db/database.ts'
 import { notFound } from '../../http/errors.ts'
 import { route } from '../../http/route.ts'
+import { endCompanyLink, retractCompanyLink } from './corrections.ts'
 import { importCompanies } from './import.ts'
 import { findCompany, searchCompanies } from './repository.ts'
 
@@ -20,6 +21,14 @@ export function companyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     if (!company) throw notFound('指定された法人番号の法人は登録されていません。')
     return company
   })
+
+  // Corrections: the staff who may import links may also correct them (audited with who and why).
+  route(app, endLinkEndpoint, ['national', 'municipality'], ({ actor, params, body, request }) =>
+    endCompanyLink(db, actor, { ip: request.ip, id: request.id }, params.id, body),
+  )
+  route(app, retractLinkEndpoint, ['national', 'municipality'], ({ actor, params, body, request }) =>
+    retractCompanyLink(db, actor, { ip: request.ip, id: request.id }, params.id, body),
+  )
 
   // The CSV files come as text in JSON, above the app-wide 1 MB body limit; national and municipal staff import.
   void app.register(async (scoped) => {
