@@ -68,6 +68,8 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     bodyLimit: 1_048_576,
+    // request.ip (audit log, attempt limits) from X-Forwarded-For only through the configured proxies
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // the router's and Node's HTTP parser's refusals answer in the one envelope too
     frameworkErrors,
     clientErrorHandler,

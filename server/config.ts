@@ -1,5 +1,26 @@
+import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
+
+/** proxy-addr's names for address ranges, accepted as they are by Fastify's trustProxy. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** One trusted hop: an address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or one of RANGE_NAMES. */
+export function isProxyAddress(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true
+  const [address = '', prefix, extra] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || extra !== undefined) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+const ProxyList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.every(isProxyAddress), {
+    message: 'TRUST_PROXY は、アドレスか CIDR（例: 127.0.0.1,10.0.0.0/8）または loopback をカンマ区切りで指定してください。',
+  })
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -8,6 +29,11 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The reverse proxies in front (addresses, CIDRs, or loopback/linklocal/uniquelocal, comma-separated): the client
+   * address is read from X-Forwarded-For only through these hops. Unset: the connection's own address.
+   */
+  TRUST_PROXY: ProxyList.default([]),
   /** Public address used in links sent by mail; unset = the address the server listens on (HOST, PORT). */
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
@@ -30,6 +56,8 @@ const Env = z.object({
   AUTH_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
   AUTH_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),
   AUTH_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** How often each instance asks whether a periodic job is due (the jobs' own periods are unchanged by it). */
+  JOBS_POLL_SECONDS: z.coerce.number().int().min(1).default(15),
   /** How often pending mail is retried (it is also sent right after each change that queues it). */
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
   /**
@@ -46,6 +74,7 @@ export interface Config {
   readonly databaseUrl: string | undefined
   readonly dataDir: string
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  readonly trustProxy: readonly string[]
   readonly publicUrl: string
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
@@ -59,6 +88,7 @@ export interface Config {
   readonly authAttemptsPerAccount: number
   readonly authAttemptsPerIp: number
   readonly authWindowMinutes: number
+  readonly jobsPollSeconds: number
   readonly mailRetrySeconds: number
   readonly documentWorkers: number
   readonly documentQueue: number
@@ -81,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: parsed.DATABASE_URL,
     dataDir: parsed.DATA_DIR,
     logLevel: parsed.LOG_LEVEL,
+    trustProxy: Object.freeze(parsed.TRUST_PROXY),
     publicUrl: parsed.PUBLIC_URL ?? listenUrl(parsed.HOST, parsed.PORT),
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
@@ -94,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authAttemptsPerAccount: parsed.AUTH_ATTEMPTS_PER_ACCOUNT,
     authAttemptsPerIp: parsed.AUTH_ATTEMPTS_PER_IP,
     authWindowMinutes: parsed.AUTH_WINDOW_MINUTES,
+    jobsPollSeconds: parsed.JOBS_POLL_SECONDS,
     mailRetrySeconds: parsed.MAIL_RETRY_SECONDS,
     documentWorkers: parsed.DOCUMENT_WORKERS,
     documentQueue: parsed.DOCUMENT_QUEUE,

@@ -15,7 +15,7 @@ await migrate(engine, MIGRATIONS_DIR, () => seedReferenceData(engine.db))
 const demo = config.seedDemo && !config.databaseUrl ? await seedDemoWorld(engine.db, config, { force: false }) : undefined
 const app = await buildApp({ config, db: engine.db })
 // Mail retries, posting expiry, digests and interview reminders: each once per period across every instance on this database.
-app.jobs.start()
+app.jobs.start(config.jobsPollSeconds)
 
 /** PORT=0 means any free port: chosen now, so the printed and mailed links name the port actually served. */
 async function resolvedConfig(): Promise<Config> {
