@@ -1,3 +1,4 @@
+import './zod-config.ts'
 import './styles/global.css'
 import { createApp } from 'vue'
 import App from './App.vue'

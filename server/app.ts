@@ -13,6 +13,7 @@ import type { Db } from './db/database.ts'
 import { ANONYMOUS, type Actor } from './http/actor.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './http/errors.ts'
 import { refuseUnstorableText } from './http/storable-text.ts'
+import { clientCacheHeaders, installTransport } from './http/transport.ts'
 import { healthRoutes } from './http/health.ts'
 import { swaggerOptions } from './openapi/index.ts'
 import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
@@ -55,11 +56,13 @@ export interface AppDeps {
   config: Config
   db: Db
   clock?: Clock
+  /** The built client served at / (tests point it at a directory of their own). */
+  clientDir?: string
 }
 
 const CLIENT_DIST = fileURLToPath(new URL('../dist/client/', import.meta.url))
 
-export async function buildApp({ config, db, clock = () => new Date() }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, clock = () => new Date(), clientDir = CLIENT_DIST }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -76,8 +79,9 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  const servesClient = existsSync(CLIENT_DIST)
+  const servesClient = existsSync(clientDir)
   installErrorHandlers(app, { spaFallback: servesClient })
+  await installTransport(app, { publicUrl: config.publicUrl })
   refuseUnstorableText(app)
   // Anonymous until a session resolves the caller.
   const actorOf = new WeakMap<object, Actor>()
@@ -113,7 +117,8 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
   enforceDeclaredAccess(app)
 
   await app.register(swagger, swaggerOptions(config))
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  // BaseLayout: the standalone layout's top bar draws its logo with an inline <style>, which the CSP refuses
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { layout: 'BaseLayout' } })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   healthRoutes(app, { db })
@@ -156,6 +161,6 @@ export async function buildApp({ config, db, clock = () => new Date() }: AppDeps
     savedSearchRoutes(api, { db, clock })
   })
 
-  if (servesClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false })
+  if (servesClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false, cacheControl: false, setHeaders: clientCacheHeaders })
   return app
 }

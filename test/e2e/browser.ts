@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { AxeResults } from 'axe-core'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
 import { E2E_DEMO_PASSWORD } from './demo-password.ts'
 
@@ -37,7 +37,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  * - axe-core finds a critical or serious violation on a page visited (after each navigation and at every shot);
  * - at 375 px a page is wider than the window (`shot`);
  * - the page fetches an address that answers 403 (a page asking for what its viewer may not see) or 5xx;
- * - a script error in the page.
+ * - a script error in the page;
+ * - the page's Content-Security-Policy refused something (a `securitypolicyviolation`: an inline script or style,
+ *   a resource from another site), which a person would see as a part of the page missing.
  */
 export interface Journey {
   readonly page: Page
@@ -65,8 +67,9 @@ export async function startJourney(browser: Browser, options: JourneyOptions = {
   const baseUrl = inject('baseUrl')
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width, height: HEIGHT[width] } })
   await context.addInitScript({ content: AXE_SOURCE })
-  const page = await context.newPage()
   const problems: string[] = []
+  await reportCspViolations(context, (violation) => problems.push(violation))
+  const page = await context.newPage()
   const checked = new Set<string>()
   let started = false
   let checks: Promise<void> = Promise.resolve()
@@ -168,6 +171,21 @@ export async function startJourney(browser: Browser, options: JourneyOptions = {
     },
   }
   return journey
+}
+
+/**
+ * Every refusal by the page's Content-Security-Policy, as `<directive> refused <what> on <path>`. Scripts the test
+ * itself runs (axe, page.evaluate) go through the DevTools protocol, which CSP does not govern.
+ */
+export async function reportCspViolations(context: BrowserContext, report: (violation: string) => void): Promise<void> {
+  await context.exposeBinding('reportCspViolation', (_source, violation: string) => report(violation))
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) => {
+      const what = event.blockedURI || 'inline'
+      const where = location.pathname + location.search
+      window.reportCspViolation('CSP ' + event.effectiveDirective + ' refused ' + what + ' on ' + where + ' from ' + (event.sourceFile || '?') + ':' + event.lineNumber + ':' + event.columnNumber + (event.sample ? ' (' + event.sample + ')' : ''))
+    })`,
+  })
 }
 
 function path(url: string): string {
