@@ -39,7 +39,7 @@ import { anonymiseCandidateMessages, messagesOfCandidate } from './modules/messa
 import { messageRoutes } from './modules/messages/routes.ts'
 import { interviewJobs } from './modules/interviews/index.ts'
 import { interviewRoutes } from './modules/interviews/routes.ts'
-import { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount } from './modules/saved-searches/index.ts'
+import { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount, savedSearchJobs } from './modules/saved-searches/index.ts'
 import { savedSearchRoutes } from './modules/saved-searches/routes.ts'
 import { openDataRoutes } from './modules/open-data/routes.ts'
 
@@ -111,6 +111,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
   for (const job of accountJobs({ db, config })) jobs.registerJob(job)
   for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
+  for (const job of savedSearchJobs({ db, clock, publicUrl: config.publicUrl, kickMail: () => mail.kick() }, config.savedSearchDigestSeconds)) jobs.registerJob(job)
   const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue })
   app.addHook('onClose', () => documents.close())
 
@@ -136,7 +137,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
       config,
       documents,
       kickMail: () => mail.kick(),
-      onPublished: (tx, posting) => announcePublication({ clock, publicUrl: config.publicUrl }, tx, posting).then(() => undefined),
+      onPublished: (tx, posting) => announcePublication({ clock }, tx, posting).then(() => undefined),
     })
     candidateRoutes(api, {
       db,

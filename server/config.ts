@@ -60,6 +60,8 @@ const Env = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().int().min(1).default(15),
   /** How often pending mail is retried (it is also sent right after each change that queues it). */
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** How often saved searches' digests are looked for (each search still gets at most one mail per day or week). */
+  SAVED_SEARCH_DIGEST_SECONDS: z.coerce.number().int().min(1).default(900),
   /**
    * Worker threads rendering PDFs and workbooks (default: one core fewer than the machine has, at least one, so
    * requests keep a core), and how many such tasks may wait for one before 503.
@@ -90,6 +92,7 @@ export interface Config {
   readonly authWindowMinutes: number
   readonly jobsPollSeconds: number
   readonly mailRetrySeconds: number
+  readonly savedSearchDigestSeconds: number
   readonly documentWorkers: number
   readonly documentQueue: number
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authWindowMinutes: parsed.AUTH_WINDOW_MINUTES,
     jobsPollSeconds: parsed.JOBS_POLL_SECONDS,
     mailRetrySeconds: parsed.MAIL_RETRY_SECONDS,
+    savedSearchDigestSeconds: parsed.SAVED_SEARCH_DIGEST_SECONDS,
     documentWorkers: parsed.DOCUMENT_WORKERS,
     documentQueue: parsed.DOCUMENT_QUEUE,
   })

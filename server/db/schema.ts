@@ -832,12 +832,24 @@ export interface SavedSearchTable {
   keywords: Generated<string>
   filters_key: string
   created_at: Timestamp
+  /** 0250: how often new matches are mailed. */
+  frequency: Generated<'daily' | 'weekly'>
 }
 
 export interface SavedSearchDeliveryTable {
   saved_search_id: string
   posting_id: string
   delivered_at: Timestamp
+  /** 0250: the digest that mailed this match (`daily:2026-04-01`, `weekly:2026-03-30`); null until one does. */
+  digest_period: string | null
+}
+
+/** owner: saved-searches (0250): one row per search and period a digest was mailed for. */
+export interface SavedSearchDigestTable {
+  saved_search_id: string
+  period: string
+  postings: number
+  sent_at: Timestamp
 }
 
 /** owner: jobs (0160) */
@@ -927,4 +939,5 @@ export interface Database {
   interview_slot: InterviewSlotTable
   saved_search: SavedSearchTable
   saved_search_delivery: SavedSearchDeliveryTable
+  saved_search_digest: SavedSearchDigestTable
 }

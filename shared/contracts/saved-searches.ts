@@ -1,6 +1,7 @@
 /**
  * Saved searches (保存した検索条件): a signed-in candidate keeps the national posting search's filters and is told by
- * mail of each newly published posting that matches them (手順書 参考4.4-⑭ ③: updates to those who asked for them).
+ * mail, daily or weekly as they choose, of newly published postings that match them, each with its match score
+ * (手順書 参考4.4-⑭ ③: updates to those who asked for them).
  */
 import { z } from 'zod'
 import { postingRoleLabels, PostingRoleId } from '../domain/postings/form.ts'
@@ -23,6 +24,16 @@ export const SavedSearchFilters = z.object({
 })
 export type SavedSearchFilters = z.infer<typeof SavedSearchFilters>
 
+/** How often new matches are mailed: at most one mail per search per day (毎日) or per week from Monday (毎週). */
+export const DigestFrequency = z.enum(['daily', 'weekly'], { message: 'お知らせの頻度は「毎日」か「毎週」を選んでください。' })
+export type DigestFrequency = z.infer<typeof DigestFrequency>
+export const digestFrequencyLabels: Record<DigestFrequency, string> = { daily: '毎日', weekly: '毎週' }
+
+export const NewSavedSearch = SavedSearchFilters.extend({ frequency: DigestFrequency.default('daily') })
+export type NewSavedSearch = z.infer<typeof NewSavedSearch>
+
+export const SavedSearchChange = z.object({ frequency: DigestFrequency })
+
 export const SavedSearch = z.object({
   id: z.string(),
   filters: z.object({
@@ -34,8 +45,11 @@ export const SavedSearch = z.object({
   }),
   /** 都道府県名 of filters.prefecture, for the label. */
   prefectureName: z.string().nullable(),
+  frequency: DigestFrequency,
   /** How many published postings this search has announced by mail. */
   announced: z.number().int(),
+  /** Matches waiting for the next digest. */
+  pending: z.number().int(),
   createdAt: z.string(),
 })
 export type SavedSearch = z.infer<typeof SavedSearch>
@@ -80,11 +94,22 @@ export const createSavedSearch = endpoint({
   operationId: 'createSavedSearch',
   method: 'POST',
   path: '/api/me/saved-searches',
-  summary: '全国の募集検索の条件を保存する（合う募集が公開されるとメールで知らせる）',
+  summary: '全国の募集検索の条件を保存する（合う募集を毎日か毎週まとめてメールで知らせる）',
   tags,
-  body: SavedSearchFilters,
+  body: NewSavedSearch,
   response: SavedSearch,
   successStatus: 201,
+})
+
+export const updateSavedSearch = endpoint({
+  operationId: 'updateSavedSearch',
+  method: 'PATCH',
+  path: '/api/me/saved-searches/:id',
+  summary: '保存した検索条件のお知らせの頻度（毎日・毎週）を変える',
+  tags,
+  params: SavedSearchIdParams,
+  body: SavedSearchChange,
+  response: SavedSearch,
 })
 
 export const deleteSavedSearch = endpoint({

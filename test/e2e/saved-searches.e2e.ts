@@ -1,9 +1,9 @@
 /**
  * Saved searches, by clicking alone from `/`: a candidate chooses filters on 募集を探す and saves them, finds them on
- * 保存した検索条件 (from the header), is mailed when 松山市's matching posting is published, searches again from the
- * saved search and deletes it.
- * Arranged through the API meanwhile: the posting published (松山市 → 愛媛県 → 国); the mail is read as delivered
- * over SMTP.
+ * 保存した検索条件 (from the header) and chooses 毎週, gets the weekly mail with the match score when 松山市's
+ * matching posting is published, searches again from the saved search and deletes it.
+ * Arranged through the API meanwhile: the posting published (松山市 → 愛媛県 → 国); the mail, sent by the digest job
+ * of the running server, is read as delivered over SMTP.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -13,7 +13,8 @@ import { mailTo, publishPosting } from './after-match-fixtures.ts'
 
 const WORD = `保存検索${Date.now().toString(36)}`
 const TITLE = `CIO補佐官（${WORD}）`
-const PERSON = 'tanaka.jun@example.jp'
+// a demo person with a skill profile, so the mail carries the match score
+const PERSON = 'takahashi.makoto@example.jp'
 
 let browser: Browser
 beforeAll(async () => {
@@ -47,13 +48,18 @@ test('外部デジタル人材が検索条件を保存し、合う募集の公�
   await expect.poll(() => item.count()).toBe(1)
   expect(await item.innerText()).toContain(`人材像: プロデューサー（CIO補佐官等） / 地域: 愛媛県 / キーワード「${WORD}」`)
   expect(await item.innerText()).toContain('お知らせした募集 0件')
+  expect(await item.getByLabel('お知らせの頻度').inputValue()).toBe('daily')
+  await item.getByLabel('お知らせの頻度').selectOption({ label: '毎週' })
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'お知らせを「毎週」にしました' }).count()).toBe(1)
   await journey.shot('saved-searches-2-list')
 
-  // 3. A matching posting is published: one mail, with the posting's link and no token.
+  // 3. A matching posting is published: the weekly mail lists it with its link and the person's match score, no token.
   const postingId = await publishPosting(TITLE)
-  const mail = await mailTo(PERSON, '【保存した検索条件】')
-  expect(mail.subject).toContain(TITLE)
+  const mail = await mailTo(PERSON, '【保存した検索条件】毎週のお知らせ', 40_000)
+  expect(mail.subject).toContain('新しい募集1件')
+  expect(mail.text).toContain(TITLE)
   expect(mail.text).toContain(`/postings/${postingId}`)
+  expect(mail.text).toMatch(/あなたとの一致度: \d+点/)
   expect(mail.text).not.toMatch(/token=/)
 
   // 4. Back on the page: it counts the announcement; searching again finds the posting.
@@ -74,4 +80,4 @@ test('外部デジタル人材が検索条件を保存し、合う募集の公�
   expect(await page.getByRole('status').filter({ hasText: '削除しました' }).count()).toBe(1)
   await journey.shot('saved-searches-4-deleted')
   await journey.finish()
-})
+}, 120_000) // the mail waits for the job runner's next poll (every 15 s)

@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
       // mailed links point at this server; mail goes to the SMTP server of mail-capture.ts
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       SMTP_URL: process.env.E2E_SMTP_URL ?? '',
+      // saved searches' digests are looked for at every poll of the job runner, so a journey sees its mail
+      SAVED_SEARCH_DIGEST_SECONDS: '5',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

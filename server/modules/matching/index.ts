@@ -7,6 +7,8 @@ export {
   refreshCandidateVectors,
   refreshPostingPlans,
   scoreCandidatesForPosting,
+  scorePostingsForAccount,
   type CandidateScore,
+  type PostingScore,
   type MatchingDeps,
 } from './service.ts'

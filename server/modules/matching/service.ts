@@ -21,7 +21,7 @@ import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { applicantIds } from '../applications/index.ts'
 import { bidRestrictionPreview } from '../bid-restrictions/index.ts'
-import { candidateIdForAccount, candidateNames, employmentHistories, scoringProfiles } from '../candidates/index.ts'
+import { candidateIdForAccount, candidateIdsOfAccounts, candidateNames, employmentHistories, scoringProfiles } from '../candidates/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import {
   type PostingFacts,
@@ -333,6 +333,32 @@ export async function scoreCandidatesForPosting(
     if (!via) continue
     const scored = scoreWithPlan(plan, factsFromProfile(profile))
     result.set(profile.candidateId, { score: scored.score, eligible: scored.eligible, via })
+  }
+  return result
+}
+
+/** A candidate's score against one posting: the number and gate of their recommendations. */
+export interface PostingScore {
+  score: number
+  eligible: boolean
+}
+
+/**
+ * Scores a candidate account against published postings, for other modules' mail (saved searches' digests): the
+ * same score and gate as the person's recommendations and the posting's match explanation. Postings that are not
+ * published are absent; so is everything when the account has no skill profile yet. Takes the caller's tx.
+ */
+export async function scorePostingsForAccount(tx: Db, accountId: string, postingIds: readonly string[]): Promise<Map<string, PostingScore>> {
+  const result = new Map<string, PostingScore>()
+  if (postingIds.length === 0) return result
+  const candidateId = (await candidateIdsOfAccounts(tx, [accountId])).get(accountId)
+  const facts = candidateId ? (await factsOf(tx, [candidateId])).get(candidateId) : undefined
+  if (!facts) return result
+  const posted = await postingFactsOfMany(tx, postingIds)
+  for (const posting of posted.values()) {
+    if (posting.state !== 'published') continue
+    const scored = scoreWithPlan(planScoring(await criteriaOf(tx, await headerOf(tx, posting))), facts)
+    result.set(posting.id, { score: scored.score, eligible: scored.eligible })
   }
   return result
 }

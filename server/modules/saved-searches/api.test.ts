@@ -4,8 +4,11 @@ import { SavedSearch } from '#shared/contracts/saved-searches'
 import { ErrorBody } from '#shared/errors'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp } from '../../../test/support/app.ts'
+import { buildApp } from '../../app.ts'
+import { testConfig } from '../../config.ts'
 import { completeForm } from '../postings/test-fixtures.ts'
 import { announcePublication } from './index.ts'
+import { sendSavedSearchDigests } from './service.ts'
 
 // Today is 2026-04-01 in Japan: completeForm's deadline (2026-05-31) is still open.
 const now = new Date('2026-04-01T01:00:00+09:00')
@@ -99,50 +102,108 @@ describe('保存した検索条件: 入力の誤りと利用者', () => {
   })
 })
 
-describe('保存した検索条件: 新しく公開された募集のメール', () => {
-  test('合う募集の公開で本人に1通（合った条件・募集へのリンク、秘密なし）、合わない条件の人には届かない', async () => {
+describe('保存した検索条件: 毎日・毎週のお知らせ（一致度つき）', () => {
+  const digests = (at: Date) => sendSavedSearchDigests({ db, clock: () => at, publicUrl: 'http://localhost:3000' })
+  const scoreOf = async (as: SignedInInject, postingId: string) => {
+    const response = await as(`/api/me/postings/${postingId}/match`)
+    expect(response.statusCode, response.body).toBe(200)
+    return (response.json() as { score: number }).score
+  }
+
+  test('公開では送らず、次のお知らせで本人に1通: 合った募集とリンク、あなたとの一致度、秘密なし', async () => {
+    await hanako.inject({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '保存 花子' } })
     const matching = await save(hanako.inject, { role: 'producer', prefecture: '38', q: '補佐官' })
-    await save(hanako.inject, { remote: true })
     await save(taro.inject, { prefecture: '13' })
     await save(taro.inject, { q: 'ガバメントクラウド' })
-    const id = await publish('CIO補佐官（保存した検索条件）')
+    const first = await publish('CIO補佐官（保存した検索条件）')
+    const second = await publish('CIO補佐官（二つ目）')
+    expect(await mailsTo(hanako.account.email)).toHaveLength(0)
+    expect((await listOf(hanako.inject)).items.find((item) => item.id === matching.id)).toMatchObject({ frequency: 'daily', pending: 2, announced: 0 })
 
+    expect(await digests(now)).toBe(1)
     const mails = await mailsTo(hanako.account.email)
     expect(mails).toHaveLength(1)
-    expect(mails[0]!.subject).toBe('【保存した検索条件】新しい募集: 松山市「CIO補佐官（保存した検索条件）」')
-    expect(mails[0]!.body_text).toContain(`/postings/${id}`)
-    expect(mails[0]!.body_text).toContain('/me/saved-searches')
-    expect(mails[0]!.body_text).toContain('人材像: プロデューサー（CIO補佐官等） / 地域: 愛媛県 / キーワード「補佐官」')
-    expect(mails[0]!.body_text).toContain('地域: 全国 / リモート可のみ')
-    expect(mails[0]!.body_text).not.toMatch(/token|パスワード/i)
+    expect(mails[0]!.subject).toBe('【保存した検索条件】毎日のお知らせ: 新しい募集2件')
+    const text = mails[0]!.body_text
+    expect(text).toContain('人材像: プロデューサー（CIO補佐官等） / 地域: 愛媛県 / キーワード「補佐官」')
+    expect(text).toContain('愛媛県松山市「CIO補佐官（保存した検索条件）」')
+    expect(text).toContain(`/postings/${first}`)
+    expect(text).toContain(`/postings/${second}`)
+    expect(text).toContain(`あなたとの一致度: ${await scoreOf(hanako.inject, first)}点`)
+    expect(text).toContain('/me/saved-searches')
+    expect(text).not.toMatch(/token|パスワード/i)
     expect(await mailsTo(taro.account.email)).toHaveLength(0)
-    const listed = await listOf(hanako.inject)
-    expect(listed.items.find((item) => item.id === matching.id)?.announced).toBe(1)
+    expect((await listOf(hanako.inject)).items.find((item) => item.id === matching.id)).toMatchObject({ pending: 0, announced: 2 })
+
+    // A third match the same day waits for tomorrow's mail: one mail per search per day.
+    const third = await publish('CIO補佐官（三つ目）')
+    expect(await digests(new Date('2026-04-01T23:00:00+09:00'))).toBe(0)
+    expect(await digests(new Date('2026-04-02T07:00:00+09:00'))).toBe(1)
+    const later = await mailsTo(hanako.account.email)
+    expect(later).toHaveLength(2)
+    expect(later[1]!.subject).toContain('新しい募集1件')
+    expect(later[1]!.body_text).toContain(`/postings/${third}`)
+    expect(later[1]!.body_text).not.toContain(`/postings/${first}`)
+    for (const item of (await listOf(hanako.inject)).items) await hanako.inject({ method: 'DELETE', url: `${URL}/${item.id}` })
   })
 
-  test('同じ募集を二つのサーバーが同時に知らせても、検索条件ごとに1回だけ', async () => {
+  test('毎週を選ぶと、その週（月曜から）に1通だけ。頻度は一覧から変えられ、他の人の条件は 404', async () => {
+    const weekly = await save(hanako.inject, { q: '週報', frequency: 'weekly' })
+    expect(weekly.frequency).toBe('weekly')
+    const daily = await save(hanako.inject, { q: '日報' })
+    const changed = await hanako.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'weekly' } })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(SavedSearch.parse(changed.json()).frequency).toBe('weekly')
+    expectError(await taro.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'daily' } }), 404, 'NOT_FOUND')
+    expect(expectError(await hanako.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'hourly' } }), 400, 'VALIDATION_FAILED').details?.[0]?.message).toContain('毎日')
+
+    const before = (await mailsTo(hanako.account.email)).length
+    await publish('週報と日報の募集A')
+    expect(await digests(new Date('2026-04-01T09:00:00+09:00'))).toBe(2) // Wednesday: one mail for each search
+    await publish('週報と日報の募集B')
+    expect(await digests(new Date('2026-04-03T09:00:00+09:00'))).toBe(0) // Friday: same week
+    expect(await digests(new Date('2026-04-05T23:59:00+09:00'))).toBe(0) // Sunday: same week
+    expect(await digests(new Date('2026-04-06T00:10:00+09:00'))).toBe(2) // Monday: the next week
+    const mails = (await mailsTo(hanako.account.email)).slice(before)
+    expect(mails.map((mail) => mail.subject)).toEqual(Array(4).fill('【保存した検索条件】毎週のお知らせ: 新しい募集1件'))
+    for (const item of (await listOf(hanako.inject)).items) await hanako.inject({ method: 'DELETE', url: `${URL}/${item.id}` })
+  })
+
+  test('二つのサーバーが同時にお知らせを送っても、検索条件ごと期間ごとに1通; スキルプロフィールがなければ一致度の代わりに案内', async () => {
     const before = (await mailsTo(taro.account.email)).length
     await save(taro.inject, { q: '同時' })
-    const posting = await db
-      .insertInto('posting')
-      .values({ municipality_code: '382019', prefecture_code: '38', state: 'published', form: '{}', title: '同時に公開' } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    await publish('同時に送る募集')
+    const second = await buildApp({ config: testConfig(), db, clock: () => now })
+    try {
+      await db.updateTable('job_schedule').set({ next_run_at: new Date(0), lease_until: null }).where('name', '=', 'saved-searches.digest').execute()
+      // both instances' job runners and a third sender that ignores the schedule, all at once
+      const [ranHere, ranThere] = await Promise.all([app.jobs.runDue(), second.jobs.runDue(), digests(now)])
+      expect([...ranHere, ...ranThere].filter((name) => name === 'saved-searches.digest')).toHaveLength(1)
+    } finally {
+      await second.close()
+    }
+    const mails = (await mailsTo(taro.account.email)).slice(before)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.body_text).toContain('スキルプロフィールを登録すると、各募集との一致度もお知らせします。')
+    expect(mails[0]!.body_text).not.toContain('一致度:')
+  })
+
+  test('同じ募集の公開を二度知らせても、検索条件ごとに1回だけ記録する', async () => {
+    const search = await save(taro.inject, { q: '二度' })
+    const id = await publish('二度知らせる募集')
     const facts = {
-      id: (posting as { id: string }).id,
-      title: '同時に公開',
+      id,
+      title: '二度知らせる募集',
       municipality: { code: '382019', name: '松山市', nameKana: 'まつやまし', prefectureCode: '38', prefectureName: '愛媛県', population: null },
       roleId: null,
       remoteAllowed: null,
       sideJobAllowed: null,
       applicationEndsOn: null,
-      searchText: '同時に公開',
+      searchText: '二度知らせる募集',
     }
-    const deps = { clock: () => now, publicUrl: 'http://localhost:3000' }
-    const mailed = await Promise.all([1, 2].map(() => db.transaction().execute((tx) => announcePublication(deps, tx, facts))))
-    expect(mailed.reduce((sum, count) => sum + count, 0)).toBe(1)
-    expect(await db.transaction().execute((tx) => announcePublication(deps, tx, facts))).toBe(0)
-    expect((await mailsTo(taro.account.email)).length).toBe(before + 1)
+    const counts = await Promise.all([1, 2].map(() => db.transaction().execute((tx) => announcePublication({ clock: () => now }, tx, facts))))
+    expect(counts).toEqual([0, 0]) // the publication itself recorded it
+    expect((await listOf(taro.inject)).items.find((item) => item.id === search.id)?.pending).toBe(1)
   })
 
   test('削除した検索条件には届かず、アカウントを削除すると検索条件も消える', async () => {
@@ -159,7 +220,7 @@ describe('保存した検索条件: 新しく公開された募集のメール',
     await leaving.inject({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '退会 予定' } })
     const exported = await leaving.inject('/api/candidates/me/export')
     expect(exported.statusCode, exported.body).toBe(200)
-    expect(exported.json().savedSearches).toEqual([{ filters: { q: '退会', role: null, prefecture: null, remote: null, sidejob: null }, announced: 0, createdAt: expect.any(String) }])
+    expect(exported.json().savedSearches).toEqual([{ filters: { q: '退会', role: null, prefecture: null, remote: null, sidejob: null }, frequency: 'daily', announced: 0, pending: 0, createdAt: expect.any(String) }])
     const deleted = await leaving.inject({ method: 'DELETE', url: '/api/candidates/me' })
     expect(deleted.statusCode, deleted.body).toBe(200)
     expect(await db.selectFrom('saved_search').select('id').where('account_id', '=', leaving.account.id).execute()).toEqual([])

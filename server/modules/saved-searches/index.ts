@@ -1,5 +1,7 @@
 /*
- * saved-searches (保存した検索条件): a candidate's saved filters of the national posting search, told by mail of each
- * newly published posting that matches. Other modules call the functions exported here only.
+ * saved-searches (保存した検索条件): a candidate's saved filters of the national posting search, told by mail, daily or
+ * weekly, of newly published postings that match, with their match scores. Other modules call the functions
+ * exported here only.
  */
 export { announcePublication, deleteSavedSearchesOfAccount, savedSearchesOfAccount, type SavedSearchDeps } from './service.ts'
+export { savedSearchJobs } from './timers.ts'

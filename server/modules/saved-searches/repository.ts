@@ -5,12 +5,12 @@ import type { SavedSearchTable } from '../../db/schema.ts'
 import type { MatchablePosting } from './rules.ts'
 
 export type SavedSearchRow = Selectable<SavedSearchTable>
-export type ListedSavedSearch = SavedSearchRow & { announced: number }
+export type ListedSavedSearch = SavedSearchRow & { announced: number; pending: number }
 
 /** Inserts the search; undefined when the account already keeps the same one (same filters_key). */
 export function insertSavedSearch(
   tx: Db,
-  values: Pick<SavedSearchRow, 'account_id' | 'role_id' | 'prefecture_code' | 'remote_allowed' | 'side_job_allowed' | 'keywords' | 'filters_key' | 'created_at'>,
+  values: Pick<SavedSearchRow, 'account_id' | 'role_id' | 'prefecture_code' | 'remote_allowed' | 'side_job_allowed' | 'keywords' | 'filters_key' | 'created_at' | 'frequency'>,
 ): Promise<SavedSearchRow | undefined> {
   return tx
     .insertInto('saved_search')
@@ -25,14 +25,15 @@ export async function countOfAccount(db: Db, accountId: string): Promise<number>
   return Number(row.total)
 }
 
-const announced = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id)`.as('announced')
+const announced = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id and d.digest_period is not null)`.as('announced')
+const pending = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id and d.digest_period is null)`.as('pending')
 
 export async function searchesOfAccount(db: Db, accountId: string, pageOf: { limit: number; offset: number }): Promise<{ rows: ListedSavedSearch[]; total: number }> {
   const [rows, total] = await Promise.all([
     db
       .selectFrom('saved_search')
       .selectAll()
-      .select(announced)
+      .select([announced, pending])
       .where('account_id', '=', accountId)
       .orderBy('created_at', 'desc')
       .orderBy('id')
@@ -41,7 +42,16 @@ export async function searchesOfAccount(db: Db, accountId: string, pageOf: { lim
       .execute(),
     countOfAccount(db, accountId),
   ])
-  return { rows: rows.map((row) => ({ ...row, announced: Number(row.announced) })), total }
+  return { rows: rows.map((row) => ({ ...row, announced: Number(row.announced), pending: Number(row.pending) })), total }
+}
+
+export async function searchOfAccount(db: Db, id: string, accountId: string): Promise<ListedSavedSearch | undefined> {
+  const row = await db.selectFrom('saved_search').selectAll().select([announced, pending]).where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst()
+  return row && { ...row, announced: Number(row.announced), pending: Number(row.pending) }
+}
+
+export function setFrequency(tx: Db, id: string, accountId: string, frequency: SavedSearchRow['frequency']): Promise<{ id: string } | undefined> {
+  return tx.updateTable('saved_search').set({ frequency }).where('id', '=', id).where('account_id', '=', accountId).returning('id').executeTakeFirst()
 }
 
 /** Deletes the account's own search (its delivery records go with it); undefined when it is not theirs or gone. */
@@ -84,4 +94,48 @@ export async function claimDeliveries(tx: Db, postingId: string, searchIds: read
     .returning('saved_search_id')
     .execute()
   return rows.map((row) => row.saved_search_id)
+}
+
+/** Searches with matches no digest has taken yet, oldest match first. */
+export function searchesWithPendingMatches(db: Db): Promise<SavedSearchRow[]> {
+  return db
+    .selectFrom('saved_search')
+    .selectAll()
+    .where((eb) => eb.exists(eb.selectFrom('saved_search_delivery as d').select('d.posting_id').whereRef('d.saved_search_id', '=', 'saved_search.id').where('d.digest_period', 'is', null)))
+    .orderBy('id')
+    .execute()
+}
+
+/**
+ * Claims the search's digest for a period; false when it was claimed before (by this or another instance, committed
+ * or in a concurrent transaction, which the primary key waits for).
+ */
+export async function claimDigest(tx: Db, searchId: string, period: string, now: Date): Promise<boolean> {
+  const row = await tx
+    .insertInto('saved_search_digest')
+    .values({ saved_search_id: searchId, period, postings: 1, sent_at: now })
+    .onConflict((oc) => oc.columns(['saved_search_id', 'period']).doNothing())
+    .returning('period')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function releaseDigest(tx: Db, searchId: string, period: string): Promise<void> {
+  await tx.deleteFrom('saved_search_digest').where('saved_search_id', '=', searchId).where('period', '=', period).execute()
+}
+
+export async function recordDigestSize(tx: Db, searchId: string, period: string, postings: number): Promise<void> {
+  await tx.updateTable('saved_search_digest').set({ postings }).where('saved_search_id', '=', searchId).where('period', '=', period).execute()
+}
+
+/** Gives the search's waiting matches to this period's digest and returns their postings, in the order they matched. */
+export async function takePendingMatches(tx: Db, searchId: string, period: string): Promise<string[]> {
+  const rows = await tx
+    .updateTable('saved_search_delivery')
+    .set({ digest_period: period })
+    .where('saved_search_id', '=', searchId)
+    .where('digest_period', 'is', null)
+    .returning(['posting_id', 'delivered_at'])
+    .execute()
+  return rows.sort((a, b) => a.delivered_at.getTime() - b.delivered_at.getTime() || a.posting_id.localeCompare(b.posting_id)).map((row) => row.posting_id)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { SavedSearchFilters } from '#shared/contracts/saved-searches'
 import { normalizeForSearch } from '#shared/domain/search-text'
-import { filtersKey, matchesPosting, type StoredFilters } from './rules.ts'
+import { digestPeriod, filtersKey, matchesPosting, type StoredFilters } from './rules.ts'
 
 const open: StoredFilters = { roleId: null, prefectureCode: null, remoteAllowed: null, sideJobAllowed: null, keywords: '' }
 const posting = { roleId: 'producer', prefectureCode: '38', remoteAllowed: true, sideJobAllowed: null, searchText: normalizeForSearch('愛媛県 松山市 CIO補佐官 データ活用') }
@@ -31,5 +31,17 @@ describe('filtersKey', () => {
     expect(key({ q: 'データ　活用', prefecture: '38' })).toBe(key({ q: ' 活用 データ', prefecture: '38' }))
     expect(key({ q: 'データ', prefecture: '38' })).not.toBe(key({ q: 'データ', prefecture: '38', remote: true }))
     expect(key({ prefecture: '8' })).toBe(key({ prefecture: '08' }))
+  })
+})
+
+describe('digestPeriod: 1通のお知らせがまとめる期間（日本時間）', () => {
+  test.each([
+    ['2026-04-01T08:59:59+09:00', 'daily:2026-04-01', 'weekly:2026-03-30'], // a Wednesday
+    ['2026-03-30T00:00:00+09:00', 'daily:2026-03-30', 'weekly:2026-03-30'], // Monday 00:00 starts the week
+    ['2026-03-29T23:59:59+09:00', 'daily:2026-03-29', 'weekly:2026-03-23'], // Sunday ends the previous one
+    ['2026-03-29T15:30:00Z', 'daily:2026-03-30', 'weekly:2026-03-30'], // 00:30 on Monday in Japan
+  ])('%s', (instant, daily, weekly) => {
+    expect(digestPeriod('daily', new Date(instant))).toBe(daily)
+    expect(digestPeriod('weekly', new Date(instant))).toBe(weekly)
   })
 })

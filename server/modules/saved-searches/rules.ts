@@ -1,9 +1,11 @@
 /**
- * Pure rules of saved searches: the canonical form that makes one search one row, and whether a newly published
- * posting matches a search the same way the national search lists it (postings/repository searchPublishedPostings).
+ * Pure rules of saved searches: the canonical form that makes one search one row, whether a newly published
+ * posting matches a search the same way the national search lists it (postings/repository searchPublishedPostings),
+ * and which digest period an instant belongs to.
  */
+import { addDays, todayInJapan } from '#shared/domain/dates'
 import { normalizeForSearch } from '#shared/domain/search-text'
-import type { SavedSearchFilters } from '#shared/contracts/saved-searches'
+import type { DigestFrequency, SavedSearchFilters } from '#shared/contracts/saved-searches'
 
 /** The search's keywords as the national search folds them: each word (split on spaces, full-width too) normalised. */
 export function keywordNeedles(q: string): string[] {
@@ -39,4 +41,15 @@ export function matchesPosting(search: StoredFilters, posting: MatchablePosting)
   if (search.remoteAllowed !== null && search.remoteAllowed !== posting.remoteAllowed) return false
   if (search.sideJobAllowed !== null && search.sideJobAllowed !== posting.sideJobAllowed) return false
   return keywordNeedles(search.keywords).every((needle) => posting.searchText.includes(needle))
+}
+
+/**
+ * The digest period `now` falls in, as the key of the one mail a search gets in it: the day in Japan for 毎日
+ * (`daily:2026-04-01`), the week from Monday in Japan for 毎週 (`weekly:2026-03-30`).
+ */
+export function digestPeriod(frequency: DigestFrequency, now: Date): string {
+  const today = todayInJapan(now)
+  if (frequency === 'daily') return `daily:${today}`
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() // 0 = Sunday
+  return `weekly:${addDays(today, -((weekday + 6) % 7))}`
 }
