@@ -14,6 +14,7 @@ import { ANONYMOUS, type Actor } from './http/actor.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './http/errors.ts'
 import { refuseUnstorableText } from './http/storable-text.ts'
 import { clientCacheHeaders, installTransport } from './http/transport.ts'
+import { shedOverload } from './http/overload.ts'
 import { healthRoutes } from './http/health.ts'
 import { swaggerOptions } from './openapi/index.ts'
 import { localGovernmentRoutes } from './modules/local-governments/routes.ts'
@@ -73,6 +74,9 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
     bodyLimit: 1_048_576,
     // request.ip (audit log, attempt limits) from X-Forwarded-For only through the configured proxies
     trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    connectionTimeout: config.connectionTimeoutSeconds * 1000,
+    keepAliveTimeout: config.keepAliveTimeoutSeconds * 1000,
     // the router's and Node's HTTP parser's refusals answer in the one envelope too
     frameworkErrors,
     clientErrorHandler,
@@ -82,6 +86,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
   const servesClient = existsSync(clientDir)
   installErrorHandlers(app, { spaFallback: servesClient })
   await installTransport(app, { publicUrl: config.publicUrl })
+  await shedOverload(app, config)
   refuseUnstorableText(app)
   // Anonymous until a session resolves the caller.
   const actorOf = new WeakMap<object, Actor>()
@@ -122,7 +127,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { layout: 'BaseLayout' } })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  healthRoutes(app, { db })
+  healthRoutes(app, { db, retryAfterSeconds: config.overloadRetryAfterSeconds })
   openDataRoutes(app, { db, config })
   await app.register(async (api) => {
     localGovernmentRoutes(api, { db })

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
+import { getHeapStatistics } from 'node:v8'
 import { z } from 'zod'
 
 /** proxy-addr's names for address ranges, accepted as they are by Fastify's trustProxy. */
@@ -68,6 +69,21 @@ const Env = z.object({
    */
   DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).default(Math.max(1, availableParallelism() - 1)),
   DOCUMENT_QUEUE: z.coerce.number().int().min(0).default(16),
+  /**
+   * Overload is shed with 503 SERVER_BUSY (and Retry-After) while the event loop's mean delay over the last second
+   * exceeds this, or the JavaScript heap holds more than this (default: 90 % of the heap limit); 0 turns a check off.
+   */
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
+  OVERLOAD_HEAP_USED_MB: z.coerce.number().int().min(0).default(Math.floor((getHeapStatistics().heap_size_limit / 1_048_576) * 0.9)),
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(10),
+  /**
+   * A request must arrive whole within REQUEST_TIMEOUT_SECONDS (slow senders get 408); a connection silent for
+   * CONNECTION_TIMEOUT_SECONDS is closed; an idle keep-alive connection is kept KEEP_ALIVE_TIMEOUT_SECONDS (longer
+   * than a proxy's own upstream keep-alive, so the proxy never reuses a connection the app is closing).
+   */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+  CONNECTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(72),
 })
 
 export interface Config {
@@ -95,6 +111,12 @@ export interface Config {
   readonly savedSearchDigestSeconds: number
   readonly documentWorkers: number
   readonly documentQueue: number
+  readonly overloadEventLoopDelayMs: number
+  readonly overloadHeapUsedMb: number
+  readonly overloadRetryAfterSeconds: number
+  readonly requestTimeoutSeconds: number
+  readonly connectionTimeoutSeconds: number
+  readonly keepAliveTimeoutSeconds: number
 }
 
 const LOOPBACK_OR_ANY = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'])
@@ -133,6 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     savedSearchDigestSeconds: parsed.SAVED_SEARCH_DIGEST_SECONDS,
     documentWorkers: parsed.DOCUMENT_WORKERS,
     documentQueue: parsed.DOCUMENT_QUEUE,
+    overloadEventLoopDelayMs: parsed.OVERLOAD_EVENT_LOOP_DELAY_MS,
+    overloadHeapUsedMb: parsed.OVERLOAD_HEAP_USED_MB,
+    overloadRetryAfterSeconds: parsed.OVERLOAD_RETRY_AFTER_SECONDS,
+    requestTimeoutSeconds: parsed.REQUEST_TIMEOUT_SECONDS,
+    connectionTimeoutSeconds: parsed.CONNECTION_TIMEOUT_SECONDS,
+    keepAliveTimeoutSeconds: parsed.KEEP_ALIVE_TIMEOUT_SECONDS,
   })
 }
 
