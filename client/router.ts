@@ -35,6 +35,8 @@ import MailOutboxPage from './pages/mail/MailOutboxPage.vue'
 import InterviewPage from './pages/interviews/InterviewPage.vue'
 import SavedSearchesPage from './pages/saved-searches/SavedSearchesPage.vue'
 import OpenDataPage from './pages/open-data/OpenDataPage.vue'
+import AppointmentPage from './pages/appointments/AppointmentPage.vue'
+import AppointmentsPage from './pages/appointments/AppointmentsPage.vue'
 import { setPageTitle } from './title.ts'
 import type { AccountKind } from '#shared/domain/accounts'
 import { loadSession, session } from './composables/useSession.ts'
@@ -78,6 +80,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications', name: 'my-applications', component: MyApplicationsPage, meta: { title: '応募の状況', for: ['candidate'] } },
   { path: '/applications/:applicationId/interview', name: 'application-interview', component: InterviewPage, props: true, meta: { title: '面接の日程', for: ['candidate'] } },
   { path: '/applications/board', name: 'application-board', component: ApplicationBoardPage, meta: { title: '応募の選考', for: ['municipality'] } },
+  { path: '/appointments', name: 'appointments', component: AppointmentsPage, meta: { title: '任用と評価', for: ['municipality', 'candidate'] } },
+  { path: '/appointments/:id', name: 'appointment', component: AppointmentPage, props: true, meta: { title: '任用の詳細', for: ['municipality', 'candidate'] } },
   { path: '/postings/:postingId/apply', name: 'apply', component: ApplyPage, props: true, meta: { title: '応募', for: ['candidate'] } },
   // postings (募集): the national list, mail subscriptions (the mailed links point here) and the staff workspace
   { path: '/postings', name: 'postings', component: PostingSearchPage, meta: { title: '募集の検索' } },

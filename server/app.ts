@@ -29,7 +29,7 @@ import { mailRoutes } from './modules/mail/routes.ts'
 import { postingJobs } from './modules/postings/index.ts'
 import { postingRoutes } from './modules/postings/routes.ts'
 import { candidateRoutes } from './modules/candidates/routes.ts'
-import { anonymiseCandidateApplications, appliedMunicipalityCodes, dataOfCandidate } from './modules/applications/index.ts'
+import { anonymiseCandidateApplications, applicationJobs, appliedMunicipalityCodes, dataOfCandidate } from './modules/applications/index.ts'
 import { enforceDeclaredAccess } from './http/access.ts'
 import { applicationRoutes } from './modules/applications/routes.ts'
 import { matchingRoutes } from './modules/matching/routes.ts'
@@ -117,6 +117,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
   for (const job of postingJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of interviewJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   for (const job of savedSearchJobs({ db, clock, publicUrl: config.publicUrl, kickMail: () => mail.kick() }, config.savedSearchDigestSeconds)) jobs.registerJob(job)
+  for (const job of applicationJobs({ db, clock, config, kickMail: () => mail.kick() })) jobs.registerJob(job)
   const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue })
   app.addHook('onClose', () => documents.close())
 

@@ -46,6 +46,8 @@ export const ErrorCode = z.enum([
   // companies: a correction of a link already retracted; a 法人番号 file not in the published layout
   'COMPANY_LINK_RETRACTED',
   'CORPORATE_FILE_INVALID',
+  // appointments: a term that ended early cannot be renewed or ended again
+  'APPOINTMENT_TERM_CLOSED',
   // mail: only a failed message may be sent again
   'MAIL_NOT_FAILED',
   'NOT_FOUND',

@@ -407,6 +407,44 @@ export interface AppointmentTable {
   work_days_per: ColumnType<'week' | 'month' | null, 'week' | 'month' | null | undefined, 'week' | 'month' | null>
 }
 
+/** owner: applications (0230): the terms of an appointment, first and renewals */
+export interface AppointmentTermTable {
+  appointment_id: string
+  seq: number
+  starts_on: string
+  ends_on: string
+  ended_early_on: string | null
+  end_reason: string | null
+  note: Generated<string>
+  created_by: string | null
+  created_at: DefaultedTimestamp
+}
+
+/** owner: applications (0230): the 90/60/30-day reminders sent, one per term and threshold */
+export interface AppointmentTermReminderTable {
+  appointment_id: string
+  seq: number
+  days_before: number
+  sent_at: DefaultedTimestamp
+}
+
+/** owner: applications (0231) */
+export interface AppointmentEvaluationTable {
+  id: Generated<string>
+  appointment_id: string
+  term_seq: number
+  municipality_code: string
+  occasion: 'term_end' | 'on_demand'
+  objectives: JSONColumnType<unknown[], string, string>
+  assessment: 'exceeded' | 'met' | 'partly_met' | 'not_met'
+  assessment_note: Generated<string>
+  renewal: 'renew' | 'not_renew' | 'undecided'
+  self_review: string | null
+  self_reviewed_at: Timestamp | null
+  created_by: string | null
+  created_at: DefaultedTimestamp
+}
+
 /** owner: sharing */
 export interface SharingTalentTable {
   id: Generated<string>
@@ -940,4 +978,7 @@ export interface Database {
   saved_search: SavedSearchTable
   saved_search_delivery: SavedSearchDeliveryTable
   saved_search_digest: SavedSearchDigestTable
+  appointment_term: AppointmentTermTable
+  appointment_term_reminder: AppointmentTermReminderTable
+  appointment_evaluation: AppointmentEvaluationTable
 }

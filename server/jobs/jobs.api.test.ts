@@ -68,7 +68,7 @@ test('2つのインスタンスが同時に定期処理を動かしても、購�
   now = new Date('2026-04-11T00:30:00+09:00')
   const ran = await Promise.all([first.jobs.runDue(), second.jobs.runDue()])
   // each job ran in exactly one of the two instances
-  expect(ran.flat().sort()).toEqual(['accounts.attempts-sweep', 'interviews.reminders', 'mail.retry', 'postings.digest', 'postings.expire', 'saved-searches.digest'])
+  expect(ran.flat().sort()).toEqual(['accounts.attempts-sweep', 'applications.term-reminders', 'interviews.reminders', 'mail.retry', 'postings.digest', 'postings.expire', 'saved-searches.digest'])
   await delivered()
   expect(digestsTo('two-instances@example.com')).toHaveLength(1)
   expect(await expiryTransitions(posting)).toBe(1)

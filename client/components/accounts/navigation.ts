@@ -21,6 +21,7 @@ export function mainLinksFor(account: Account | null): NavLink[] {
       { to: '/me/recommendations', label: 'あなたに合う募集' },
       { to: '/candidates/me', label: 'マイプロフィール' },
       { to: '/applications', label: '応募の状況', exact: true },
+      { to: '/appointments', label: '任用と評価' },
       // rendered with its unread count by MessagesNavLink
       { to: '/messages', label: 'メッセージ' },
       { to: '/sharing/pools', label: '人材バンク' },
@@ -29,7 +30,12 @@ export function mainLinksFor(account: Account | null): NavLink[] {
   }
   links.push({ to: '/staff/postings', label: kind === 'municipality' ? '募集の作成' : kind === 'prefecture' ? '募集の確認' : '募集の公開' })
   if (kind === 'municipality') {
-    links.push({ to: '/applications/board', label: '応募の選考' }, { to: '/messages', label: 'メッセージ' }, { to: '/staff/bid-restrictions', label: '入札制限' })
+    links.push(
+      { to: '/applications/board', label: '応募の選考' },
+      { to: '/appointments', label: '任用と評価' },
+      { to: '/messages', label: 'メッセージ' },
+      { to: '/staff/bid-restrictions', label: '入札制限' },
+    )
   }
   if (kind === 'municipality' || kind === 'prefecture') {
     links.push({ to: '/sharing/pools', label: '人材バンク' }, { to: '/sharing/dispatch', label: '専門家の派遣' }, { to: '/sharing/appointments', label: '共有・共同任用' })

@@ -13,4 +13,6 @@ export {
   dataOfCandidate,
   type ApplicationDeps,
 } from './service.ts'
+export { applicationJobs } from './timers.ts'
+export { sendTermReminders } from './appointments-service.ts'
 export { allowedNextStatuses, appointmentWorkDays, decideStep, isFinal, isPdf } from './rules.ts'

@@ -77,8 +77,11 @@ export function stepsOf(db: Db, applicationId: string): Promise<StepRow[]> {
   return db.selectFrom('application_step').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute()
 }
 
+/** The appointment and its first term (0230), in the caller's transaction. */
 export async function insertAppointment(db: Db, values: Omit<AppointmentRow, 'id' | 'created_at' | 'employment_snapshot'> & { employment_snapshot: string }) {
-  return db.insertInto('appointment').values(values).returningAll().executeTakeFirstOrThrow()
+  const row = await db.insertInto('appointment').values(values).returningAll().executeTakeFirstOrThrow()
+  await db.insertInto('appointment_term').values({ appointment_id: row.id, seq: 1, starts_on: row.starts_on, ends_on: row.ends_on, created_by: row.created_by }).execute()
+  return row
 }
 
 export function appointmentOfApplication(db: Db, applicationId: string) {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import * as contract from '#shared/contracts/applications'
 import { route } from '../../http/route.ts'
+import * as after from './appointments-service.ts'
 import * as service from './service.ts'
+import * as appointments from '#shared/contracts/appointments'
 
 const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: request.id })
 
@@ -27,4 +29,17 @@ export function applicationRoutes(app: FastifyInstance, deps: service.Applicatio
   route(app, contract.listAppointments, ['candidate', 'municipality', 'prefecture', 'national'], ({ actor, query }) =>
     service.listAppointments(deps, actor, query),
   )
+  route(app, appointments.listAppointmentSummaries, ['candidate', 'municipality'], ({ actor }) => after.listAppointmentSummaries(deps, actor))
+  route(app, appointments.getAppointment, ['candidate', 'municipality'], ({ actor, params }) => after.getAppointment(deps, actor, params.id))
+  route(app, appointments.renewAppointment, ['municipality'], ({ actor, request, params, body }) => after.renewAppointment(deps, actor, info(request), params.id, body))
+  route(app, appointments.endAppointmentEarly, ['municipality'], ({ actor, request, params, body }) =>
+    after.endAppointmentEarly(deps, actor, info(request), params.id, body),
+  )
+  route(app, appointments.createAppointmentEvaluation, ['municipality'], ({ actor, request, params, body }) =>
+    after.createEvaluation(deps, actor, info(request), params.id, body),
+  )
+  route(app, appointments.writeSelfReview, ['candidate'], ({ actor, request, params, body }) =>
+    after.writeSelfReview(deps, actor, info(request), params.id, params.evaluationId, body.selfReview),
+  )
+  route(app, appointments.listEvaluationOutcomes, ['prefecture'], ({ actor }) => after.evaluationOutcomes(deps, actor))
 }

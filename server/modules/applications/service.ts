@@ -46,7 +46,7 @@ function iso(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString()
 }
 
-function appointmentView(row: repository.AppointmentRow): Appointment {
+export function appointmentView(row: repository.AppointmentRow): Appointment {
   const snapshot = (typeof row.employment_snapshot === 'string' ? JSON.parse(row.employment_snapshot) : row.employment_snapshot) as Appointment['employmentsAtAppointment']
   return {
     id: row.id,

@@ -401,6 +401,8 @@ function factColumns() {
     sql<string | null>`form->>'termStartsOn'`.as('term_starts_on'),
     sql<string | null>`form->>'termEndsOn'`.as('term_ends_on'),
     sql<string | null>`form->>'applicationStartsOn'`.as('application_starts_on'),
+    sql<unknown>`form->'dutyAreas'`.as('duty_areas'),
+    sql<unknown>`form->'jointAppointmentCodes'`.as('joint_appointment_codes'),
   ] as const
 }
 

@@ -14,7 +14,7 @@ import type {
   TransitionRequest,
 } from '#shared/contracts/postings'
 import type { ChecklistEntry } from '#shared/domain/postings/checklist'
-import { normalizePostingForm, postingRoleLabels, type Criterion, type PostingForm } from '#shared/domain/postings/form'
+import { DxArea, normalizePostingForm, postingRoleLabels, type Criterion, type PostingForm } from '#shared/domain/postings/form'
 import type { FormProblem } from '#shared/domain/postings/validation'
 import { closeReasonLabels, postingActionLabels, postingStateLabels, type PostingAction, type PostingState, type WorkflowActor } from '#shared/domain/postings/workflow'
 import { todayInJapan } from '#shared/domain/dates'
@@ -609,6 +609,10 @@ export interface PostingFacts {
   workDaysPer: 'week' | 'month' | null
   termStartsOn: string | null
   termEndsOn: string | null
+  /** 取組分野 the post works on (手順書 §4.4(1)), in the form's order. */
+  dutyAreas: DxArea[]
+  /** 共同任用: the other municipalities appointing together. */
+  jointAppointmentCodes: string[]
 }
 
 function factsOf(row: repository.FactRow): PostingFacts {
@@ -628,7 +632,18 @@ function factsOf(row: repository.FactRow): PostingFacts {
     workDaysPer: row.work_days_per === 'week' || row.work_days_per === 'month' ? row.work_days_per : null,
     termStartsOn: row.term_starts_on,
     termEndsOn: row.term_ends_on,
+    dutyAreas: jsonList(row.duty_areas).flatMap((duty) => {
+      const area = DxArea.safeParse((duty as { area?: unknown } | null)?.area)
+      return area.success ? [area.data] : []
+    }),
+    jointAppointmentCodes: jsonList(row.joint_appointment_codes).filter((code): code is string => typeof code === 'string'),
   }
+}
+
+/** A JSON array column read as a list (PGlite may hand it over as text). */
+function jsonList(value: unknown): unknown[] {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value
+  return Array.isArray(parsed) ? parsed : []
 }
 
 /** One posting's facts whatever its state (the caller decides what a draft means to it); undefined if none. */
