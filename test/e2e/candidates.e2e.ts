@@ -44,7 +44,7 @@ test('人材がプロフィールを登録してレベルを確かめ、応募�
   await candidatePage.getByLabel('経験1の終了日').fill('2024-03-31')
   await candidatePage.getByLabel('経験1の組織').fill('株式会社サンプル')
   await candidatePage.getByLabel('経験1の役職').fill('DX推進室長')
-  await candidatePage.getByLabel('経験1の職種').selectOption(['uiss.business_strategist'])
+  await candidatePage.getByRole('group', { name: /経験1に対応する職種/ }).getByRole('checkbox', { name: 'UISS ビジネスストラテジスト' }).check()
   const preview = candidatePage.locator('[data-job-type="uiss.business_strategist"]')
   await expect.poll(() => preview.textContent()).toContain('レベル4')
   await screenshot(candidatePage, 'candidates-1-level-preview')
