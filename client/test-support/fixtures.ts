@@ -150,7 +150,7 @@ export const catalog: SkillStandardCatalog = {
       sources: [{ id: 'PROJECT' }],
     },
   ],
-  experienceKinds: [{ id: 'digital_strategy_lead', label: 'デジタル戦略の統括' }],
+  experienceKinds: [{ id: 'digital_strategy_lead', label: 'デジタル戦略の統括', experience: 'デジタル戦略の統括の経験' }],
   levelRules: [
     {
       id: 'rule.1-3',

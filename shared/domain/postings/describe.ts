@@ -40,8 +40,9 @@ function certificationName(id: string): string {
   return findExam(id)?.name ?? findCertification(id)?.name ?? id
 }
 
-function experienceLabel(kind: string): string {
-  return experienceKinds.find((entry) => entry.id === kind)?.label ?? kind
+/** 「デジタル戦略の責任者としてチームを率いた経験」: the kind's own sentence form, never label + 「の経験」. */
+function experiencePhrase(kind: string): string {
+  return experienceKinds.find((entry) => entry.id === kind)?.experience ?? `${kind}の経験`
 }
 
 /** What one alternative asks for, e.g. 「UISS ビジネスストラテジスト、ITSS コンサルタントのいずれかでレベル4相当以上」. */
@@ -53,9 +54,9 @@ export function describeAlternative(alternative: CriterionAlternative): string {
     case 'certification':
       return `${alternative.certificationIds.map(certificationName).join('、')}${alternative.certificationIds.length > 1 ? 'のいずれか' : ''}の資格`
     case 'experience':
-      return `${experienceLabel(alternative.experienceKind)}の経験${years(alternative.minYears)}`
+      return `${experiencePhrase(alternative.experienceKind)}${years(alternative.minYears)}`
     case 'local_government_experience':
-      return `自治体での勤務または自治体からの受託業務の経験${years(alternative.minYears)}`
+      return `${experiencePhrase('local_government')}${years(alternative.minYears)}`
   }
 }
 

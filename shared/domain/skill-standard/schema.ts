@@ -147,19 +147,21 @@ export type ExperienceKind = z.infer<typeof ExperienceKind>
 export const ExperienceKindEntry = z.object({
   id: ExperienceKind,
   label: z.string().min(1),
+  /** The label as 「…経験」, for sentences: not every label reads right with 「の経験」 after it (「チームを率いた経験」). */
+  experience: z.string().endsWith('経験'),
 })
 export type ExperienceKindEntry = z.infer<typeof ExperienceKindEntry>
 
 /** Labels shown to users; P-E1/P-E2/P-E3 of the producer row (手順書 参考4.4-④) plus the kinds the other roles need. */
 export const experienceKinds: ExperienceKindEntry[] = [
-  { id: 'digital_strategy_lead', label: 'デジタル戦略の責任者としてチームを率いた' },
-  { id: 'digital_department_manager', label: '企業のデジタル/情報システム部門の管理職' },
-  { id: 'project_management', label: 'プロジェクトマネジメント' },
-  { id: 'service_design', label: 'サービスデザイン・UI/UX' },
-  { id: 'business_reform', label: 'BPR・業務改革' },
-  { id: 'engineering', label: 'RPA・ローコード・クラウド・データ等の実装' },
-  { id: 'security', label: '情報セキュリティ' },
-  { id: 'local_government', label: '自治体での勤務または自治体からの受託業務' },
+  { id: 'digital_strategy_lead', label: 'デジタル戦略の責任者としてチームを率いた', experience: 'デジタル戦略の責任者としてチームを率いた経験' },
+  { id: 'digital_department_manager', label: '企業のデジタル/情報システム部門の管理職', experience: '企業のデジタル/情報システム部門の管理職の経験' },
+  { id: 'project_management', label: 'プロジェクトマネジメント', experience: 'プロジェクトマネジメントの経験' },
+  { id: 'service_design', label: 'サービスデザイン・UI/UX', experience: 'サービスデザイン・UI/UXの経験' },
+  { id: 'business_reform', label: 'BPR・業務改革', experience: 'BPR・業務改革の経験' },
+  { id: 'engineering', label: 'RPA・ローコード・クラウド・データ等の実装', experience: 'RPA・ローコード・クラウド・データ等の実装の経験' },
+  { id: 'security', label: '情報セキュリティ', experience: '情報セキュリティの経験' },
+  { id: 'local_government', label: '自治体での勤務または自治体からの受託業務', experience: '自治体での勤務または自治体からの受託業務の経験' },
 ]
 
 export const RoleId = z.enum(['producer', 'project_manager', 'service_designer', 'engineer'])
