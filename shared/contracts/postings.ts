@@ -275,6 +275,16 @@ export const updatePosting = endpoint({
   response: StaffPosting,
 })
 
+export const deletePostingDraft = endpoint({
+  operationId: 'deletePostingDraft',
+  method: 'DELETE',
+  path: '/api/staff/postings/:id',
+  summary: '下書きの募集を削除する（提出したことのある募集は記録として残す）',
+  tags: staff,
+  params: PostingIdParams,
+  response: z.object({ deleted: z.literal(true) }),
+})
+
 export const transitionPosting = endpoint({
   operationId: 'transitionPosting',
   method: 'POST',

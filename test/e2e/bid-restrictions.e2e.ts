@@ -2,15 +2,15 @@
  * Journey of 入札制限: 今治市 registers a procurement that its appointee advises on and checks a bid by a subsidiary
  * of the appointee's former employer; the page shows 「制限」 with rule B2 and the path. Setup (companies, the
  * candidate's employment history, a published posting with a B2 clause, the appointment) goes through the API with
- * the demo accounts (test/e2e/session.ts).
+ * the demo accounts (test/e2e/session.ts); the page itself is reached by clicking from `/` (startJourney).
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { addDays, addYears, todayInJapan } from '#shared/domain/dates'
 import { PostingForm } from '#shared/domain/postings/form'
 import { corporateNumberOf } from '../../server/synthetic/companies.ts'
-import { launchBrowser, screenshot } from './browser.ts'
-import { apiAs, signInAs } from './session.ts'
+import { launchBrowser, startJourney } from './browser.ts'
+import { apiAs } from './session.ts'
 
 const TODAY = todayInJapan(new Date())
 const TERM_STARTS_ON = addDays(TODAY, 120)
@@ -103,9 +103,11 @@ async function appointWithB2(): Promise<void> {
 
 test('今治市が調達案件を登録し、任用者の元勤務先の子会社の入札を判定すると「制限」と規則・経路が表示される', async () => {
   await appointWithB2()
-  const page = await browser.newPage({ locale: 'ja-JP' })
-  await signInAs(page, 'imabari@example.jp')
-  await page.goto(`${inject('baseUrl')}/staff/bid-restrictions`)
+  const journey = await startJourney(browser)
+  const { page } = journey
+  await journey.start('/')
+  await journey.signIn('imabari@example.jp')
+  await journey.nav('入札制限')
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('入札制限')
 
   await page.getByLabel('件名').fill('基幹業務システムの設計・開発')
@@ -114,7 +116,7 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   await page.getByLabel('入札参加が見込まれる法人の法人番号（空白・カンマ区切り）').fill(K)
   await page.getByRole('button', { name: '登録する' }).click()
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('登録しました')
-  await screenshot(page, 'bid-restrictions-1-registered')
+  await journey.shot('bid-restrictions-1-registered')
 
   await page.getByLabel('入札者の法人番号（13桁）').fill(FS)
   await page.getByLabel('判定日（空欄は今日）', { exact: true }).fill(CHECK_ON)
@@ -126,7 +128,7 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   expect(text).toContain('規則B2')
   expect(text).toContain('参考4.4-⑦ B②')
   expect(text).toContain(`入札者 元勤務先システムズ株式会社（${FS}） → 親会社 元勤務先ホールディングス株式会社（${F}）`)
-  await screenshot(page, 'bid-restrictions-2-restricted')
+  await journey.shot('bid-restrictions-2-restricted')
 
   // 行為の制限: evaluating proposals is part of 業者の選定行為 (手順書 参考4.4-⑦ C①), so the appointee may not
   // evaluate where the side-job company K is expected to bid.
@@ -144,6 +146,6 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   await page.getByLabel('行為', { exact: true }).selectOption({ label: '許認可その他これに類する申請の処理' })
   await page.getByRole('button', { name: '行為を判定する' }).click()
   await expect.poll(() => act.getAttribute('data-act-decision')).toBe('allowed')
-  await screenshot(page, 'bid-restrictions-3-act')
-  await page.close()
+  await journey.shot('bid-restrictions-3-act')
+  await journey.finish()
 })

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, startJourney, WIDTHS } from './browser.ts'
+import { launchBrowser, SCREENSHOT_DIR, startJourney, WIDTHS } from './browser.ts'
 import { E2E_DEMO_PASSWORD } from './demo-password.ts'
 import { linkIn, mailTo } from './journey-support.ts'
 
@@ -38,6 +38,11 @@ test.each(WIDTHS)('訪問者が条件をすべて使って募集を探し、条�
   const journey = await startJourney(browser, { width })
   const { page } = journey
   await journey.start('/')
+  // the tab shows the service's icon
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href')
+  const iconAnswer = await page.request.get(new URL(icon!, page.url()).href)
+  expect(iconAnswer.status()).toBe(200)
+  expect(iconAnswer.headers()['content-type']).toContain('image/svg+xml')
   await journey.nav('募集を探す')
   await page.waitForURL((url) => url.pathname === '/postings')
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('募集')
@@ -82,6 +87,14 @@ test.each(WIDTHS)('訪問者が条件をすべて使って募集を探し、条�
   const howToApply = page.getByRole('region', { name: '応募するには' })
   expect(await howToApply.innerText()).toContain('確認のあとログインすると、この募集の応募画面に戻ります')
   await journey.shot('journey4-3-posting')
+  // printed, the posting is the page: no header, menu, buttons or sign-up box
+  await page.emulateMedia({ media: 'print' })
+  expect(await page.getByRole('banner').isVisible()).toBe(false)
+  expect(await howToApply.isVisible()).toBe(false)
+  expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true)
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/journey4-3-posting-print-${width}.png`, fullPage: true })
+  await page.emulateMedia({ media: 'screen' })
+  expect(await page.getByRole('banner').isVisible()).toBe(true)
   await page.getByRole('link', { name: '検索結果へ戻る' }).click()
   await expect.poll(() => queryOf(page)).toEqual(FILTERS)
   await expect.poll(() => shownFilters(page)).toEqual(FILTERS)

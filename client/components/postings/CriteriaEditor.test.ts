@@ -35,3 +35,28 @@ describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のい�
     expect(wrapper.model()[0]).toEqual({ kind: 'certification', certificationIds: ['SC'], importance: 'required', note: null })
   })
 })
+
+describe('CriteriaEditor: 職種と資格はチェックボックスで選ぶ（Ctrl を押しながらのリストではない）', () => {
+  it('職種を付け外しすると条件の職種が変わり、選んだ数を見出しに示す', async () => {
+    const wrapper = editor([level])
+    const jobs = wrapper.get('#criterion-0-jobs')
+    expect(jobs.element.tagName).toBe('FIELDSET')
+    expect(wrapper.find('select[multiple]').exists()).toBe(false)
+    expect(jobs.get('legend').text()).toContain('1件選択')
+    const strategist = jobs.findAll('label').find((label) => label.text() === 'UISS ビジネスストラテジスト')!
+    await strategist.get('input').setValue(true)
+    expect(wrapper.model()[0]).toMatchObject({ jobTypeIds: expect.arrayContaining(['itss.consultant', 'uiss.business_strategist']) })
+    expect(wrapper.get('#criterion-0-jobs legend').text()).toContain('2件選択')
+    const consultant = wrapper.get('#criterion-0-jobs').findAll('label').find((label) => label.text() === 'ITSS コンサルタント')!
+    await consultant.get('input').setValue(false)
+    expect(wrapper.model()[0]).toMatchObject({ jobTypeIds: ['uiss.business_strategist'] })
+  })
+
+  it('資格も同じく付け外しできる', async () => {
+    const wrapper = editor([{ kind: 'certification', importance: 'required', certificationIds: ['SC'], note: null }])
+    const certs = wrapper.get('#criterion-0-certs')
+    const audit = certs.findAll('label').find((label) => label.text() === 'システム監査技術者')!
+    await audit.get('input').setValue(true)
+    expect(wrapper.model()[0]).toMatchObject({ certificationIds: expect.arrayContaining(['SC', 'AU']) })
+  })
+})

@@ -143,6 +143,30 @@ describe('下書き: 市区町村の担当者が作る', () => {
   })
 })
 
+describe('下書きの削除', () => {
+  test('自団体の下書きは削除でき、一覧からも消え、記録（監査）が残る。他団体の下書きは 404', async () => {
+    const draft = await create(matsuyama.inject, { title: '削除する下書き' })
+    expectError(await imabari.inject({ method: 'DELETE', url: `/api/staff/postings/${draft.id}` }), 404, 'NOT_FOUND')
+    const deleted = await matsuyama.inject({ method: 'DELETE', url: `/api/staff/postings/${draft.id}` })
+    expect(deleted.statusCode, deleted.body).toBe(200)
+    expect(deleted.json()).toEqual({ deleted: true })
+    expectError(await matsuyama.inject({ url: `/api/staff/postings/${draft.id}` }), 404, 'NOT_FOUND')
+    const list = StaffPage.parse((await matsuyama.inject({ url: '/api/staff/postings?limit=100' })).json())
+    expect(list.items.map((item) => item.id)).not.toContain(draft.id)
+    const audit = await db.selectFrom('audit_event').select(['action']).where('target_id', '=', draft.id).execute()
+    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['posting.created', 'posting.deleted']))
+  })
+
+  test('提出した募集は削除できず、理由を返す（409）。都道府県の担当者は削除できない（403）', async () => {
+    const draft = await create(matsuyama.inject)
+    await expectOk(await act(matsuyama.inject, draft.id, 'submit'))
+    expectError(await ehime.inject({ method: 'DELETE', url: `/api/staff/postings/${draft.id}` }), 403, 'FORBIDDEN')
+    const refused = expectError(await matsuyama.inject({ method: 'DELETE', url: `/api/staff/postings/${draft.id}` }), 409, 'POSTING_NOT_EDITABLE')
+    expect(refused.error.message).toContain('削除できるのは下書きだけです')
+    await expectOk(await matsuyama.inject({ url: `/api/staff/postings/${draft.id}` }))
+  })
+})
+
 describe('テナント: 他団体・他県の募集は存在しないものとして 404', () => {
   test('another municipality, another prefecture, and reviewers before their turn see nothing', async () => {
     const draft = await create(matsuyama.inject)

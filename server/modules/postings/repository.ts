@@ -139,6 +139,11 @@ export async function insertPosting(tx: Db, posting: NewPosting): Promise<string
   return row.id
 }
 
+/** Removes a draft with its criteria (ON DELETE CASCADE); the state check guards against a submission in between. */
+export async function deleteDraft(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('posting').where('id', '=', id).where('state', '=', 'draft').execute()
+}
+
 export async function updatePostingForm(
   tx: Db,
   id: string,

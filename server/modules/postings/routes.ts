@@ -15,6 +15,7 @@ import {
   unsubscribe,
   updatePosting,
   updatePostingChecklist,
+  deletePostingDraft,
 } from '#shared/contracts/postings'
 import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole, SKILL_STANDARD_VERSION } from '#shared/domain/skill-standard/index'
@@ -50,6 +51,7 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
   route(app, updatePosting, ['municipality'], ({ actor, params, body, request }) =>
     service.updatePosting(deps, actor, params.id, body, requestInfo(request)),
   )
+  route(app, deletePostingDraft, ['municipality'], ({ actor, params, request }) => service.deletePostingDraft(deps, actor, params.id, requestInfo(request)))
   route(app, transitionPosting, STAFF, ({ actor, params, body, request }) =>
     service.transitionPosting(deps, actor, params.id, body, requestInfo(request)),
   )

@@ -303,6 +303,23 @@ export async function updatePosting(deps: PostingDeps, actor: Actor, id: string,
   )
 }
 
+/**
+ * Deletes a draft of the staff member's own municipality. Only a draft: once submitted, a posting has a history
+ * (transitions, comments, perhaps applicants) that stays; a published one is closed instead.
+ */
+export async function deletePostingDraft(deps: PostingDeps, actor: Actor, id: string, request?: RequestInfo): Promise<{ deleted: true }> {
+  requireMunicipality(actor)
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await loadForStaff(tx, actor, id, true)
+    if (row.state !== 'draft') {
+      throw new AppError('POSTING_NOT_EDITABLE', `「${postingStateLabels[row.state]}」の募集は削除できません。削除できるのは下書きだけです（公開中の募集は「募集を終了」で終えられます）。`)
+    }
+    await repository.deleteDraft(tx, id)
+    await recordAudit(tx, { actor, action: 'posting.deleted', targetType: 'posting', targetId: id, details: { title: row.title }, ...(request ? { request } : {}) })
+    return { deleted: true as const }
+  })
+}
+
 export async function updatePostingChecklist(
   deps: PostingDeps,
   actor: Actor,
