@@ -480,3 +480,17 @@ export function heldCertificationIds(facts: QualificationFacts): string[] {
   for (const id of facts.otherCertificationIds) if (findCertification(id)) held.add(id)
   return [...held].sort()
 }
+
+/**
+ * Registered qualifications (情報処理安全確保支援士) the candidate passed but whose registration is not marked
+ * current (「登録は有効」 unticked, or no registration given): not held as the qualification (heldCertificationIds),
+ * and said so where a requirement names them.
+ */
+export function unregisteredQualificationIds(exams: readonly ExamPassFact[]): string[] {
+  const ids = new Set<string>()
+  for (const pass of exams) {
+    const exam = findExam(pass.examId)
+    if (exam?.isRegisteredQualification && pass.registration?.isCurrent !== true) ids.add(exam.id)
+  }
+  return [...ids].sort()
+}

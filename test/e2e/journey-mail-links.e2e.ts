@@ -31,7 +31,7 @@ test('応募者がメッセージのお知らせメールのリンクを開く�
   const matsuyama = await apiAs('matsuyama@example.jp')
   const sent = await matsuyama('POST', `/api/applications/${applicationId}/messages`, { body: '応募ありがとうございます。面接の候補日をお送りします。' })
   expect(sent.status, sent.text).toBe(201)
-  const mail = await mailTo('endo.tatsuya@example.jp', title)
+  const mail = await mailTo('endo.tatsuya@example.jp', `新しいメッセージがあります：${title}`)
   const link = linkIn(mail.text, `/messages/applications/${applicationId}`)
 
   const journey = await startJourney(browser)

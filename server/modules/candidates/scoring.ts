@@ -33,6 +33,8 @@ export interface ScoringProfile {
   levels: DerivedLevel[]
   commonLevel: number | null
   certificationIds: string[]
+  /** Registered qualifications passed without a current registration (absent in rows written before it existed). */
+  unregisteredQualificationIds?: string[]
   experienceYearsByKind: Record<ExperienceKind, number>
   localGovernmentYears: number
   availability: { daysPerWeek: number | null; remote: 'onsite' | 'hybrid' | 'remote'; sideJob: boolean; earliestStart: IsoDate | null }
@@ -47,6 +49,7 @@ export interface ScoringInput {
   candidateId: string
   derivation: LevelDerivation
   certificationIds: string[]
+  unregisteredQualificationIds?: string[]
   experiences: readonly { kind: string; startsOn: IsoDate; endsOn: IsoDate | null }[]
   availability: { days: number | null; per: 'week' | 'month' | null; remote: 'onsite' | 'hybrid' | 'remote'; sideJob: boolean; earliestStart: IsoDate | null }
   prefectureCode: string | null
@@ -74,6 +77,7 @@ export function buildScoringProfile(input: ScoringInput): ScoringProfile {
     levels: input.derivation.levels,
     commonLevel: input.derivation.commonLevel,
     certificationIds: input.certificationIds,
+    unregisteredQualificationIds: input.unregisteredQualificationIds ?? [],
     experienceYearsByKind,
     localGovernmentYears: experienceYearsByKind.local_government,
     availability: {

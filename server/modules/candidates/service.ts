@@ -22,6 +22,7 @@ import {
   type FactIssue,
   formatSitting,
   heldCertificationIds,
+  unregisteredQualificationIds,
   type LevelFacts,
   validateLevelFacts,
 } from '#shared/domain/levels'
@@ -231,6 +232,7 @@ async function refreshScoring(db: Db, candidateId: string, today: IsoDate): Prom
     candidateId,
     derivation: { commonLevel: levels.commonLevel, levels: levels.levels, notes: levels.notes },
     certificationIds: levels.heldCertificationIds,
+    unregisteredQualificationIds: unregisteredQualificationIds(levelFactsOf(parts).exams),
     experiences: parts.experiences.map((entry) => ({ kind: entry.kind, startsOn: entry.starts_on, endsOn: entry.ends_on })),
     availability: profileFields(row).availability,
     prefectureCode: row.prefecture_code,

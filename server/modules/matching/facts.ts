@@ -65,6 +65,7 @@ export function factsFromProfile(profile: ScoringProfile): CandidateFacts {
     candidateId: profile.candidateId,
     levels,
     certifications: profile.certificationIds.map((id) => ({ id })),
+    unregisteredQualificationIds: profile.unregisteredQualificationIds ?? [],
     experiences: ExperienceKind.options
       .map((kind) => ({ kind, years: profile.experienceYearsByKind[kind] ?? 0 }))
       .filter((experience) => experience.years > 0),

@@ -163,6 +163,8 @@ export interface CandidateFacts {
   candidateId: string
   levels: CandidateLevel[]
   certifications: CandidateCertification[]
+  /** Registered qualifications passed without a current registration: not held, and the explanation says why. */
+  unregisteredQualificationIds?: string[]
   /** Local-government work is the `local_government` kind. */
   experiences: CandidateExperience[]
   availability: CandidateAvailability

@@ -197,6 +197,16 @@ describe('partial credit and bonus', () => {
     expect(result.criteria[0]!.evidence[0]!.text).toContain('ITストラテジストとして扱う')
   })
 
+  test('支援士に合格していても「登録は有効」でなければ資格として数えず、説明がそう言う（「登録されていません」ではない）', () => {
+    const wanted = posting([{ id: 'c', kind: 'certification', importance: 'required', certificationIds: ['SC'] }])
+    const lapsed = scoreCandidate(wanted, candidate({ candidateId: 'x', certifications: [], unregisteredQualificationIds: ['SC'] }))
+    expect(lapsed.eligible).toBe(false)
+    expect(lapsed.criteria[0]!.evidence[0]!.text).toBe('情報処理安全確保支援士の試験には合格していますが、プロフィールで「登録は有効」になっていないため、登録された資格として数えていません。')
+    expect(lapsed.gaps[0]!.message).toContain('情報処理安全確保支援士は登録が有効であること')
+    const none = scoreCandidate(wanted, candidate({ candidateId: 'y', certifications: [] }))
+    expect(none.criteria[0]!.evidence[0]!.text).toBe('該当する資格がプロフィールにありません。')
+  })
+
   test('bid-restriction preview is a flag with its reason, never an exclusion', () => {
     const reason = '現在の勤務先（株式会社サンプル）はこの団体の入札参加者です'
     const result = scoreCandidate(producerPosting, strategist, { bidRestrictionFlags: [{ candidateId: 'cand-a', reason }] })

@@ -289,12 +289,25 @@ function evaluateCertification(line: PlannedLine, criterion: Extract<MatchCriter
   }
   const evidence = [...matched.entries()].sort(([a], [b]) => compareText(a, b)).map(([, value]) => value)
   if (evidence.length > 0) return { status: 'met', credit: 1, bonusFraction: 0, selfDeclared: false, evidence, gap: null }
+  // A registered qualification (情報処理安全確保支援士) counts only with a current registration (試験制度).
+  const unregistered = (facts.unregisteredQualificationIds ?? []).filter((id) => wanted.has(id))
+  if (unregistered.length > 0) {
+    const names = unregistered.map(certificationName).join('、')
+    return {
+      status: 'not_met',
+      credit: 0,
+      bonusFraction: 0,
+      selfDeclared: false,
+      evidence: [note(`${names}の試験には合格していますが、プロフィールで「登録は有効」になっていないため、登録された資格として数えていません。`)],
+      gap: `${line.label}が必要です（${names}は登録が有効であること）`,
+    }
+  }
   return {
     status: 'not_met',
     credit: 0,
     bonusFraction: 0,
     selfDeclared: false,
-    evidence: [note('該当する資格は登録されていません。')],
+    evidence: [note('該当する資格がプロフィールにありません。')],
     gap: `${line.label}が必要です`,
   }
 }
