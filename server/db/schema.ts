@@ -676,12 +676,19 @@ export interface BidCheckTable {
   act: string | null
   as_of: string
   decision: string
-  facts: JSONColumnType<object, string, string>
+  /** bid_check_facts.hash (0270): the facts document the check was decided on */
+  facts_hash: string
   result: JSONColumnType<object, string, string>
   engine_version: string
   actor_user_id: string | null
   actor_kind: string
   created_at: DefaultedTimestamp
+}
+
+/** owner: bid-restrictions (0270): each distinct facts document of the check log once, by the SHA-256 of its JSON */
+export interface BidCheckFactsTable {
+  hash: string
+  facts: JSONColumnType<object, string, string>
 }
 
 /** owner: bid-restrictions (0041): 業務委託・派遣・地域活性化起業人の契約 with their A1/A2 rules */
@@ -962,6 +969,7 @@ export interface Database {
   bid_exemption: BidExemptionTable
   pledge: PledgeTable
   bid_check: BidCheckTable
+  bid_check_facts: BidCheckFactsTable
   service_contract: ServiceContractTable
   matching_candidate_vector: MatchingCandidateVectorTable
   matching_vector_stale: MatchingVectorStaleTable

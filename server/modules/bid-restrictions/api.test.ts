@@ -256,6 +256,21 @@ describe('判定記録 GET /api/bid-checks/:id（監査での再現）', () => {
     await expect(sql`UPDATE bid_check SET decision = 'allowed' WHERE id = ${result.checkId}`.execute(db)).rejects.toThrow(/append-only/)
     await expect(sql`DELETE FROM bid_check WHERE id = ${result.checkId}`.execute(db)).rejects.toThrow(/append-only/)
   })
+
+  test('同じ事実で判定した記録は事実を一度だけ保存し、どの記録からも同じ事実が読める（保存した事実も変更できない）', async () => {
+    const first = await bidCheck(matsuyama.inject, r1.id, S1)
+    const second = await bidCheck(matsuyama.inject, r1.id, S1)
+    const hashes = await db.selectFrom('bid_check').select('facts_hash').where('id', 'in', [first.checkId, second.checkId]).execute()
+    expect(new Set(hashes.map((row) => row.facts_hash)).size).toBe(1)
+    expect(await db.selectFrom('bid_check_facts').select('hash').where('hash', '=', hashes[0]!.facts_hash).execute()).toHaveLength(1)
+    const [one, two] = await Promise.all(
+      [first.checkId, second.checkId].map(async (id) => BidCheckRecord.parse((await matsuyama.inject(`/api/bid-checks/${id}`)).json())),
+    )
+    expect(two!.facts).toEqual(one!.facts)
+    expect(decideBid(two!.facts as BidFacts)).toEqual(two!.result)
+    await expect(sql`UPDATE bid_check_facts SET facts = '{}' WHERE hash = ${hashes[0]!.facts_hash}`.execute(db)).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM bid_check_facts WHERE hash = ${hashes[0]!.facts_hash}`.execute(db)).rejects.toThrow(/append-only/)
+  })
 })
 
 describe('行為の制限 POST /api/act-checks', () => {

@@ -1,9 +1,10 @@
 /**
  * SQL on this module's tables: appointment_rule_set, procurement, procurement_participant, bid_exemption, pledge,
- * bid_check, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so
+ * bid_check, bid_check_facts, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so
  * another municipality's record is simply not found. `db` (or the transaction) comes first. The adapters at the
  * end read other modules' tables for the rule engine's facts, each saying why.
  */
+import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { prepared, type Db } from '../../db/database.ts'
 import type { EmploymentRelationship, ProcurementRole, RuleConfig } from './rules/index.ts'
@@ -318,8 +319,15 @@ export interface CheckValues {
   actorKind: string
 }
 
+/**
+ * One statement: the facts document once (by the SHA-256 of its JSON text; a document already stored is reused) and
+ * the log row that refers to it.
+ */
 export async function insertCheck(db: Db, values: CheckValues): Promise<string> {
+  const facts = JSON.stringify(values.facts)
+  const hash = createHash('sha256').update(facts).digest('hex')
   const row = await db
+    .with('stored_facts', (db) => db.insertInto('bid_check_facts').values({ hash, facts }).onConflict((conflict) => conflict.column('hash').doNothing()))
     .insertInto('bid_check')
     .values({
       kind: values.kind,
@@ -330,7 +338,7 @@ export async function insertCheck(db: Db, values: CheckValues): Promise<string> 
       act: values.act,
       as_of: values.asOf,
       decision: values.decision,
-      facts: JSON.stringify(values.facts),
+      facts_hash: hash,
       result: JSON.stringify(values.result),
       engine_version: values.engineVersion,
       actor_user_id: values.actorUserId,
@@ -342,8 +350,13 @@ export async function insertCheck(db: Db, values: CheckValues): Promise<string> 
 }
 
 export function findCheck(db: Db, id: string, municipalityCode: string | null) {
-  let query = db.selectFrom('bid_check').selectAll().where('id', '=', id)
-  if (municipalityCode !== null) query = query.where('municipality_code', '=', municipalityCode)
+  let query = db
+    .selectFrom('bid_check')
+    .innerJoin('bid_check_facts', 'bid_check_facts.hash', 'bid_check.facts_hash')
+    .selectAll('bid_check')
+    .select('bid_check_facts.facts')
+    .where('bid_check.id', '=', id)
+  if (municipalityCode !== null) query = query.where('bid_check.municipality_code', '=', municipalityCode)
   return query.executeTakeFirst()
 }
 

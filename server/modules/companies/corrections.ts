@@ -2,7 +2,7 @@
  * Corrections of the company graph: a link ends on a date, or is retracted as entered in error. Each is one
  * transaction with its audit event (who, why, the link before and after). A retracted link stays as a row for the
  * record and drops out of every read; a bid check already logged keeps the links it was decided on
- * (bid_check.facts), while the next check reads the corrected graph.
+ * (the facts logged with each bid check), while the next check reads the corrected graph.
  */
 import type { z } from 'zod'
 import type { EndCompanyLinkInput, RetractCompanyLinkInput } from '#shared/contracts/companies'
