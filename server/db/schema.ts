@@ -37,6 +37,35 @@ export interface CompanyTable {
   name_kana: string | null
   created_at: DefaultedTimestamp
   updated_at: DefaultedTimestamp
+  address: string | null
+  postal_code: string | null
+  corporate_kind: string | null
+  closed_on: string | null
+  close_cause: string | null
+  successor_corporate_number: string | null
+  nta_process: string | null
+  nta_updated_on: string | null
+}
+
+/** owner: companies */
+export interface CorporateImportTable {
+  id: Generated<string>
+  file_sha256: string
+  file_name: string
+  file_path: string
+  status: Generated<'pending' | 'running' | 'completed' | 'failed'>
+  bytes_total: string | number | null
+  bytes_done: Generated<string | number>
+  rows_done: Generated<string | number>
+  rows_applied: Generated<string | number>
+  rows_skipped: Generated<string | number>
+  error: string | null
+  started_by: string | null
+  claimed_by: string | null
+  heartbeat_at: NullableTimestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
+  finished_at: NullableTimestamp
 }
 
 /** owner: companies */
@@ -928,6 +957,7 @@ export interface Database {
   skill_standard_edition: SkillStandardEditionTable
   company: CompanyTable
   company_link: CompanyLinkTable
+  corporate_import: CorporateImportTable
   account: AccountTable
   session: SessionTable
   account_token: AccountTokenTable

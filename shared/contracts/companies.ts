@@ -98,3 +98,32 @@ export const retractCompanyLink = endpoint({
   body: RetractCompanyLinkInput,
   response: CompanyLink,
 })
+
+/** One import of a 国税庁 法人番号 download (全件 or 差分), with its progress. */
+export const CorporateImport = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  status: z.enum(['pending', 'running', 'completed', 'failed']),
+  /** Uncompressed size of the CSV and how much of it has been read. */
+  bytesTotal: z.number().nullable(),
+  bytesDone: z.number(),
+  rowsDone: z.number(),
+  rowsApplied: z.number(),
+  /** Earlier history rows of a corporation (最新履歴 = 0), read but not applied. */
+  rowsSkipped: z.number(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+})
+export type CorporateImport = z.infer<typeof CorporateImport>
+
+export const listCorporateImports = endpoint({
+  operationId: 'listCorporateImports',
+  method: 'GET',
+  path: '/api/admin/corporate-imports',
+  summary: '法人番号公表サイトのファイルの取り込み状況（国）',
+  tags: ['法人'],
+  query: PageQuery,
+  response: page(CorporateImport),
+})

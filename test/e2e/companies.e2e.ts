@@ -38,6 +38,8 @@ test('国の担当者が法人の関係を終了日で終え、誤って登録�
 
   await page.getByRole('link', { name: '法人とグループ関係へ' }).click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('法人とグループ関係')
+  // the national side sees the 法人番号 file imports and their progress (none yet in this world)
+  await expect.poll(() => page.getByRole('heading', { name: '法人番号公表サイトのデータの取り込み' }).count()).toBe(1)
   await page.getByLabel('名称または法人番号').fill(CHILD_NAME)
   await page.getByRole('button', { name: '検索', exact: true }).click()
   await page.getByRole('button', { name: CHILD_NAME, exact: true }).click()

@@ -615,7 +615,10 @@ describe('法人の関係の訂正（終了・取消し）', () => {
   }
   const auditOf = (id: string) => db.selectFrom('audit_event').selectAll().where('target_type', '=', 'company_link').where('target_id', '=', id).execute()
 
-  const setUp = (async () => {
+  // set up once, by the first test that needs it (not at collection: a filtered run would leave it running)
+  let arranged: Promise<Procurement> | undefined
+  const setUp = () => (arranged ??= arrange())
+  const arrange = async () => {
     await insertCompanies(db, { [HOLDING]: '持株会社', [SIDE]: '兼業先株式会社', [OTHER_PARENT]: '別の親会社' })
     await insertLinks(db, [
       { kind: 'parent_subsidiary', from: HOLDING, to: SIDE },
@@ -629,10 +632,10 @@ describe('法人の関係の訂正（終了・取消し）', () => {
       bidRestriction: { templateIds: ['D'] },
     })
     return createProcurement(matsuyama.inject, { title: '関係訂正の確認', participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }] })
-  })()
+  }
 
   test('誤って登録した関係を取り消す: 過去の判定は事実を保ち、新しい判定は訂正後の関係で判定する', async () => {
-    const procurement = await setUp
+    const procurement = await setUp()
     const before = await bidCheck(matsuyama.inject, procurement.id, HOLDING)
     expect(before.decision).toBe('restricted_exemptible')
     const id = await linkIdOf(HOLDING, SIDE)
@@ -660,7 +663,7 @@ describe('法人の関係の訂正（終了・取消し）', () => {
   })
 
   test('関係を終了日で終える: 終了日までの判定は制限、その後は対象外', async () => {
-    const procurement = await setUp
+    const procurement = await setUp()
     const id = await linkIdOf(OTHER_PARENT, SIDE)
     expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-08-01')).decision).toBe('restricted_exemptible')
     const ended = await national.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: '株式譲渡により子会社でなくなった' } })
@@ -679,7 +682,7 @@ describe('法人の関係の訂正（終了・取消し）', () => {
     ['日付でない終了日', { endsOn: '令和7年6月30日', reason: '譲渡' }, '終了日'],
     ['開始日より前の終了日', { endsOn: '2023-12-31', reason: '譲渡' }, '終了日'],
   ])('400 with the field named — %s; nothing changes', async (_name, payload, label) => {
-    await setUp
+    await setUp()
     const id = await linkIdOf(OTHER_PARENT, SIDE)
     const before = await db.selectFrom('company_link').select(['ends_on', 'retracted_at']).where('id', '=', id).executeTakeFirstOrThrow()
     const eventsBefore = (await auditOf(id)).length
@@ -690,11 +693,21 @@ describe('法人の関係の訂正（終了・取消し）', () => {
   })
 
   test('権限と存在: 都道府県・人材は 403、未ログインは 401、ない関係は 404', async () => {
-    await setUp
+    await setUp()
     const id = await linkIdOf(OTHER_PARENT, SIDE)
     for (const other of [ehime, candidate]) expectError(await other.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 403, 'FORBIDDEN')
     expectError(await app.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 401)
     expectError(await national.inject({ method: 'POST', url: `/api/companies/links/00000000-0000-4000-8000-000000000000/retract`, payload: { reason: 'x' } }), 404, 'NOT_FOUND')
+  })
+})
+
+describe('法人番号公表サイトの取り込み状況 GET /api/admin/corporate-imports', () => {
+  test('国は進み具合を読める、ほかは 403', async () => {
+    await db.insertInto('corporate_import').values({ file_sha256: 'a'.repeat(64), file_name: '00_zenkoku_all_20251130.zip', file_path: '/tmp/x.zip', bytes_total: 1000, bytes_done: 250, rows_done: 2000, status: 'running' }).execute()
+    const response = await national.inject('/api/admin/corporate-imports')
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json().items[0]).toMatchObject({ fileName: '00_zenkoku_all_20251130.zip', status: 'running', bytesTotal: 1000, bytesDone: 250, rowsDone: 2000 })
+    for (const other of [matsuyama, ehime, candidate]) expectError(await other.inject('/api/admin/corporate-imports'), 403, 'FORBIDDEN')
   })
 })
 

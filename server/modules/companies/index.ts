@@ -4,3 +4,4 @@
  */
 export { companyNames, companyNeighbourhood, findCompany, type CompanyLinkFact, type CompanyNeighbourhood } from './repository.ts'
 export { importCompanies, type ImportResult } from './import.ts'
+export { registerCorporateFile, runCorporateImport, type CorporateImportView } from './corporate-import.ts'

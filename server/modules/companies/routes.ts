@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { COMPANY_IMPORT_BODY_LIMIT, importCompanies as importCompaniesEndpoint } from '#shared/contracts/bid-restrictions'
-import { endCompanyLink as endLinkEndpoint, getCompany, listCompanies, retractCompanyLink as retractLinkEndpoint } from '#shared/contracts/companies'
+import {
+  endCompanyLink as endLinkEndpoint,
+  getCompany,
+  listCompanies,
+  listCorporateImports as listCorporateImportsEndpoint,
+  retractCompanyLink as retractLinkEndpoint,
+} from '#shared/contracts/companies'
 import type { Db } from '../../db/database.ts'
 import { notFound } from '../../http/errors.ts'
 import { route } from '../../http/route.ts'
 import { endCompanyLink, retractCompanyLink } from './corrections.ts'
+import { listCorporateImports } from './corporate-import.ts'
 import { importCompanies } from './import.ts'
 import { findCompany, searchCompanies } from './repository.ts'
 
@@ -21,6 +28,13 @@ export function companyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     if (!company) throw notFound('指定された法人番号の法人は登録されていません。')
     return company
   })
+
+  // Progress of the 法人番号 file imports (run by `npm run import:corporate`).
+  route(app, listCorporateImportsEndpoint, ['national'], async ({ query }) => ({
+    ...(await listCorporateImports(db, query.limit, query.offset)),
+    limit: query.limit,
+    offset: query.offset,
+  }))
 
   // Corrections: the staff who may import links may also correct them (audited with who and why).
   route(app, endLinkEndpoint, ['national', 'municipality'], ({ actor, params, body, request }) =>
