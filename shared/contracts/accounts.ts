@@ -16,6 +16,8 @@ import { LocalGovernmentCode, PrefectureCode } from './local-governments.ts'
 export const PASSWORD_MIN_LENGTH = 12
 /** Longest password accepted: argon2 hashes anything, this only keeps a request from being used to burn CPU. */
 export const PASSWORD_MAX_LENGTH = 128
+/** The rule as the sign-up and password forms show it; the server also refuses guessable passwords (zxcvbn-ts). */
+export const PASSWORD_RULE = `${PASSWORD_MIN_LENGTH}文字以上。よく使われるパスワード（password1234 など）、同じ文字や空白の繰り返し、1234 や qwerty のような並び、メールアドレスや氏名を含むものは使えません。長い文章のようなパスワードがおすすめです。`
 
 /** Why a new password is refused, in Japanese for the person at the screen; null when it is acceptable. */
 export function passwordProblem(password: string): string | null {

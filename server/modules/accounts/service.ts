@@ -17,6 +17,7 @@ import * as repository from './repository.ts'
 import type { AccountRow, StaffVisibility } from './repository.ts'
 import { can, type Scope, tokenExpiry, tokenProblemMessage, type TokenPurpose, tokenState } from './rules.ts'
 import { clearSessionCookies, startSession } from './sessions.ts'
+import { guessablePasswordProblem } from './password-strength.ts'
 import { digest, hashPassword, randomToken, verifyPassword } from './secrets.ts'
 
 export interface AccountDeps {
@@ -30,6 +31,12 @@ export interface AccountDeps {
 type Request = FastifyRequest
 
 const passwordCost = (config: Config) => ({ memoryKib: config.passwordHashMemoryKib, iterations: config.passwordHashIterations })
+
+/** Refuses a new password that is easy to guess (a common one, a repeat, the account's own address or name). */
+function refuseGuessablePassword(password: string, context: readonly string[]): void {
+  const problem = guessablePasswordProblem(password, context)
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, 400, [{ path: 'password', message: problem }])
+}
 
 /** Counts an attempt per IP, per account and per (IP, account) in the database; over a limit, 429 RATE_LIMITED. */
 async function limitAttempts(deps: AccountDeps, request: Request, reply: FastifyReply, action: AttemptAction, account?: string): Promise<void> {
@@ -102,6 +109,7 @@ export async function signUp(
   body: { email: string; password: string; displayName: string; returnTo?: string | undefined },
 ): Promise<{ email: string }> {
   await limitAttempts(deps, request, reply, 'sign-up', body.email)
+  refuseGuessablePassword(body.password, [body.email, body.displayName])
   const { db, config, clock } = deps
   const passwordHash = await hashPassword(body.password, passwordCost(config))
   const now = clock()
@@ -270,6 +278,8 @@ export async function confirmPasswordReset(
     if (state !== 'valid') throw new AppError('TOKEN_INVALID', tokenProblemMessage(state))
     const account = await repository.findAccountById(tx, found.account_id)
     if (!account) throw new AppError('TOKEN_INVALID', tokenProblemMessage('unknown'))
+    // before anything is written: the link stays usable for a better password
+    refuseGuessablePassword(body.password, [account.email, account.display_name])
     await repository.markTokenUsed(tx, found.id, now)
     await repository.retireTokens(tx, account.id, ['password_reset', 'invitation'], now)
     await repository.updateAccount(tx, account.id, { password_hash: passwordHash, email_confirmed_at: account.email_confirmed_at ?? now })
