@@ -78,7 +78,7 @@ try {
     UPDATE candidate SET account_id = accounts.id FROM accounts, picked
     WHERE candidate.id = picked.id AND accounts.email = 'bench' || picked.n || '@example.jp'`.execute(db)
   const { rows: people } = await sql<{ account_id: string; id: string }>`SELECT account_id, id FROM candidate WHERE account_id IS NOT NULL ORDER BY id`.execute(db)
-  const actors: Actor[] = people.map((person) => ({ kind: 'candidate', userId: person.account_id, sessionId: 'bench' }) as Actor)
+  const actors: Actor[] = people.map((person) => ({ kind: 'candidate', userId: person.account_id, sessionId: 'bench' }))
   const { rows: others } = await sql<{ id: string }>`SELECT id FROM posting WHERE state = 'published' ORDER BY id OFFSET ${OPEN}`.execute(db)
   const otherIds = others.map((row) => row.id)
 

@@ -23,7 +23,7 @@ export const CSRF_HEADER = 'x-csrf-token'
 type Part<K extends string, S> = [S] extends [z.ZodType]
   ? unknown extends z.input<S>
     ? { [P in K]?: undefined }
-    : {} extends z.input<S>
+    : Record<never, never> extends z.input<S>
       ? { [P in K]?: z.input<S> }
       : { [P in K]: z.input<S> }
   : { [P in K]?: undefined }
@@ -39,7 +39,7 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
-type CallArgs<E extends Endpoint> = {} extends CallInput<E>
+type CallArgs<E extends Endpoint> = Record<never, never> extends CallInput<E>
   ? [input?: CallInput<E>, options?: CallOptions]
   : [input: CallInput<E>, options?: CallOptions]
 
@@ -50,7 +50,8 @@ export function buildPath(path: string, params: Record<string, unknown> | undefi
     if (value === undefined || value === null || value === '') {
       throw new Error(`call(): パスパラメータ ${name} が指定されていません（${path}）。`)
     }
-    return encodeURIComponent(String(value))
+    if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`call(): パスパラメータ ${name} は文字列か数値です（${path}）。`)
+    return encodeURIComponent(value)
   })
 }
 

@@ -64,7 +64,7 @@ async function publishedPosting(municipalityCode: string): Promise<string> {
     .values({ municipality_code: municipalityCode, prefecture_code: municipalityCode.slice(0, 2), state: 'published', form: '{}', title: '募集' } as never)
     .returning('id')
     .executeTakeFirstOrThrow()
-  return (row as { id: string }).id
+  return (row).id
 }
 async function applyAs(role: 'candidateA' | 'candidateB', municipalityCode: string): Promise<string> {
   const response = await world.as[role]({ method: 'POST', url: `/api/postings/${await publishedPosting(municipalityCode)}/applications`, payload: { motivation: '応募' } })

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify'
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify'
 import type { Access, Actor } from './actor.ts'
 import { AppError } from './errors.ts'
 
@@ -18,8 +18,8 @@ export function enforceDeclaredAccess(app: FastifyInstance): void {
   app.addHook('onRoute', (options) => {
     if (!options.url.startsWith('/api/')) return
     const access = options.config?.access
-    if (access === undefined) throw new Error(`${options.method} ${options.url} は利用できる利用者を宣言していません。`)
-    const check: preHandlerHookHandler = async (request) => assertAccess(access, request.actor)
+    if (access === undefined) throw new Error(`${String(options.method)} ${options.url} は利用できる利用者を宣言していません。`)
+    const check: preHandlerAsyncHookHandler = async (request) => assertAccess(access, request.actor)
     const own = options.preHandler === undefined ? [] : Array.isArray(options.preHandler) ? options.preHandler : [options.preHandler]
     options.preHandler = [check, ...own]
     // The declaration is published in the OpenAPI document beside each operation.

@@ -113,7 +113,7 @@ describe('PostgreSQL に保存できない文字とルーターの制限も共�
       new Promise<string>((resolve, reject) => {
         const socket = connect(port, '127.0.0.1', () => socket.write(request))
         let text = ''
-        socket.on('data', (chunk) => (text += chunk))
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()))
         socket.on('close', () => resolve(text))
         socket.on('error', reject)
       })

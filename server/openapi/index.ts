@@ -99,10 +99,10 @@ export function swaggerOptions(config: Pick<Config, 'publicUrl'>): FastifyDynami
         },
       },
     },
-    transform: transform as FastifyDynamicSwaggerOptions['transform'],
+    transform: transform,
     transformObject: ((input: Parameters<typeof jsonSchemaTransformObject>[0]) => {
       const document = jsonSchemaTransformObject(input) as Record<string, unknown>
       return withReachableComponents({ ...document, 'x-tagGroups': TAG_GROUPS.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })) })
-    }) as FastifyDynamicSwaggerOptions['transformObject'],
+    }),
   }
 }

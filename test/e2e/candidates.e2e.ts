@@ -4,7 +4,7 @@
  * by 松山市 → 愛媛県 → 国.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchBrowser, screenshot } from './browser.ts'
 import { addDays } from '#shared/domain/dates'
 import { publishPosting, TERM_ENDS_ON, TERM_STARTS_ON, TODAY } from './after-match-fixtures.ts'

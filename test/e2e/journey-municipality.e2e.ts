@@ -156,7 +156,7 @@ test('市区町村の担当者が、標準募集様式で募集を作って提�
   await page.getByTestId('open-resume').click()
   const file = await download
   expect(file.suggestedFilename()).toBe('森遥_履歴書.pdf')
-  expect((await readFile((await file.path())!)).subarray(0, 5).toString()).toBe('%PDF-')
+  expect((await readFile((await file.path()))).subarray(0, 5).toString()).toBe('%PDF-')
 
   // 10. 渡辺さん's offer becomes an appointment, after saying what follows.
   await page.locator('[data-status="offered"]').getByRole('button', { name: /渡辺 明子/ }).click()

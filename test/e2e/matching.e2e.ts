@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { addDays, todayInJapan } from '#shared/domain/dates'
 import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole } from '#shared/domain/skill-standard/index'

@@ -17,7 +17,7 @@ vi.mock('chart.js', async (importOriginal) => {
     ) {
       this.data = config.data
       this.options = config.options
-      charts.push(this as any)
+      charts.push(this)
     }
   }
   return { ...original, Chart: FakeChart }

@@ -47,7 +47,7 @@ export interface DemoCandidate {
   /** Where they will work: 都道府県 or 団体 codes; empty = anywhere. */
   regions: string[]
   /** 'national' and/or a prefecture's talent pool, with the fields shown there. */
-  consent: Array<{ pool: 'national' | string; fields: PoolField[] }>
+  consent: Array<{ pool: string; fields: PoolField[] }>
   exams: DemoExam[]
   otherCertifications?: Array<{ certificationId: string; acquiredYear: number }>
   experiences: DemoExperience[]

@@ -39,7 +39,7 @@ async function insertPosting(
     } as never)
     .returning('id')
     .executeTakeFirstOrThrow()
-  return row.id as string
+  return row.id
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64')

@@ -65,7 +65,7 @@ export async function insertAppointment(db: Db, fixture: AppointmentFixture): Pr
     for (const spell of fixture.employments) {
       await db
         .insertInto('candidate_employment')
-        .values({ candidate_id: candidateId, corporate_number: spell.corporateNumber, relationship: spell.relationship, starts_on: spell.startsOn, ends_on: spell.endsOn } as never)
+        .values({ candidate_id: candidateId, corporate_number: spell.corporateNumber, relationship: spell.relationship, starts_on: spell.startsOn, ends_on: spell.endsOn })
         .execute()
     }
   }

@@ -118,7 +118,7 @@ describe('調達案件', () => {
     expectError(await imabari.inject({ method: 'PUT', url: `/api/procurements/${r1.id}`, payload: { title: 'x', categories: ['other'] } }), 404, 'NOT_FOUND')
     expectError(await imabari.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: r1.id, bidderCorporateNumber: S1 } }), 404, 'NOT_FOUND')
     expectError(await imabari.inject(`/api/procurements/${r1.id}/restricted-companies`), 404, 'NOT_FOUND')
-    expect(imabari.inject('/api/procurements').then((r) => r.json().items)).resolves.toEqual([])
+    await expect(imabari.inject('/api/procurements').then((r) => r.json().items)).resolves.toEqual([])
   })
 
   test('権限: 未ログインは 401、都道府県・国・人材は 403', async () => {

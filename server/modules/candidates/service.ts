@@ -18,7 +18,6 @@ import { isValidLocalGovernmentCode } from '#shared/domain/codes'
 import { type IsoDate, todayInJapan } from '#shared/domain/dates'
 import {
   deriveLevels,
-  type ExamSeason,
   type FactIssue,
   formatSitting,
   heldCertificationIds,
@@ -134,7 +133,7 @@ function examsView(parts: repository.CandidateParts) {
     examName: findExam(row.exam_id)?.name ?? row.exam_id,
     fiscalYear: row.fiscal_year,
     season: row.season,
-    sittingLabel: formatSitting(row.fiscal_year, row.season as ExamSeason),
+    sittingLabel: formatSitting(row.fiscal_year, row.season),
     passedOn: row.passed_on,
     registration: row.registration_number === null ? null : { number: row.registration_number, isCurrent: row.registration_is_current === true },
   }))

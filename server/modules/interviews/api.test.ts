@@ -29,7 +29,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   await candidate({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '面接 花子', contactEmail: 'mensetsu@example.jp' } })
-  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting as { id: string }).id}/applications`, payload: { motivation: '応募します' } })
+  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting).id}/applications`, payload: { motivation: '応募します' } })
   applicationId = applied.json().id
   expect((await matsuyama({ method: 'POST', url: `/api/applications/${applicationId}/steps`, payload: { to: 'screening' } })).statusCode).toBe(200)
 })

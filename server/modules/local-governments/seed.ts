@@ -11,7 +11,7 @@ export function parseLocalGovernmentsCsv(text: string): Insertable<LocalGovernme
   const [header, ...lines] = text.trim().split(/\r?\n/)
   const columns = header!.split(',')
   return lines.map((line) => {
-    const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell]))
+    const cells: Record<string, string | undefined> = Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell]))
     const name = cells.name!
     return {
       code: cells.code!,

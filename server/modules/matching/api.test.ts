@@ -6,7 +6,7 @@ import { CandidateMatch, CandidateMatchPage, PostingRecommendation, Recommendati
 import { OwnCandidateProfile } from '#shared/contracts/candidates'
 import { StaffPosting } from '#shared/contracts/postings'
 import { ErrorBody } from '#shared/errors'
-import { type CandidateFacts, type MatchCriterion, type PostingCriteria, planScoring, rankPostings, scoreWithPlan } from '#shared/domain/matching/index'
+import { type CandidateFacts, type PostingCriteria, planScoring, rankPostings, scoreWithPlan } from '#shared/domain/matching/index'
 import { presetCriteria } from '#shared/domain/postings/presets'
 import { findRole } from '#shared/domain/skill-standard/index'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
@@ -354,7 +354,7 @@ describe('the SQL ranking and the pure scorer agree', () => {
     await repository.upsertVectors(db, population.map((facts) => vectorOf(facts, { nationalList: false, prefecturePools: ['99'] })))
     const byId = new Map(population.map((facts) => [facts.candidateId, facts]))
     for (const [index, tuple] of fc.sample(criteriaArb, { numRuns: 25, seed: 7 }).entries()) {
-      const criteria = tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }) as MatchCriterion)
+      const criteria = tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }))
       const plan = planScoring({ postingId: 'p', roleId: index % 2 === 0 ? 'producer' : null, criteria })
       const { rows, total } = await repository.rankCandidatesPage(db, compilePlan(plan), { prefectureCode: '99', applicantIds: [] }, { limit: 100, offset: 0, includeIneligible: true })
       expect(total).toBeGreaterThanOrEqual(population.length)
@@ -377,7 +377,7 @@ describe('the SQL recommendations and the pure scorer agree', () => {
     const postings = fc.sample(criteriaArb, { numRuns: 30, seed: 11 }).map((tuple, index): PostingCriteria => ({
       postingId: randomUUID(),
       roleId: index % 2 === 0 ? 'producer' : null,
-      criteria: tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }) as MatchCriterion),
+      criteria: tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` })),
       weights: index % 5 === 0 ? { c0: 3 } : {},
     }))
     postings.push(...postings.slice(5, 10).map((posting) => ({ ...posting, postingId: randomUUID() })))

@@ -229,7 +229,7 @@ export interface SavedWeights {
  * with "ST or SC" wherever staff move it, and lapses when they change what it asks for.
  */
 export function criterionSignature(criterion: MatchCriterion): string {
-  const { id: _id, importance: _importance, note: _note, ...content } = criterion as MatchCriterion & { note?: unknown }
+  const { id: _id, importance: _importance, note: _note, ...content } = criterion
   return JSON.stringify(content, (_key, value: unknown) =>
     // Keys in order at every depth, so an any-of criterion's alternatives are compared by all they ask for.
     value !== null && typeof value === 'object' && !Array.isArray(value)

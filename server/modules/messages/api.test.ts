@@ -32,7 +32,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   await candidate({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '連絡 一郎', contactEmail: 'renraku@example.jp' } })
-  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting as { id: string }).id}/applications`, payload: { motivation: '応募します' } })
+  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting).id}/applications`, payload: { motivation: '応募します' } })
   expect(applied.statusCode, applied.body).toBe(201)
   applicationId = applied.json().id
 })

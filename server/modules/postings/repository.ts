@@ -88,7 +88,7 @@ function criterionOf(row: Selectable<PostingCriterionTable>): Criterion {
     case 'local_government_experience':
       return { kind: 'local_government_experience', ...common, minYears: row.min_years }
     case 'any_of':
-      return Criterion.parse({ kind: 'any_of', ...common, alternatives: typeof row.alternatives === 'string' ? JSON.parse(row.alternatives) : row.alternatives })
+      return Criterion.parse({ kind: 'any_of', ...common, alternatives: typeof row.alternatives === 'string' ? (JSON.parse(row.alternatives) as unknown) : row.alternatives })
   }
 }
 
@@ -440,7 +440,7 @@ export async function feedPostings(db: Db, filter: { updatedSince?: Date; limit:
     listed.execute(),
     base.select((eb) => [eb.fn.countAll<number | string>().as('total'), eb.fn.max('updated_at').as('last_modified')]).executeTakeFirstOrThrow(),
   ])
-  const lastModified = summary.last_modified === null ? null : new Date(summary.last_modified as unknown as string | Date)
+  const lastModified = summary.last_modified === null ? null : new Date(summary.last_modified)
   return { rows, total: Number(summary.total), lastModified }
 }
 

@@ -116,8 +116,9 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim() || null
   if (typeof value === 'object' && 'text' in value) return String(value.text)
-  if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue)
-  return String(value)
+  if (typeof value === 'object' && 'result' in value) return cellValue(value.result)
+  // an error cell (#N/A…) or a formula without a computed result holds nothing to import
+  return null
 }
 
 const COLUMN_BY_HEADER = new Map(COLUMNS.map((column) => [column.header, column]))

@@ -70,8 +70,8 @@ function mergeRules(rules: readonly RuleConfig[]): RuleConfig[] {
 export async function sharingAppointmentsFor(tx: Db, filter: { municipalityCode: string; activeOn: IsoDate }): Promise<Appointment[]> {
   const rows = await talentRepo.servingRowsOn(tx, filter.municipalityCode, filter.activeOn)
   const entries = [
-    ...rows.shares.map((r) => ({ id: r.id, talentId: r.talent_id, startsOn: r.starts_on, endsOn: r.ends_on as IsoDate | null, rules: readPersonRules(r.bid_rules) })),
-    ...rows.engagements.map((r) => ({ id: r.id, talentId: r.talent_id, startsOn: r.starts_on, endsOn: r.ends_on as IsoDate | null, rules: [] as RuleConfig[] })),
+    ...rows.shares.map((r) => ({ id: r.id, talentId: r.talent_id, startsOn: r.starts_on, endsOn: r.ends_on, rules: readPersonRules(r.bid_rules) })),
+    ...rows.engagements.map((r) => ({ id: r.id, talentId: r.talent_id, startsOn: r.starts_on, endsOn: r.ends_on, rules: [] as RuleConfig[] })),
     ...rows.dispatches.map((r) => ({ id: r.id, talentId: r.talent_id, startsOn: r.scheduled_on!, endsOn: r.scheduled_on, rules: [] as RuleConfig[] })),
   ]
   const appointments: Appointment[] = []

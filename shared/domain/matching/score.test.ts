@@ -270,7 +270,7 @@ const criterionArb: fc.Arbitrary<Omit<MatchCriterion, 'id'>> = fc.oneof(
   fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
   fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constantFrom('2026-04-01', '2026-10-01') }),
   fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constantFrom('13', '38'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
-) as fc.Arbitrary<Omit<MatchCriterion, 'id'>>
+)
 
 const postingArb: fc.Arbitrary<PostingCriteria> = fc
   .record({

@@ -75,7 +75,7 @@ export const BONUS_KINDS: ReadonlySet<MatchCriterionKind> = new Set(['job_type_l
 
 /** The criterion as it stands for one of its alternatives: the group's id, importance and note. */
 export function alternativeCriterion(group: AnyOfCriterion, alternative: CriterionAlternative): SkillCriterion {
-  return { ...alternative, id: group.id, importance: group.importance, note: group.note ?? null } as SkillCriterion
+  return { ...alternative, id: group.id, importance: group.importance, note: group.note ?? null }
 }
 
 /** An any-of criterion weighs as its heaviest alternative's kind; the others weigh as their own kind. */

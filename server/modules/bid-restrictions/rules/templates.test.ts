@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import type { RuleTemplateId } from './facts.ts'
 import { resolveRuleParameters, ruleTemplates, validateRuleParameters } from './templates.ts'
 
 describe('規則テンプレート', () => {
@@ -67,6 +66,6 @@ describe('規則テンプレート', () => {
   })
 
   test('不正なパラメータの解決は RangeError（日本語の理由つき）', () => {
-    expect(() => resolveRuleParameters('A2' as RuleTemplateId, { yearsAfter: 9 })).toThrow(/0以上5以下の整数/)
+    expect(() => resolveRuleParameters('A2', { yearsAfter: 9 })).toThrow(/0以上5以下の整数/)
   })
 })
