@@ -269,8 +269,8 @@ async function main() {
       const answer = await municipality('GET', `/api/staff/postings/${id}`)
       return answer.headers['x-upstream'] !== writer ? answer : undefined
     })
-    check(read.status === 200 && read.body.includes(JSON.stringify(title)), `the other instance (${read.headers['x-upstream']}) read ${read.status} ${read.body.slice(0, 200)}`)
-    console.log(`   written via ${writer}, read via ${read.headers['x-upstream']}`)
+    check(read.status === 200 && read.body.includes(JSON.stringify(title)), `the other instance (${String(read.headers['x-upstream'])}) read ${read.status} ${read.body.slice(0, 200)}`)
+    console.log(`   written via ${String(writer)}, read via ${String(read.headers['x-upstream'])}`)
     for (const [as, action] of [[municipality, 'submit'], [prefecture, 'forward'], [national, 'publish']] as const) {
       const moved = await as('POST', `/api/staff/postings/${id}/transitions`, { action })
       check(moved.status === 200, `${action} answered ${moved.status} ${moved.body}`)

@@ -87,7 +87,7 @@ function numberOf(entry: GroupEntry, key: string, what: string, report: Report):
   return number
 }
 
-const text = (key: keyof PostingForm & string, header: string, width: number): Field => ({
+const text = (key: Extract<keyof PostingForm, string>, header: string, width: number): Field => ({
   key,
   header,
   width,
@@ -97,7 +97,7 @@ const text = (key: keyof PostingForm & string, header: string, width: number): F
   },
 })
 
-const numberCell = (key: keyof PostingForm & string, header: string, width: number, what: string): Field => ({
+const numberCell = (key: Extract<keyof PostingForm, string>, header: string, width: number, what: string): Field => ({
   key,
   header,
   width,
@@ -110,7 +110,7 @@ const numberCell = (key: keyof PostingForm & string, header: string, width: numb
   },
 })
 
-const choiceCell = (key: keyof PostingForm & string, header: string, width: number, list: ChoiceList): Field => ({
+const choiceCell = (key: Extract<keyof PostingForm, string>, header: string, width: number, list: ChoiceList): Field => ({
   key,
   header,
   width,
@@ -127,7 +127,7 @@ const choiceCell = (key: keyof PostingForm & string, header: string, width: numb
   },
 })
 
-const flagCell = (key: keyof PostingForm & string, header: string, width: number): Field => ({
+const flagCell = (key: Extract<keyof PostingForm, string>, header: string, width: number): Field => ({
   key,
   header,
   width,
@@ -149,7 +149,7 @@ function excelDate(serial: number): string {
   return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 10)
 }
 
-const dateCell = (key: keyof PostingForm & string, header: string, what: string): Field => ({
+const dateCell = (key: Extract<keyof PostingForm, string>, header: string, what: string): Field => ({
   key,
   header,
   width: 12,
@@ -322,7 +322,7 @@ function readSetting(spec: ParameterSpec, cell: Cell, current: unknown, fail: (m
   }
   switch (spec.kind) {
     case 'set': {
-      const members = Array.isArray(current) ? current : []
+      const members = Array.isArray(current) ? (current as string[]) : []
       const id = cell === null ? undefined : member(spec.allowed)
       return id ? [...members, id] : members
     }

@@ -67,12 +67,12 @@ export async function writePostingsWorkbook(rows: readonly ExportRow[], title: s
     const height = Math.max(1, ...blocks.map((block) => block.entries.length))
     for (const column of columns) {
       if (column.group) continue
-      sheet.getCell(next, COLUMN_NUMBER.get(column.key)!).value = column.key === ROW_NUMBER ? index + 1 : column.write(row)
+      sheet.getCell(next, COLUMN_NUMBER.get(column.key)).value = column.key === ROW_NUMBER ? index + 1 : column.write(row)
     }
     for (const { group, entries } of blocks) {
       entries.forEach((cells, offset) => {
         group.columns.forEach((column, position) => {
-          sheet.getCell(next + offset, COLUMN_NUMBER.get(column.key)!).value = cells[position] ?? null
+          sheet.getCell(next + offset, COLUMN_NUMBER.get(column.key)).value = cells[position] ?? null
         })
       })
     }
@@ -148,7 +148,7 @@ function blocksOf(sheet: ExcelJS.Worksheet, headers: Map<number, Column>, proble
     for (const [columnNumber, column] of headers) {
       const value = cellValue(row.getCell(columnNumber).value)
       if (value === null) continue
-      if (column.group) groupCells.set(column.group, (groupCells.get(column.group) ?? new Map()).set(column.key, value))
+      if (column.group) groupCells.set(column.group, (groupCells.get(column.group) ?? new Map<string, Cell>()).set(column.key, value))
       else fields.set(column.key, value)
     }
     if (fields.size === 0 && groupCells.size === 0) return
