@@ -14,7 +14,9 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.vue'],
     languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.vue'], parser: tseslint.parser } },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.server.json', 'tsconfig.client.json'], noWarnOnMultipleProjects: true })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.server.json', 'tsconfig.client.json'], noWarnOnMultipleProjects: true })],
+    },
     rules: {
       // Modules build on one another in one direction; a cycle means a seam belongs in app.ts instead.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

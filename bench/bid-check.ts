@@ -41,8 +41,6 @@ const SMALL: Size = { companies: 20_000, groups: 990, candidates: 10_000, appoin
 const AS_OF = '2025-10-01'
 const clock = () => new Date(`${AS_OF}T10:00:00+09:00`)
 
-
-
 const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10)
 
 async function count(engine: Engine, table: string): Promise<number> {
@@ -64,7 +62,9 @@ async function generate(engine: Engine, size: Size): Promise<void> {
       cns.push(corporateNumberOf(`8${String(n).padStart(11, '0')}`))
     }
     await sql`INSERT INTO bench_company_index (n, cn) SELECT * FROM unnest(${numbers}::int[], ${cns}::text[])`.execute(db)
-    await sql`INSERT INTO company (corporate_number, name) SELECT cn, 'ベンチ株式会社' || n FROM unnest(${numbers}::int[], ${cns}::text[]) AS t(n, cn)`.execute(db)
+    await sql`INSERT INTO company (corporate_number, name) SELECT cn, 'ベンチ株式会社' || n FROM unnest(${numbers}::int[], ${cns}::text[]) AS t(n, cn)`.execute(
+      db,
+    )
   }
   // Groups of six: a parent and five subsidiaries; every 100th group has a cycle back to its parent.
   await sql`
@@ -183,7 +183,11 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
     return checkBid(deps, actorOf(sample), { procurementId: sample.procurementId, bidderCorporateNumber: sample.bidder, asOf: AS_OF })
   }
   const baseline = (index: number) =>
-    db.selectFrom('company').select(['corporate_number', 'name']).where('corporate_number', '=', picked[index % picked.length]!.bidder).executeTakeFirst()
+    db
+      .selectFrom('company')
+      .select(['corporate_number', 'name'])
+      .where('corporate_number', '=', picked[index % picked.length]!.bidder)
+      .executeTakeFirst()
 
   const decisions = { allowed: 0, restricted: 0, restricted_exemptible: 0 }
   for (let index = 0; index < Math.min(200, iterations); index += 1) decisions[(await check(index)).decision] += 1 // warm-up
@@ -198,7 +202,11 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
   const inject = await injectAs(app, account)
   const httpCheck = async (index: number) => {
     const sample = httpSamples[index % httpSamples.length]!
-    const response = await inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: sample.procurementId, bidderCorporateNumber: sample.bidder, asOf: AS_OF } })
+    const response = await inject({
+      method: 'POST',
+      url: '/api/bid-checks',
+      payload: { procurementId: sample.procurementId, bidderCorporateNumber: sample.bidder, asOf: AS_OF },
+    })
     if (response.statusCode !== 200) throw new Error(response.body)
   }
   for (let index = 0; index < 50; index += 1) await httpCheck(index)
@@ -227,11 +235,17 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
   console.log(
     `  rows: ${sizes.companies.toLocaleString('en')} companies, ${sizes.links.toLocaleString('en')} group links, ${sizes.employments.toLocaleString('en')} employment rows, ${sizes.appointments.toLocaleString('en')} active appointments (2025-04-01〜2027-03-31)`,
   )
-  console.log(`  bidders checked: ${JSON.stringify(decisions)} in the warm-up; restricted set: ${(setSize / setIterations).toFixed(1)} companies per procurement on average`)
+  console.log(
+    `  bidders checked: ${JSON.stringify(decisions)} in the warm-up; restricted set: ${(setSize / setIterations).toFixed(1)} companies per procurement on average`,
+  )
   console.log(`                                                   p50         p95`)
-  console.log(`  bid check, service in-process (facts + rules + log) ${ms(service.p50)}  ${ms(service.p95)}   goal p95 < 5 ms: ${service.p95 < 5 ? 'met' : 'NOT met'}`)
+  console.log(
+    `  bid check, service in-process (facts + rules + log) ${ms(service.p50)}  ${ms(service.p95)}   goal p95 < 5 ms: ${service.p95 < 5 ? 'met' : 'NOT met'}`,
+  )
   console.log(`  bid check, HTTP (app.inject, session, validation)   ${ms(http.p50)}  ${ms(http.p95)}`)
-  console.log(`  restricted set of a procurement (service)           ${ms(restricted.p50)}  ${ms(restricted.p95)}   goal < 50 ms: ${restricted.p95 < 50 ? 'met' : 'NOT met'}`)
+  console.log(
+    `  restricted set of a procurement (service)           ${ms(restricted.p50)}  ${ms(restricted.p95)}   goal < 50 ms: ${restricted.p95 < 50 ? 'met' : 'NOT met'}`,
+  )
   console.log(`  baseline: bare indexed lookup of one company        ${ms(base.p50)}  ${ms(base.p95)}`)
   console.log(`  ratio bid check / baseline: p50 ${(service.p50 / base.p50).toFixed(1)}×, p95 ${(service.p95 / base.p95).toFixed(1)}×`)
   console.log(`  load average (1 5 15 min): ${loadAverage()}`)
@@ -246,11 +260,15 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
   const { rows } = await sql<{ checks: string; shared: string; inline: string }>`
     SELECT (SELECT count(*) FROM bid_check) AS checks,
            pg_total_relation_size('bid_check') + pg_total_relation_size('bid_check_facts') AS shared,
-           pg_total_relation_size('bid_check') + (SELECT sum(pg_column_size(f.facts)) FROM bid_check b JOIN bid_check_facts f ON f.hash = b.facts_hash) AS inline`.execute(db)
+           pg_total_relation_size('bid_check') + (SELECT sum(pg_column_size(f.facts)) FROM bid_check b JOIN bid_check_facts f ON f.hash = b.facts_hash) AS inline`.execute(
+    db,
+  )
   const checks = Number(rows[0]!.checks)
   const shared = Number(rows[0]!.shared) / checks
   const inline = Number(rows[0]!.inline) / checks
-  console.log(`  check log at ${checks.toLocaleString('en')} checks: ${Math.round(shared).toLocaleString('en')} bytes per check (facts stored once), ${Math.round(inline).toLocaleString('en')} with the facts in every row`)
+  console.log(
+    `  check log at ${checks.toLocaleString('en')} checks: ${Math.round(shared).toLocaleString('en')} bytes per check (facts stored once), ${Math.round(inline).toLocaleString('en')} with the facts in every row`,
+  )
   console.log(`BENCH bid-check log_bytes_per_check ${Math.round(shared)} bytes goal=${Math.round(inline)} ${shared < inline ? 'met' : 'not met'}`)
 }
 

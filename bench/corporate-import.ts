@@ -26,13 +26,22 @@ const zipPath = join(dir, `00_zenkoku_all_bench_${ROWS}.zip`)
 
 function* lines() {
   for (let index = 0; index < ROWS; index += 1) {
-    yield fixtureLine({ corporateNumber: corporateNumberOf(`9${String(index).padStart(11, '0')}`), name: `ベンチマーク商事株式会社${index}`, street: `一番町${index % 9}丁目${index % 30}－${index % 7}` }, index + 1)
+    yield fixtureLine(
+      {
+        corporateNumber: corporateNumberOf(`9${String(index).padStart(11, '0')}`),
+        name: `ベンチマーク商事株式会社${index}`,
+        street: `一番町${index % 9}丁目${index % 30}－${index % 7}`,
+      },
+      index + 1,
+    )
   }
 }
 
 const generated = Date.now()
 await writeFixtureZip(zipPath, lines(), 'cp932')
-console.log(`generated ${ROWS.toLocaleString()} rows: ${((await stat(zipPath)).size / 1e6).toFixed(1)} MB zipped in ${((Date.now() - generated) / 1000).toFixed(1)} s`)
+console.log(
+  `generated ${ROWS.toLocaleString()} rows: ${((await stat(zipPath)).size / 1e6).toFixed(1)} MB zipped in ${((Date.now() - generated) / 1000).toFixed(1)} s`,
+)
 
 const name = `bench_corporate_${process.pid}`
 const admin = new pg.Client({ connectionString: databaseUrl })
@@ -52,8 +61,12 @@ const seconds = (Date.now() - started) / 1000
 clearInterval(sampler)
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
 const quarter = Math.max(1, Math.floor(samples.length / 4))
-console.log(`${result.status}: ${result.rowsDone.toLocaleString()} rows in ${seconds.toFixed(1)} s (${Math.round(result.rowsDone / seconds).toLocaleString()} rows/s)`)
-console.log(`RSS MB at 25/50/75/100 %: ${[quarter, 2 * quarter, 3 * quarter, samples.length].map((at) => mb(samples[Math.min(at, samples.length) - 1] ?? 0)).join(' / ')}; max ${mb(Math.max(...samples))}`)
+console.log(
+  `${result.status}: ${result.rowsDone.toLocaleString()} rows in ${seconds.toFixed(1)} s (${Math.round(result.rowsDone / seconds).toLocaleString()} rows/s)`,
+)
+console.log(
+  `RSS MB at 25/50/75/100 %: ${[quarter, 2 * quarter, 3 * quarter, samples.length].map((at) => mb(samples[Math.min(at, samples.length) - 1] ?? 0)).join(' / ')}; max ${mb(Math.max(...samples))}`,
+)
 await engine.close()
 await admin.query(`DROP DATABASE IF EXISTS ${name}`)
 await admin.end()

@@ -55,7 +55,10 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
   })
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    const up = await fetch(`${base}/healthz`).then((response) => response.ok, () => false)
+    const up = await fetch(`${base}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (up) return child
     await new Promise((done) => setTimeout(done, 100))
   }
@@ -117,7 +120,9 @@ try {
   console.log(
     `  PDFs: ${pdfTimes.length} in ${seconds.toFixed(1)} s (${(pdfTimes.length / seconds).toFixed(1)}/s), p50 ${ms(percentile(pdfTimes, 50))}  p95 ${ms(percentile(pdfTimes, 95))}; status ${[...pdfStatuses].map(([status, count]) => `${status}×${count}`).join(', ')}`,
   )
-  console.log('  the machine is shared with other sessions (load average above); server: document workers and queue at their defaults (DOCUMENT_WORKERS = cores − 1, DOCUMENT_QUEUE 16)')
+  console.log(
+    '  the machine is shared with other sessions (load average above); server: document workers and queue at their defaults (DOCUMENT_WORKERS = cores − 1, DOCUMENT_QUEUE 16)',
+  )
   console.log(`BENCH documents posting_read_alone_p95 ${alone.p95.toFixed(1)} ms goal=${GOAL_MS} ${alone.p95 < GOAL_MS ? 'met' : 'not met'}`)
   console.log(`BENCH documents posting_read_under_pdf_load_p95 ${loaded.p95.toFixed(1)} ms goal=${GOAL_MS} ${loaded.p95 < GOAL_MS ? 'met' : 'not met'}`)
   const pdfFailures = pdfTimes.length - (pdfStatuses.get(200) ?? 0)

@@ -23,8 +23,6 @@ const POSTINGS = Number(process.env.BENCH_MATCHING_POSTINGS ?? 2_000)
 const PGLITE_CANDIDATES = Number(process.env.BENCH_MATCHING_PGLITE_CANDIDATES ?? 10_000)
 const DATABASE = 'bench_matching'
 
-
-
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 async function prepare(engine: Engine, candidates: number, postings: number): Promise<void> {
@@ -71,7 +69,9 @@ async function measure(engine: Engine, label: string, iterations: number): Promi
   const ours = await timeEach(iterations, matchesOf)
   const base = await timeEach(iterations, () => baseline())
   console.log(`  ${label}`)
-  console.log(`  candidate rows: ${Number(sizes[0]?.total)}, matchable (national list or a pool): ${Number(sizes[0]?.matchable)}; postings measured: ${postingRows.length}; mean eligible per posting: ${Math.round(eligible / postingRows.length)}`)
+  console.log(
+    `  candidate rows: ${Number(sizes[0]?.total)}, matchable (national list or a pool): ${Number(sizes[0]?.matchable)}; postings measured: ${postingRows.length}; mean eligible per posting: ${Math.round(eligible / postingRows.length)}`,
+  )
   console.log(`  top-50 matches (service: ranking SQL + explanations)  p50 ${ms(ours.p50)}  p95 ${ms(ours.p95)}`)
   console.log(`  baseline (plain sequential scan, 50 rows)             p50 ${ms(base.p50)}  p95 ${ms(base.p95)}`)
   console.log(`  ratio p95 / baseline p95: ${(ours.p95 / base.p95).toFixed(2)}×  (goal ≤ 3×)   p95 goal < 100 ms: ${ours.p95 < 100 ? 'met' : 'NOT met'}`)

@@ -18,4 +18,7 @@ export async function timeEach(iterations: number, run: (index: number) => Promi
 }
 
 /** The 1, 5 and 15 minute load averages, printed beside every figure. */
-export const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(' ')
+export const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')

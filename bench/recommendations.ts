@@ -36,8 +36,6 @@ const TODAY = '2026-11-24'
 const clock = () => new Date(`${TODAY}T03:00:00Z`)
 const GOAL_MS = 50
 
-
-
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 const url = process.env.DATABASE_URL
@@ -77,7 +75,9 @@ try {
     )
     UPDATE candidate SET account_id = accounts.id FROM accounts, picked
     WHERE candidate.id = picked.id AND accounts.email = 'bench' || picked.n || '@example.jp'`.execute(db)
-  const { rows: people } = await sql<{ account_id: string; id: string }>`SELECT account_id, id FROM candidate WHERE account_id IS NOT NULL ORDER BY id`.execute(db)
+  const { rows: people } = await sql<{ account_id: string; id: string }>`SELECT account_id, id FROM candidate WHERE account_id IS NOT NULL ORDER BY id`.execute(
+    db,
+  )
   const actors: Actor[] = people.map((person) => ({ kind: 'candidate', userId: person.account_id, sessionId: 'bench' }))
   const { rows: others } = await sql<{ id: string }>`SELECT id FROM posting WHERE state = 'published' ORDER BY id OFFSET ${OPEN}`.execute(db)
   const otherIds = others.map((row) => row.id)
@@ -94,8 +94,12 @@ try {
     const timed = await timeEach(ITERATIONS, recommend)
     const { rows } = await sql<{ open: number | string; skills: number | string }>`
       SELECT count(*) AS open, count(DISTINCT skill_plan) AS skills FROM matching_posting_plan WHERE open_until >= ${TODAY}::date`.execute(db)
-    const { rows: counted } = await sql<{ state: string; n: number | string }>`SELECT state, count(*) AS n FROM posting GROUP BY state ORDER BY state`.execute(db)
-    console.log(`  ${label}: postings ${counted.map((row) => `${row.state} ${row.n}`).join(', ')}; open with a plan ${rows[0]?.open} (${rows[0]?.skills} distinct skill sets); eligible for the last candidate ${total}`)
+    const { rows: counted } = await sql<{ state: string; n: number | string }>`SELECT state, count(*) AS n FROM posting GROUP BY state ORDER BY state`.execute(
+      db,
+    )
+    console.log(
+      `  ${label}: postings ${counted.map((row) => `${row.state} ${row.n}`).join(', ')}; open with a plan ${rows[0]?.open} (${rows[0]?.skills} distinct skill sets); eligible for the last candidate ${total}`,
+    )
     console.log(`    top-20 recommendations p50 ${ms(timed.p50)}  p95 ${ms(timed.p95)}   (load average ${loadAverage()})`)
     figures.push({ figure, ...timed, load: loadAverage(), total })
   }
@@ -122,20 +126,28 @@ try {
   const profile = (await scoringProfiles(db, { candidateIds: [people[0]!.id], consent: { kind: 'any' } }))[0]!
   const inProcess = await timeEach(5, async () => {
     const ids = openRows.map((row) => row.id)
-    const [facts, criteria, weights] = await Promise.all([postingFactsOfMany(db, ids), postingCriteriaOfMany(db, ids), matchingRepository.postingWeightsOfMany(db, ids)])
+    const [facts, criteria, weights] = await Promise.all([
+      postingFactsOfMany(db, ids),
+      postingCriteriaOfMany(db, ids),
+      matchingRepository.postingWeightsOfMany(db, ids),
+    ])
     const postings = [...facts.values()].map((posting) =>
       postingCriteriaOf({ ...posting, municipalityName: '', prefectureName: '' }, criteria.get(posting.id) ?? [], weights.get(posting.id)),
     )
     return rankPostings(postings, factsFromProfile(profile)).slice(0, 20)
   })
-  console.log(`    anchor: the pure scorer over all ${openRows.length} open postings in the process (5 runs)  p50 ${ms(inProcess.p50)}  p95 ${ms(inProcess.p95)}   (load average ${loadAverage()})`)
+  console.log(
+    `    anchor: the pure scorer over all ${openRows.length} open postings in the process (5 runs)  p50 ${ms(inProcess.p50)}  p95 ${ms(inProcess.p95)}   (load average ${loadAverage()})`,
+  )
 
   await sql`DELETE FROM posting WHERE id = ANY(${otherIds}::uuid[])`.execute(db)
   await measure('p95_no_closed', `${OPEN} open, no other postings`)
 
   const withClosed = figures.find((figure) => figure.figure === 'p95')!
   const alone = figures.find((figure) => figure.figure === 'p95_no_closed')!
-  console.log(`  today ${todayInJapan(clock())}; ${ITERATIONS} requests per figure over ${actors.length} candidates; the machine is shared with other sessions (load average above)`)
+  console.log(
+    `  today ${todayInJapan(clock())}; ${ITERATIONS} requests per figure over ${actors.length} candidates; the machine is shared with other sessions (load average above)`,
+  )
   for (const figure of figures) {
     console.log(`BENCH recommendations ${figure.figure} ${figure.p95.toFixed(1)} ms goal=${GOAL_MS} ${figure.p95 < GOAL_MS ? 'met' : 'not met'}`)
   }

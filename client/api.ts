@@ -39,9 +39,8 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
-type CallArgs<E extends Endpoint> = Record<never, never> extends CallInput<E>
-  ? [input?: CallInput<E>, options?: CallOptions]
-  : [input: CallInput<E>, options?: CallOptions]
+type CallArgs<E extends Endpoint> =
+  Record<never, never> extends CallInput<E> ? [input?: CallInput<E>, options?: CallOptions] : [input: CallInput<E>, options?: CallOptions]
 
 /** Fills `:name` placeholders of an endpoint path from `params`, URL-encoding each value. */
 export function buildPath(path: string, params: Record<string, unknown> | undefined): string {

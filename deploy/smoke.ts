@@ -199,7 +199,9 @@ async function waitFor<T>(what: string, seconds: number, probe: () => Promise<T 
 const healthy = (port: number) => async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined)
 
 async function main() {
-  const [a, b, http, httpsPort] = process.env.SMOKE_PORTS ? process.env.SMOKE_PORTS.split(',').map(Number) : [await freePort(), await freePort(), await freePort(), await freePort()]
+  const [a, b, http, httpsPort] = process.env.SMOKE_PORTS
+    ? process.env.SMOKE_PORTS.split(',').map(Number)
+    : [await freePort(), await freePort(), await freePort(), await freePort()]
   check(a && b && http && httpsPort, 'SMOKE_PORTS must name four ports: a,b,http,https')
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${database}`))
 
@@ -214,11 +216,19 @@ async function main() {
     LOG_LEVEL: 'warn',
     JOBS_POLL_SECONDS: '1',
   })
-  for (const [name, port] of [['app-a', a], ['app-b', b]] as const) start(name, process.execPath, ['--import', 'tsx', 'server/main.ts'], appEnv(port))
+  for (const [name, port] of [
+    ['app-a', a],
+    ['app-b', b],
+  ] as const)
+    start(name, process.execPath, ['--import', 'tsx', 'server/main.ts'], appEnv(port))
   await waitFor('answer from both instances', 120, async () => ((await healthy(a)()) && (await healthy(b)()) ? true : undefined))
 
   step(`nginx on ${http} (HTTP) and ${httpsPort} (TLS) in front of them`)
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')],
+    { stdio: 'ignore' },
+  )
   writeFileSync(join(work, 'nginx.conf'), nginxConfig(renderSite({ a, b, http, https: httpsPort })))
   execFileSync(NGINX, ['-t', '-q', '-p', work, '-c', join(work, 'nginx.conf'), '-e', join(work, 'nginx-error.log')], { stdio: 'inherit' })
   start('nginx', NGINX, ['-p', work, '-c', join(work, 'nginx.conf'), '-e', join(work, 'nginx-error.log')])
@@ -232,7 +242,10 @@ async function main() {
     step('migrations: each file applied once')
     const files = readdirSync(join(ROOT, 'migrations')).filter((name) => name.endsWith('.sql'))
     const applied = (await sql<{ name: string }>`SELECT name FROM schema_migration`.execute(engine.db)).rows.map((row) => row.name)
-    check(applied.length === files.length && new Set(applied).size === files.length, `${files.length} migration files but ${applied.length} rows (${new Set(applied).size} distinct)`)
+    check(
+      applied.length === files.length && new Set(applied).size === files.length,
+      `${files.length} migration files but ${applied.length} rows (${new Set(applied).size} distinct)`,
+    )
 
     step('sign-in through the proxy; the audit log has the client address, not the proxy')
     const password = `smoke-${randomBytes(9).toString('hex')}`
@@ -248,7 +261,12 @@ async function main() {
       return as
     }
     const [municipality, prefecture, national] = [await signedIn(staff.municipality), await signedIn(staff.prefecture), await signedIn(staff.national)]
-    const signInAudit = await engine.db.selectFrom('audit_event').select('ip').where('action', '=', 'account.signed_in').where('target_id', '=', staff.municipality.id).executeTakeFirstOrThrow()
+    const signInAudit = await engine.db
+      .selectFrom('audit_event')
+      .select('ip')
+      .where('action', '=', 'account.signed_in')
+      .where('target_id', '=', staff.municipality.id)
+      .executeTakeFirstOrThrow()
     check(signInAudit.ip === CLIENT_ADDRESS, `audit log recorded ${signInAudit.ip}, expected the client's ${CLIENT_ADDRESS}`)
 
     step('a digest subscriber, confirmed through the proxy')
@@ -269,16 +287,24 @@ async function main() {
       const answer = await municipality('GET', `/api/staff/postings/${id}`)
       return answer.headers['x-upstream'] !== writer ? answer : undefined
     })
-    check(read.status === 200 && read.body.includes(JSON.stringify(title)), `the other instance (${String(read.headers['x-upstream'])}) read ${read.status} ${read.body.slice(0, 200)}`)
+    check(
+      read.status === 200 && read.body.includes(JSON.stringify(title)),
+      `the other instance (${String(read.headers['x-upstream'])}) read ${read.status} ${read.body.slice(0, 200)}`,
+    )
     console.log(`   written via ${String(writer)}, read via ${String(read.headers['x-upstream'])}`)
-    for (const [as, action] of [[municipality, 'submit'], [prefecture, 'forward'], [national, 'publish']] as const) {
+    for (const [as, action] of [
+      [municipality, 'submit'],
+      [prefecture, 'forward'],
+      [national, 'publish'],
+    ] as const) {
       const moved = await as('POST', `/api/staff/postings/${id}/transitions`, { action })
       check(moved.status === 200, `${action} answered ${moved.status} ${moved.body}`)
     }
 
     step('the digest job, due now, fires once for the two instances (each polls every second)')
     await engine.db.updateTable('job_schedule').set({ next_run_at: new Date() }).where('name', '=', 'postings.digest').execute()
-    const digests = () => engine.db.selectFrom('mail_outbox').select('id').where('to_address', '=', subscriber).where('subject', 'like', '%新着・更新%').execute()
+    const digests = () =>
+      engine.db.selectFrom('mail_outbox').select('id').where('to_address', '=', subscriber).where('subject', 'like', '%新着・更新%').execute()
     await waitFor('digest mail in the outbox', 30, async () => ((await digests()).length > 0 ? true : undefined))
     await new Promise((resolve) => setTimeout(resolve, 4000))
     const sent = (await digests()).length
@@ -303,7 +329,9 @@ try {
   }
 } finally {
   await stopAll()
-  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).catch((error) => console.error(`could not drop ${database}: ${error}`))
+  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).catch((error) =>
+    console.error(`could not drop ${database}: ${error}`),
+  )
   rmSync(work, { recursive: true, force: true })
 }
 process.exit(failed ? 1 : 0)

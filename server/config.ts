@@ -18,7 +18,12 @@ export function isProxyAddress(entry: string): boolean {
 
 const ProxyList = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
   .refine((entries) => entries.every(isProxyAddress), {
     message: 'TRUST_PROXY は、アドレスか CIDR（例: 127.0.0.1,10.0.0.0/8）または loopback をカンマ区切りで指定してください。',
   })
@@ -67,14 +72,23 @@ const Env = z.object({
    * Worker threads rendering PDFs and workbooks (default: one core fewer than the machine has, at least one, so
    * requests keep a core), and how many such tasks may wait for one before 503.
    */
-  DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(16).default(Math.max(1, availableParallelism() - 1)),
+  DOCUMENT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(Math.max(1, availableParallelism() - 1)),
   DOCUMENT_QUEUE: z.coerce.number().int().min(0).default(16),
   /**
    * Overload is shed with 503 SERVER_BUSY (and Retry-After) while the event loop's mean delay over the last second
    * exceeds this, or the JavaScript heap holds more than this (default: 90 % of the heap limit); 0 turns a check off.
    */
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(500),
-  OVERLOAD_HEAP_USED_MB: z.coerce.number().int().min(0).default(Math.floor((getHeapStatistics().heap_size_limit / 1_048_576) * 0.9)),
+  OVERLOAD_HEAP_USED_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(Math.floor((getHeapStatistics().heap_size_limit / 1_048_576) * 0.9)),
   OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(10),
   /**
    * A request must arrive whole within REQUEST_TIMEOUT_SECONDS (slow senders get 408); a connection silent for

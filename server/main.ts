@@ -47,7 +47,9 @@ console.log(`起動しました: ${new URL('/', config.publicUrl).toString()} �
 if (demo?.created) {
   console.log(welcomeText(demo.password, config.publicUrl))
 } else if (config.seedDemo && !config.databaseUrl) {
-  console.log(`ログイン: ${new URL('/sign-in', config.publicUrl).toString()}（デモ用アカウントのパスワードは初回起動時に表示しました。忘れた場合は ${config.dataDir} を削除して起動し直すと、新しいパスワードで作り直します）`)
+  console.log(
+    `ログイン: ${new URL('/sign-in', config.publicUrl).toString()}（デモ用アカウントのパスワードは初回起動時に表示しました。忘れた場合は ${config.dataDir} を削除して起動し直すと、新しいパスワードで作り直します）`,
+  )
 }
 if (!config.smtpUrl) {
   console.log('SMTP_URL が未設定のため、メールは送信されず送信待ちに残ります（国の担当者が GET /api/mail-outbox で確認できます）。')

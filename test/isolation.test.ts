@@ -49,9 +49,21 @@ async function buildWorld(): Promise<World> {
     as[role] = await injectAs(app, account[role])
   }
   // Activity in both prefectures, so the audit log and the outbox hold rows of several tenants.
-  await as.ehime({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'municipality', email: 'seed-imabari@isolation.example.jp', displayName: '今治', localGovernmentCode: '382027' } })
-  await as.kochi({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'municipality', email: 'seed-kochi@isolation.example.jp', displayName: '高知', localGovernmentCode: '392014' } })
-  await as.national({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'national', email: 'seed-national@isolation.example.jp', displayName: '国' } })
+  await as.ehime({
+    method: 'POST',
+    url: '/api/staff-accounts',
+    payload: { kind: 'municipality', email: 'seed-imabari@isolation.example.jp', displayName: '今治', localGovernmentCode: '382027' },
+  })
+  await as.kochi({
+    method: 'POST',
+    url: '/api/staff-accounts',
+    payload: { kind: 'municipality', email: 'seed-kochi@isolation.example.jp', displayName: '高知', localGovernmentCode: '392014' },
+  })
+  await as.national({
+    method: 'POST',
+    url: '/api/staff-accounts',
+    payload: { kind: 'national', email: 'seed-national@isolation.example.jp', displayName: '国' },
+  })
   return { account, as }
 }
 
@@ -64,21 +76,39 @@ async function publishedPosting(municipalityCode: string): Promise<string> {
     .values({ municipality_code: municipalityCode, prefecture_code: municipalityCode.slice(0, 2), state: 'published', form: '{}', title: '募集' } as never)
     .returning('id')
     .executeTakeFirstOrThrow()
-  return (row).id
+  return row.id
 }
 async function applyAs(role: 'candidateA' | 'candidateB', municipalityCode: string): Promise<string> {
-  const response = await world.as[role]({ method: 'POST', url: `/api/postings/${await publishedPosting(municipalityCode)}/applications`, payload: { motivation: '応募' } })
+  const response = await world.as[role]({
+    method: 'POST',
+    url: `/api/postings/${await publishedPosting(municipalityCode)}/applications`,
+    payload: { motivation: '応募' },
+  })
   expect(response.statusCode, response.body).toBe(201)
   return (response.json() as { id: string }).id
 }
 for (const role of ['candidateA', 'candidateB'] as const) {
-  await world.as[role]({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: role, contactEmail: `${role.toLowerCase()}-contact@isolation.example.jp` } })
+  await world.as[role]({
+    method: 'PUT',
+    url: '/api/candidates/me/profile',
+    payload: { fullName: role, contactEmail: `${role.toLowerCase()}-contact@isolation.example.jp` },
+  })
 }
 const candidateAId = ((await world.as.candidateA('/api/candidates/me')).json() as { id: string }).id
 const applicationOfA = await applyAs('candidateA', '382019')
 // 入札制限: a procurement of 松山市 with one logged bid check.
-const procurementOfMatsuyama = ((await world.as.matsuyama({ method: 'POST', url: '/api/procurements', payload: { title: '松山市の調達', categories: ['other'] } })).json() as { id: string }).id
-const bidCheckOfMatsuyama = ((await world.as.matsuyama({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurementOfMatsuyama, bidderCorporateNumber: '7000012050002' } })).json() as { checkId: string }).checkId
+const procurementOfMatsuyama = (
+  (await world.as.matsuyama({ method: 'POST', url: '/api/procurements', payload: { title: '松山市の調達', categories: ['other'] } })).json() as { id: string }
+).id
+const bidCheckOfMatsuyama = (
+  (
+    await world.as.matsuyama({
+      method: 'POST',
+      url: '/api/bid-checks',
+      payload: { procurementId: procurementOfMatsuyama, bidderCorporateNumber: '7000012050002' },
+    })
+  ).json() as { checkId: string }
+).checkId
 for (const role of ['imabari', 'kochiCity'] as const) {
   await world.as[role]({ method: 'POST', url: '/api/procurements', payload: { title: `${role}の調達`, categories: ['other'] } })
 }
@@ -87,7 +117,11 @@ const procurementTitle = async () =>
 const applicationOfBInImabari = await applyAs('candidateB', '382027')
 const applicationOfBInKochiCity = await applyAs('candidateB', '392014')
 // Messages: one thread per application, each opened by its municipality.
-for (const [role, id] of [['matsuyama', applicationOfA], ['imabari', applicationOfBInImabari], ['kochiCity', applicationOfBInKochiCity]] as const) {
+for (const [role, id] of [
+  ['matsuyama', applicationOfA],
+  ['imabari', applicationOfBInImabari],
+  ['kochiCity', applicationOfBInKochiCity],
+] as const) {
   const sent = await world.as[role]({ method: 'POST', url: `/api/applications/${id}/messages`, payload: { body: 'ご連絡です。' } })
   expect(sent.statusCode, sent.body).toBe(201)
 }
@@ -96,11 +130,15 @@ const interviewSlots = [
   { startsAt: '2099-05-01T10:00:00+09:00', durationMinutes: 60, mode: 'in_person', location: '松山市役所' },
   { startsAt: '2099-05-02T10:00:00+09:00', durationMinutes: 60, mode: 'in_person', location: '松山市役所' },
 ]
-const interviewOfA = (await world.as.matsuyama({ method: 'POST', url: `/api/applications/${applicationOfA}/interviews`, payload: { slots: interviewSlots } })).json() as {
+const interviewOfA = (
+  await world.as.matsuyama({ method: 'POST', url: `/api/applications/${applicationOfA}/interviews`, payload: { slots: interviewSlots } })
+).json() as {
   id: string
   slots: Array<{ id: string }>
 }
-expect((await world.as.candidateA({ method: 'POST', url: `/api/interviews/${interviewOfA.id}/choice`, payload: { slotId: interviewOfA.slots[0]!.id } })).statusCode).toBe(200)
+expect(
+  (await world.as.candidateA({ method: 'POST', url: `/api/interviews/${interviewOfA.id}/choice`, payload: { slotId: interviewOfA.slots[0]!.id } })).statusCode,
+).toBe(200)
 const interviewsOfKochiCityApplication = async () =>
   expect((await db.selectFrom('interview').select('id').where('application_id', '=', applicationOfBInKochiCity).execute()).length).toBeLessThanOrEqual(1)
 
@@ -117,11 +155,19 @@ const noStrangerMessage = async (w: World) => {
 }
 
 // 人材シェアリング: 愛媛県の人材バンク（構成: 松山市）、今治市と高知市の派遣申請、愛媛県の専門官（松山市を支援）。
-const sharingPoolOfEhime = ((await world.as.ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: '愛媛県 人材バンク', memberCodes: ['382019'] } })).json() as { id: string }).id
+const sharingPoolOfEhime = (
+  (await world.as.ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: '愛媛県 人材バンク', memberCodes: ['382019'] } })).json() as {
+    id: string
+  }
+).id
 const dispatchMenuOf = async (role: 'ehime' | 'kochi') =>
   ((await world.as[role]({ method: 'POST', url: '/api/sharing/dispatch/menus', payload: { title: '相談', modes: ['online'] } })).json() as { id: string }).id
 const dispatchRequestOf = async (role: 'imabari' | 'kochiCity', menuId: string) => {
-  const response = await world.as[role]({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: '相談', preferredDates: ['2099-05-01'], mode: 'online' } })
+  const response = await world.as[role]({
+    method: 'POST',
+    url: '/api/sharing/dispatch/requests',
+    payload: { menuId, topic: '相談', preferredDates: ['2099-05-01'], mode: 'online' },
+  })
   expect(response.statusCode, response.body).toBe(201)
   return (response.json() as { id: string }).id
 }
@@ -129,13 +175,24 @@ const ehimeMenu = await dispatchMenuOf('ehime')
 const dispatchOfImabari = await dispatchRequestOf('imabari', ehimeMenu)
 const dispatchOfImabariToDecline = await dispatchRequestOf('imabari', ehimeMenu)
 const dispatchOfKochiCity = await dispatchRequestOf('kochiCity', await dispatchMenuOf('kochi'))
-const ehimeTalent = ((await world.as.ehime({ method: 'POST', url: '/api/sharing/talents', payload: { displayName: '専門官', availableDaysPerWeek: 3 } })).json() as { id: string }).id
+const ehimeTalent = (
+  (await world.as.ehime({ method: 'POST', url: '/api/sharing/talents', payload: { displayName: '専門官', availableDaysPerWeek: 3 } })).json() as { id: string }
+).id
 const sharedAppointmentOfEhime = (
-  (await world.as.ehime({
-    method: 'POST',
-    url: '/api/sharing/shared-appointments',
-    payload: { kind: 'shared', talentId: ehimeTalent, title: '専門官', startsOn: '2026-04-01', endsOn: '2027-03-31', shares: [{ localGovernmentCode: '382019', daysPerMonth: 4 }] },
-  })).json() as { id: string }
+  (
+    await world.as.ehime({
+      method: 'POST',
+      url: '/api/sharing/shared-appointments',
+      payload: {
+        kind: 'shared',
+        talentId: ehimeTalent,
+        title: '専門官',
+        startsOn: '2026-04-01',
+        endsOn: '2027-03-31',
+        shares: [{ localGovernmentCode: '382019', daysPerMonth: 4 }],
+      },
+    })
+  ).json() as { id: string }
 ).id
 
 // ---- records: one record of one tenant, and who may reach it -----------------------------------------------------
@@ -149,7 +206,9 @@ interface RecordRow {
   unchanged?: (world: World, role: Role) => Promise<void>
 }
 
-const staffAccount = (owner: Exclude<Role, 'anonymous'>) => (w: World): InjectOptions => ({ url: `/api/staff-accounts/${w.account[owner].id}` })
+const staffAccount =
+  (owner: Exclude<Role, 'anonymous'>) =>
+  (w: World): InjectOptions => ({ url: `/api/staff-accounts/${w.account[owner].id}` })
 const emailFor = (target: string, role: Role) => `create-${target}-by-${role.toLowerCase()}@isolation.example.jp`
 const noAccount = (target: string) => async (_w: World, role: Role) => {
   expect(await db.selectFrom('account').select('id').where('email', '=', emailFor(target, role)).execute()).toEqual([])
@@ -192,7 +251,11 @@ const records: RecordRow[] = [
     allowed: ['candidateA', 'matsuyama'],
     unchanged: noStrangerMessage,
   },
-  { name: '人材Aの松山市への応募のメッセージの既読', request: () => ({ method: 'POST', url: `/api/applications/${applicationOfA}/messages/read` }), allowed: ['candidateA', 'matsuyama'] },
+  {
+    name: '人材Aの松山市への応募のメッセージの既読',
+    request: () => ({ method: 'POST', url: `/api/applications/${applicationOfA}/messages/read` }),
+    allowed: ['candidateA', 'matsuyama'],
+  },
   { name: '人材Aの松山市への応募の面接', request: () => ({ url: `/api/applications/${applicationOfA}/interviews` }), allowed: ['candidateA', 'matsuyama'] },
   { name: '人材Aの面接の予定表ファイル', request: () => ({ url: `/api/interviews/${interviewOfA.id}/calendar.ics` }), allowed: ['candidateA', 'matsuyama'] },
   {
@@ -219,11 +282,19 @@ const records: RecordRow[] = [
     request: () => ({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurementOfMatsuyama, bidderCorporateNumber: '7000012050002' } }),
     allowed: ['matsuyama'],
   },
-  { name: '松山市の調達案件の入札制限対象企業', request: () => ({ url: `/api/procurements/${procurementOfMatsuyama}/restricted-companies` }), allowed: ['matsuyama'] },
+  {
+    name: '松山市の調達案件の入札制限対象企業',
+    request: () => ({ url: `/api/procurements/${procurementOfMatsuyama}/restricted-companies` }),
+    allowed: ['matsuyama'],
+  },
   { name: '松山市の入札制限の判定記録', request: () => ({ url: `/api/bid-checks/${bidCheckOfMatsuyama}` }), allowed: ['matsuyama', 'national'] },
   { name: '松山市の調達案件の適用除外の申請一覧', request: () => ({ url: `/api/procurements/${procurementOfMatsuyama}/exemptions` }), allowed: ['matsuyama'] },
   { name: '監査ログ', request: () => ({ url: '/api/audit-events' }), allowed: ['ehime', 'kochi', 'national'] },
-  { name: '愛媛県の人材バンク', request: () => ({ url: `/api/sharing/pools/${sharingPoolOfEhime}` }), allowed: ['ehime', 'matsuyama', 'candidateA', 'candidateB'] },
+  {
+    name: '愛媛県の人材バンク',
+    request: () => ({ url: `/api/sharing/pools/${sharingPoolOfEhime}` }),
+    allowed: ['ehime', 'matsuyama', 'candidateA', 'candidateB'],
+  },
   { name: '愛媛県の人材バンクの登録者', request: () => ({ url: `/api/sharing/pools/${sharingPoolOfEhime}/listings` }), allowed: ['ehime', 'matsuyama'] },
   {
     name: '愛媛県の人材バンクの構成団体の変更',
@@ -237,7 +308,11 @@ const records: RecordRow[] = [
     allowed: ['ehime'],
   },
   { name: '高知市の派遣申請', request: () => ({ url: `/api/sharing/dispatch/requests/${dispatchOfKochiCity}` }), allowed: ['kochiCity', 'kochi'] },
-  { name: '愛媛県の共有任用（松山市を支援）', request: () => ({ url: `/api/sharing/shared-appointments/${sharedAppointmentOfEhime}` }), allowed: ['ehime', 'matsuyama'] },
+  {
+    name: '愛媛県の共有任用（松山市を支援）',
+    request: () => ({ url: `/api/sharing/shared-appointments/${sharedAppointmentOfEhime}` }),
+    allowed: ['ehime', 'matsuyama'],
+  },
   { name: '愛媛県の専門官の稼働', request: () => ({ url: `/api/sharing/talents/${ehimeTalent}/capacity?from=2026-04-01&to=2026-04-30` }), allowed: ['ehime'] },
 ]
 

@@ -41,9 +41,7 @@ async function migrateLocked(engine: Engine, dir: string): Promise<MigrationResu
     applied_at timestamptz NOT NULL DEFAULT now()
   )`)
   const applied = new Map(
-    (await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migration`.execute(engine.db)).rows.map(
-      (row) => [row.name, row.checksum],
-    ),
+    (await sql<{ name: string; checksum: string }>`SELECT name, checksum FROM schema_migration`.execute(engine.db)).rows.map((row) => [row.name, row.checksum]),
   )
   const files = (await readdir(dir)).filter((name) => FILE_NAME.test(name)).sort()
   const refusal = outOfOrder(files, [...applied.keys()])

@@ -38,7 +38,10 @@ test('同時に起動した2つのインスタンスのマイグレーション�
     url.pathname = `/${name}`
     try {
       const runs = await Promise.all([runMigrateCli(url.toString()), runMigrateCli(url.toString())])
-      expect(runs.map((run) => run.code), runs.map((run) => run.output).join('\n')).toEqual([0, 0])
+      expect(
+        runs.map((run) => run.code),
+        runs.map((run) => run.output).join('\n'),
+      ).toEqual([0, 0])
       expect(runs.filter((run) => run.output.includes('マイグレーションは最新です。'))).toHaveLength(1)
       const engine = openPostgres(url.toString(), 1)
       const rows = await sql<{ name: string; count: number }>`SELECT name, count(*)::int AS count FROM schema_migration GROUP BY name`.execute(engine.db)

@@ -20,7 +20,10 @@ export async function openConfiguredDatabase(config: { databaseUrl: string | und
     return { ok: true, engine: await openDatabase(config) }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { ok: false, message: `データフォルダ ${resolve(config.dataDir, 'pg')} のデータベースを開けません（${reason}）。別の版で作られたか壊れています。中身はそのままにしてあります。` }
+    return {
+      ok: false,
+      message: `データフォルダ ${resolve(config.dataDir, 'pg')} のデータベースを開けません（${reason}）。別の版で作られたか壊れています。中身はそのままにしてあります。`,
+    }
   }
 }
 
@@ -48,7 +51,8 @@ function prepareDataDir(dataDir: string): string | undefined {
   if (readdirSync(pgFolder).length === 0) return undefined
   const versionFile = join(pgFolder, 'PG_VERSION')
   // PGlite would initialise a new database among files it does not know, so anything else is refused untouched.
-  if (!existsSync(versionFile)) return `データフォルダ ${pgFolder} は PGlite のデータベースではありません。中身はそのままにしてあります。DATA_DIR に別のフォルダを指定してください。`
+  if (!existsSync(versionFile))
+    return `データフォルダ ${pgFolder} は PGlite のデータベースではありません。中身はそのままにしてあります。DATA_DIR に別のフォルダを指定してください。`
   const major = readFileSync(versionFile, 'utf8').trim()
   if (major !== PGLITE_MAJOR) {
     return `データフォルダ ${pgFolder} は PostgreSQL ${major} 用で、組み込みの PostgreSQL ${PGLITE_MAJOR} では開けません。中身はそのままにしてあります。DATA_DIR に別のフォルダを指定してください。`

@@ -29,7 +29,13 @@ export interface CatalogColumn {
 
 /** The `Database` interface of schema.ts: table name → column name → what its type declares. */
 export function declaredSchema(file = SCHEMA_FILE): Map<string, Map<string, DeclaredColumn>> {
-  const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext })
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  })
   const checker = program.getTypeChecker()
   const source = program.getSourceFile(file)
   if (!source) throw new Error(`${file} could not be read`)
@@ -140,7 +146,8 @@ export function schemaDrift(declared: Map<string, Map<string, DeclaredColumn>>, 
         continue
       }
       const nullable = row.is_nullable === 'YES'
-      if (nullable !== column.nullable) problems.push(`${at}: ${nullable ? 'NULL allowed' : 'NOT NULL'} in the database, ${column.nullable ? 'nullable' : 'not nullable'} in its type`)
+      if (nullable !== column.nullable)
+        problems.push(`${at}: ${nullable ? 'NULL allowed' : 'NOT NULL'} in the database, ${column.nullable ? 'nullable' : 'not nullable'} in its type`)
       const filledByDatabase = row.column_default !== null || row.is_identity === 'YES' || row.is_generated === 'ALWAYS'
       if (!nullable && !filledByDatabase && column.optionalOnInsert) problems.push(`${at}: NOT NULL without a default, but optional on insert in its type`)
       const accepted = acceptedKinds(row.data_type)

@@ -31,7 +31,15 @@ test('schema.ts の型は、マイグレーション後のデータベースの�
 test('ずれがあれば、表と列を名指しして知らせる', async () => {
   const declared = declaredSchema()
   const rows = (await catalog()).filter((row) => !(row.table_name === 'company' && row.column_name === 'name_kana'))
-  rows.push({ table_name: 'company', column_name: 'note', is_nullable: 'YES', column_default: null, is_identity: 'NO', is_generated: 'NEVER', data_type: 'text' })
+  rows.push({
+    table_name: 'company',
+    column_name: 'note',
+    is_nullable: 'YES',
+    column_default: null,
+    is_identity: 'NO',
+    is_generated: 'NEVER',
+    data_type: 'text',
+  })
   const company = rows.find((row) => row.table_name === 'company' && row.column_name === 'name')!
   company.is_nullable = 'YES'
   const updated = rows.find((row) => row.table_name === 'company' && row.column_name === 'updated_at')!

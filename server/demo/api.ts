@@ -17,7 +17,9 @@ function pathOf(endpoint: Endpoint, input: Record<string, unknown>): string {
   const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]!))
   const query = input.query as Record<string, unknown> | undefined
   if (!query) return path
-  const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]): Array<[string, string]> => (v === undefined ? [] : [[k, String(v as string | number | boolean)]])))
+  const search = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]): Array<[string, string]> => (v === undefined ? [] : [[k, String(v as string | number | boolean)]])),
+  )
   return `${path}?${search.toString()}`
 }
 

@@ -51,7 +51,9 @@ describe('デモの世界（初回の npm start / npm run seed:demo）', () => {
 
   test('選考のすべての段階（応募受付〜取下げ）に応募があり、松山市の一覧は自団体の分だけ', async () => {
     const rows = await engine.db.selectFrom('application').select(['status']).execute()
-    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['received', 'screening', 'interview', 'offered', 'appointed', 'rejected', 'declined', 'withdrawn']))
+    expect(new Set(rows.map((row) => row.status))).toEqual(
+      new Set(['received', 'screening', 'interview', 'offered', 'appointed', 'rejected', 'declined', 'withdrawn']),
+    )
     expect(rows).toHaveLength(APPLICATIONS.length)
     const matsuyama = await as(STAFF.matsuyama.email)
     const mine = (await matsuyama(`${listApplications.path}?limit=100`)).json()
@@ -62,12 +64,16 @@ describe('デモの世界（初回の npm start / npm run seed:demo）', () => {
   test('任用者の勤務先の兄弟会社の入札は、グループの経路つきで「制限」、関係のない会社は「可」', async () => {
     const matsuyama = await as(STAFF.matsuyama.email)
     const procurement = (await matsuyama('/api/procurements')).json().items[0]
-    const restricted = (await matsuyama({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurement.id, bidderCorporateNumber: COMPANY.dogoSolutions } })).json()
+    const restricted = (
+      await matsuyama({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurement.id, bidderCorporateNumber: COMPANY.dogoSolutions } })
+    ).json()
     expect(restricted.decision).toBe('restricted')
     const b1 = restricted.findings.find((finding: { ruleId: string }) => finding.ruleId === 'B1')
     expect(b1.subjectCorporateNumber).toBe(COMPANY.iyoSystems)
     expect(b1.path.map((step: { to: string }) => step.to)).toEqual([COMPANY.setouchiHd, COMPANY.iyoSystems])
-    const allowed = (await matsuyama({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurement.id, bidderCorporateNumber: COMPANY.ishizuchiData } })).json()
+    const allowed = (
+      await matsuyama({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: procurement.id, bidderCorporateNumber: COMPANY.ishizuchiData } })
+    ).json()
     expect(allowed.decision).toBe('allowed')
     const logged = await engine.db.selectFrom('bid_check').select(['decision']).where('kind', '=', 'bid').execute()
     expect(logged.map((row) => row.decision).slice(0, 2)).toEqual(['restricted', 'allowed'])

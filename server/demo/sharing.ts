@@ -38,7 +38,11 @@ export async function feedSharing(ctx: DemoContext): Promise<void> {
     const person = await ctx.as(listing.candidate)
     await person(optInToPool, {
       params: { poolId: pool.id },
-      body: { card: { ...listing.card, availableDaysPerWeek: listing.availableDaysPerWeek }, visibleFields: poolCardFields.filter((field) => field !== 'career'), availableDaysPerWeek: listing.availableDaysPerWeek },
+      body: {
+        card: { ...listing.card, availableDaysPerWeek: listing.availableDaysPerWeek },
+        visibleFields: poolCardFields.filter((field) => field !== 'career'),
+        availableDaysPerWeek: listing.availableDaysPerWeek,
+      },
     })
   }
   for (const engagement of ENGAGEMENTS) {
@@ -48,7 +52,14 @@ export async function feedSharing(ctx: DemoContext): Promise<void> {
     const listing = listings.items.find((item) => item.card.displayName === name)!
     const requested = await requester(requestEngagement, {
       params: { poolId: pool.id },
-      body: { listingId: listing.id, topic: engagement.topic, detail: engagement.detail, expectedDays: engagement.expectedDays, startsOn: ctx.day(engagement.startsDay), endsOn: ctx.day(engagement.endsDay) },
+      body: {
+        listingId: listing.id,
+        topic: engagement.topic,
+        detail: engagement.detail,
+        expectedDays: engagement.expectedDays,
+        startsOn: ctx.day(engagement.startsDay),
+        endsOn: ctx.day(engagement.endsDay),
+      },
     })
     if (!engagement.terms) continue
     await ehime(transitionEngagement, { params: { id: requested.id }, body: { action: 'offer', terms: engagement.terms } })
@@ -67,14 +78,20 @@ export async function feedSharing(ctx: DemoContext): Promise<void> {
       daysPerWeek: JOINT_APPOINTMENT.daysPerWeek,
       annualCostYen: JOINT_APPOINTMENT.annualCostYen,
       bidRules: [{ templateId: 'B1', params: { tenureYears: 10 } }],
-      shares: JOINT_APPOINTMENT.shares.map((share) => ({ localGovernmentCode: MUNICIPALITIES[share.municipality], timePercent: share.timePercent, costYen: share.costYen })),
+      shares: JOINT_APPOINTMENT.shares.map((share) => ({
+        localGovernmentCode: MUNICIPALITIES[share.municipality],
+        timePercent: share.timePercent,
+        costYen: share.costYen,
+      })),
     },
   })
 
   await ehime(updateDispatchSettings, { body: { quotaPerFiscalYear: DISPATCH.quotaPerFiscalYear } })
   const menus = []
   for (const menu of DISPATCH.menus) menus.push(await ehime(createDispatchMenu, { body: { ...menu, modes: [...menu.modes] } }))
-  const expert = await ehime(createDispatchExpert, { body: { talent: { ...DISPATCH.expert.talent, employments: [], bidRules: [] }, themes: [...DISPATCH.expert.themes] } })
+  const expert = await ehime(createDispatchExpert, {
+    body: { talent: { ...DISPATCH.expert.talent, employments: [], bidRules: [] }, themes: [...DISPATCH.expert.themes] },
+  })
   const first = firstDispatchOffset(ctx)
   for (const request of DISPATCH.requests) {
     const municipality = await ctx.staff(MUNICIPAL_STAFF[request.municipality])
@@ -83,7 +100,10 @@ export async function feedSharing(ctx: DemoContext): Promise<void> {
       body: { menuId: menus[request.menu]!.id, topic: request.topic, detail: '', preferredDates: [date], mode: request.mode },
     })
     if (request.approve) {
-      await ehime(transitionDispatchRequest, { params: { id: created.id }, body: { action: 'approve', expertId: expert.id, scheduledOn: date, note: '当日はオンライン会議のURLを別途お送りします。' } })
+      await ehime(transitionDispatchRequest, {
+        params: { id: created.id },
+        body: { action: 'approve', expertId: expert.id, scheduledOn: date, note: '当日はオンライン会議のURLを別途お送りします。' },
+      })
     }
   }
 }

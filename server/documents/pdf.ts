@@ -150,7 +150,11 @@ export function drawFormTable(doc: Pdf, rows: readonly TableRow[]): void {
       const height = FONT_SIZE + 2 * PADDING + 2
       ensure(height + 24)
       doc.rect(left, y, width, height).fillColor('#1a4b8c').fill()
-      doc.font(FONT_BOLD).fontSize(FONT_SIZE + 0.5).fillColor('#ffffff').text(row.section, left + PADDING, y + PADDING, { width: width - 2 * PADDING, lineBreak: false })
+      doc
+        .font(FONT_BOLD)
+        .fontSize(FONT_SIZE + 0.5)
+        .fillColor('#ffffff')
+        .text(row.section, left + PADDING, y + PADDING, { width: width - 2 * PADDING, lineBreak: false })
       y += height
       continue
     }
@@ -161,11 +165,20 @@ export function drawFormTable(doc: Pdf, rows: readonly TableRow[]): void {
     ensure(height)
     doc.rect(left, y, LABEL_WIDTH, height).fillColor('#eef2f8').fill()
     doc.rect(left, y, width, height).lineWidth(0.5).strokeColor('#9aa5b5').stroke()
-    doc.moveTo(left + LABEL_WIDTH, y).lineTo(left + LABEL_WIDTH, y + height).stroke()
-    doc.font(FONT_BOLD).fillColor('#1a1a1a').text(row.label, left + PADDING, y + PADDING, { width: LABEL_WIDTH - 2 * PADDING })
-    doc.font(FONT).fillColor(row.value ? '#1a1a1a' : '#888888').text(row.value || '—', left + LABEL_WIDTH + PADDING, y + PADDING, {
-      width: valueWidth - 2 * PADDING,
-    })
+    doc
+      .moveTo(left + LABEL_WIDTH, y)
+      .lineTo(left + LABEL_WIDTH, y + height)
+      .stroke()
+    doc
+      .font(FONT_BOLD)
+      .fillColor('#1a1a1a')
+      .text(row.label, left + PADDING, y + PADDING, { width: LABEL_WIDTH - 2 * PADDING })
+    doc
+      .font(FONT)
+      .fillColor(row.value ? '#1a1a1a' : '#888888')
+      .text(row.value || '—', left + LABEL_WIDTH + PADDING, y + PADDING, {
+        width: valueWidth - 2 * PADDING,
+      })
     y += height
   }
   doc.x = left

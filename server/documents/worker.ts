@@ -13,8 +13,7 @@ export interface Task {
 }
 
 export type Outcome =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { message: string; code?: string; status?: number; details?: unknown } }
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { message: string; code?: string; status?: number; details?: unknown } }
 
 /** Buffers arrive from structured clone as plain Uint8Arrays. */
 function revive(value: unknown): unknown {

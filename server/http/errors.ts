@@ -108,7 +108,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   const { status, reason, body } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED
   const text = JSON.stringify(body)
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`)
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`,
+    )
   }
   socket.destroy(error)
 }

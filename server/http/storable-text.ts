@@ -32,11 +32,9 @@ export function unstorablePaths(value: unknown, path: string, found: string[] = 
  */
 export function refuseUnstorableText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const paths = [
-      ...unstorablePaths(request.params, 'path'),
-      ...unstorablePaths(request.query, 'query'),
-      ...unstorablePaths(request.body, 'body'),
-    ].map((path) => path.replace(/^body\.?/, ''))
+    const paths = [...unstorablePaths(request.params, 'path'), ...unstorablePaths(request.query, 'query'), ...unstorablePaths(request.body, 'body')].map(
+      (path) => path.replace(/^body\.?/, ''),
+    )
     if (paths.length > 0) {
       throw new AppError(
         'VALIDATION_FAILED',

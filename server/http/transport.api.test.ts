@@ -11,7 +11,10 @@ import { openTestDatabase } from '../../test/support/database.ts'
 // A built client of its own: an index page and one hashed asset large enough to be compressed.
 const clientDir = await mkdtemp(join(tmpdir(), 'client-'))
 await mkdir(join(clientDir, 'assets'))
-await writeFile(join(clientDir, 'index.html'), '<!doctype html><html lang="ja"><body><div id="app"></div><script type="module" src="/assets/index-Ab12Cd.js"></script></body></html>')
+await writeFile(
+  join(clientDir, 'index.html'),
+  '<!doctype html><html lang="ja"><body><div id="app"></div><script type="module" src="/assets/index-Ab12Cd.js"></script></body></html>',
+)
 const script = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `募集-${i}`))}\n`
 await writeFile(join(clientDir, 'assets', 'index-Ab12Cd.js'), script)
 

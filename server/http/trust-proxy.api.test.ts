@@ -28,7 +28,12 @@ const wrongSignIn = (app: typeof proxied, email: string, remoteAddress: string, 
 async function auditedAddress(app: typeof proxied, remoteAddress: string, forwardedFor?: string): Promise<string | null> {
   const account = await createAccount(engine.db, { kind: 'candidate' })
   expect((await wrongSignIn(app, account.email, remoteAddress, forwardedFor)).statusCode).toBe(401)
-  const event = await engine.db.selectFrom('audit_event').select('ip').where('target_id', '=', account.id).where('action', '=', 'account.sign_in_failed').executeTakeFirstOrThrow()
+  const event = await engine.db
+    .selectFrom('audit_event')
+    .select('ip')
+    .where('target_id', '=', account.id)
+    .where('action', '=', 'account.sign_in_failed')
+    .executeTakeFirstOrThrow()
   return event.ip
 }
 

@@ -28,10 +28,15 @@ const ehime = await createAndSignIn(first, engine.db, { kind: 'prefecture', pref
 const national = await createAndSignIn(second, engine.db, { kind: 'national' })
 
 async function publish(title: string, applicationEndsOn: string): Promise<string> {
-  const created = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: { ...completeForm, title, applicationEndsOn, termStartsOn: '2026-05-01' } })
+  const created = await matsuyama.inject({
+    method: 'POST',
+    url: '/api/staff/postings',
+    payload: { ...completeForm, title, applicationEndsOn, termStartsOn: '2026-05-01' },
+  })
   expect(created.statusCode, created.body).toBe(201)
   const id = (created.json() as { id: string }).id
-  const step = async (as: SignedInInject, action: string) => expect((await as({ method: 'POST', url: `/api/staff/postings/${id}/transitions`, payload: { action } })).statusCode).toBe(200)
+  const step = async (as: SignedInInject, action: string) =>
+    expect((await as({ method: 'POST', url: `/api/staff/postings/${id}/transitions`, payload: { action } })).statusCode).toBe(200)
   await step(matsuyama.inject, 'submit')
   await step(ehime.inject, 'forward')
   await step(national.inject, 'publish')
@@ -47,9 +52,11 @@ async function subscribe(email: string): Promise<void> {
 
 const digestsTo = (email: string) => smtp.messages.filter((mail) => mail.to.includes(email) && mail.subject.includes('新着・更新'))
 const expiryTransitions = async (postingId: string) =>
-  (await sql<{ count: number }>`SELECT count(*)::int AS count FROM posting_transition WHERE posting_id = ${postingId} AND action = 'expire'`.execute(engine.db)).rows[0]!.count
+  (await sql<{ count: number }>`SELECT count(*)::int AS count FROM posting_transition WHERE posting_id = ${postingId} AND action = 'expire'`.execute(engine.db))
+    .rows[0]!.count
 const expiryAudits = async (postingId: string) =>
-  (await sql<{ count: number }>`SELECT count(*)::int AS count FROM audit_event WHERE target_id = ${postingId} AND action LIKE '%expire%'`.execute(engine.db)).rows[0]!.count
+  (await sql<{ count: number }>`SELECT count(*)::int AS count FROM audit_event WHERE target_id = ${postingId} AND action LIKE '%expire%'`.execute(engine.db))
+    .rows[0]!.count
 
 async function delivered() {
   await Promise.all([first.jobs.runDue(), second.jobs.runDue()])
@@ -68,7 +75,15 @@ test('2つのインスタンスが同時に定期処理を動かしても、購�
   now = new Date('2026-04-11T00:30:00+09:00')
   const ran = await Promise.all([first.jobs.runDue(), second.jobs.runDue()])
   // each job ran in exactly one of the two instances
-  expect(ran.flat().sort()).toEqual(['accounts.attempts-sweep', 'applications.term-reminders', 'interviews.reminders', 'mail.retry', 'postings.digest', 'postings.expire', 'saved-searches.digest'])
+  expect(ran.flat().sort()).toEqual([
+    'accounts.attempts-sweep',
+    'applications.term-reminders',
+    'interviews.reminders',
+    'mail.retry',
+    'postings.digest',
+    'postings.expire',
+    'saved-searches.digest',
+  ])
   await delivered()
   expect(digestsTo('two-instances@example.com')).toHaveLength(1)
   expect(await expiryTransitions(posting)).toBe(1)
@@ -99,6 +114,11 @@ test('期間の重なった2回の実行（リースの期限切れ）でも、�
   // the new subscriber's digest is queued by one of the two runs (the first subscriber's cursor is past it)
   expect(digestsA + digestsB).toBe(1)
   expect(await expiryTransitions(posting)).toBe(1)
-  const queued = await engine.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'overlap@example.com').where('subject', 'like', '%新着・更新%').execute()
+  const queued = await engine.db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('to_address', '=', 'overlap@example.com')
+    .where('subject', 'like', '%新着・更新%')
+    .execute()
   expect(queued).toHaveLength(1)
 })

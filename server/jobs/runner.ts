@@ -41,7 +41,11 @@ export function createJobRunner({ db, clock, log }: JobRunnerOptions): JobRunner
   let running: Promise<string[]> | null = null
 
   async function claim(job: JobDefinition, now: Date): Promise<boolean> {
-    await db.insertInto('job_schedule').values({ name: job.name, next_run_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute()
+    await db
+      .insertInto('job_schedule')
+      .values({ name: job.name, next_run_at: now })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute()
     const claimed = await db
       .updateTable('job_schedule')
       .set({

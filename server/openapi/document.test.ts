@@ -9,7 +9,9 @@ import { openApiDocument } from './print.ts'
 
 type Operation = { operationId?: string; security?: Array<Record<string, string[]>> }
 const document = (await openApiDocument()) as { paths: Record<string, Record<string, Operation>>; servers: unknown[]; info: { license?: unknown } }
-const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })))
+const operations = Object.entries(document.paths).flatMap(([path, byMethod]) =>
+  Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })),
+)
 
 test('every operation has a unique camelCase operationId', () => {
   const ids = operations.map(({ operation }) => operation.operationId)
@@ -37,7 +39,8 @@ test('the main request bodies carry an example', () => {
   type Media = { example?: unknown; schema?: { $ref?: string } }
   const schemas = (document as unknown as { components: { schemas: Record<string, { examples?: unknown[] }> } }).components.schemas
   const exampleOf = (path: string) => {
-    const media = (operations.find((entry) => entry.path === path && entry.method === 'post')!.operation as { requestBody: { content: Record<string, Media> } }).requestBody.content['application/json']!
+    const media = (operations.find((entry) => entry.path === path && entry.method === 'post')!.operation as { requestBody: { content: Record<string, Media> } })
+      .requestBody.content['application/json']!
     const ref = media.schema?.$ref?.split('/').pop()
     return media.example ?? (ref ? schemas[ref]?.examples?.[0] : undefined)
   }
@@ -59,7 +62,15 @@ export function titleOf(body: Get['responses'][200]['content']['application/json
   writeFileSync(join(dir, 'good.ts'), call('title ?? ""'))
   writeFileSync(join(dir, 'bad.ts'), call('budgetAnnualCost'))
   const diagnostics = (file: string) => {
-    const program = ts.createProgram([join(dir, file)], { strict: true, noEmit: true, allowImportingTsExtensions: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true })
+    const program = ts.createProgram([join(dir, file)], {
+      strict: true,
+      noEmit: true,
+      allowImportingTsExtensions: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+    })
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
   }
   expect(diagnostics('good.ts')).toEqual([])
@@ -70,6 +81,9 @@ export function titleOf(body: Get['responses'][200]['content']['application/json
 test('redocly lint (recommended rules) finds no error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'))
   writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document))
-  const output = execFileSync('npx', ['redocly', 'lint', join(dir, 'openapi.json'), '--format', 'summary'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const output = execFileSync('npx', ['redocly', 'lint', join(dir, 'openapi.json'), '--format', 'summary'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   expect(output).not.toMatch(/^error/m)
 }, 60_000)

@@ -66,7 +66,11 @@ function withReachableComponents(document: Record<string, unknown>): Record<stri
     }
   }
   visit(document.paths)
-  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)).sort(([a], [b]) => a.localeCompare(b)))
+  const kept = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([name]) => reached.has(name))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  )
   return { ...document, components: { ...components, schemas: kept } }
 }
 
@@ -100,9 +104,9 @@ export function swaggerOptions(config: Pick<Config, 'publicUrl'>): FastifyDynami
       },
     },
     transform: transform,
-    transformObject: ((input: Parameters<typeof jsonSchemaTransformObject>[0]) => {
+    transformObject: (input: Parameters<typeof jsonSchemaTransformObject>[0]) => {
       const document = jsonSchemaTransformObject(input) as Record<string, unknown>
       return withReachableComponents({ ...document, 'x-tagGroups': TAG_GROUPS.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })) })
-    }),
+    },
   }
 }

@@ -103,7 +103,13 @@ function weightedPrefecture(faker: Faker, prefectures: readonly Prefecture[], to
 
 export function generateCandidate(
   faker: Faker,
-  context: { prefectures: readonly Prefecture[]; populationTotal: number; vendors: readonly SyntheticCompany[]; municipalityCodes: readonly string[]; today: IsoDate },
+  context: {
+    prefectures: readonly Prefecture[]
+    populationTotal: number
+    vendors: readonly SyntheticCompany[]
+    municipalityCodes: readonly string[]
+    today: IsoDate
+  },
 ): SyntheticCandidate {
   const id = faker.string.uuid()
   const todayYear = Number(context.today.slice(0, 4))
@@ -132,7 +138,15 @@ export function generateCandidate(
   const otherCertificationIds = OTHER_CERTS.filter(([, rate]) => faker.number.float() < rate).map(([certId]) => certId)
 
   // ── experience: consecutive entries across the career, the last one possibly ongoing ──
-  const experiences: { id: string; startsOn: IsoDate; endsOn: IsoDate | null; kind: ExperienceKind; jobTypeIds: string[]; title: string; organisation: string }[] = []
+  const experiences: {
+    id: string
+    startsOn: IsoDate
+    endsOn: IsoDate | null
+    kind: ExperienceKind
+    jobTypeIds: string[]
+    title: string
+    organisation: string
+  }[] = []
   let year = careerStartYear + faker.number.int({ min: 0, max: 3 })
   const entries = faker.number.int({ min: 1, max: 5 })
   for (let index = 0; index < entries && year < todayYear; index += 1) {
@@ -169,7 +183,13 @@ export function generateCandidate(
       level: careerYears >= 25 && faker.number.float() < 0.3 ? 6 : 5,
       experienceEntryIds: [basis.id],
       verification: verified
-        ? { verifiedByUserId: faker.string.uuid(), verifiedByName: `${faker.person.lastName()} ${faker.person.firstName()}`, localGovernmentCode: verifier, organisationName: '確認した団体', verifiedAt: `${context.today}T00:00:00.000Z` }
+        ? {
+            verifiedByUserId: faker.string.uuid(),
+            verifiedByName: `${faker.person.lastName()} ${faker.person.firstName()}`,
+            localGovernmentCode: verifier,
+            organisationName: '確認した団体',
+            verifiedAt: `${context.today}T00:00:00.000Z`,
+          }
         : null,
     })
   }
@@ -177,8 +197,20 @@ export function generateCandidate(
   // ── availability: mostly 副業 a day or two a week, remote-friendly ──
   const sideJob = faker.number.float() < 0.65
   const perMonth = faker.number.float() < 0.15
-  const days = perMonth ? faker.number.int({ min: 2, max: 12 }) : sideJob ? faker.helpers.weightedArrayElement([{ value: 1, weight: 5 }, { value: 2, weight: 4 }, { value: 3, weight: 1 }]) : faker.number.int({ min: 3, max: 5 })
-  const remote = faker.helpers.weightedArrayElement([{ value: 'remote' as const, weight: 35 }, { value: 'hybrid' as const, weight: 50 }, { value: 'onsite' as const, weight: 15 }])
+  const days = perMonth
+    ? faker.number.int({ min: 2, max: 12 })
+    : sideJob
+      ? faker.helpers.weightedArrayElement([
+          { value: 1, weight: 5 },
+          { value: 2, weight: 4 },
+          { value: 3, weight: 1 },
+        ])
+      : faker.number.int({ min: 3, max: 5 })
+  const remote = faker.helpers.weightedArrayElement([
+    { value: 'remote' as const, weight: 35 },
+    { value: 'hybrid' as const, weight: 50 },
+    { value: 'onsite' as const, weight: 15 },
+  ])
   const earliestStart = faker.number.float() < 0.3 ? null : addDays(context.today, faker.number.int({ min: 0, max: 240 }))
   const regions = faker.helpers.arrayElements(context.prefectures, { min: 0, max: 3 }).map((prefecture) => prefecture.code)
   if (faker.number.float() < 0.1) regions.push(faker.helpers.arrayElement(context.municipalityCodes))

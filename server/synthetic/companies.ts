@@ -48,10 +48,25 @@ export function generateCompanies(faker: Faker, count: number): { companies: Syn
     const parent = make(`${family}${faker.helpers.arrayElement(SUFFIXES)}ホールディングス株式会社`, isVendor)
     const subsidiaries = faker.number.int({ min: 0, max: 6 })
     for (let index = 0; index < subsidiaries && companies.length < count; index += 1) {
-      const child = make(`株式会社${family}${faker.helpers.arrayElement(SUFFIXES)}${index > 0 ? faker.location.city() : ''}`, isVendor || faker.number.float() < 0.3)
+      const child = make(
+        `株式会社${family}${faker.helpers.arrayElement(SUFFIXES)}${index > 0 ? faker.location.city() : ''}`,
+        isVendor || faker.number.float() < 0.3,
+      )
       const since = `${faker.number.int({ min: 1990, max: 2022 })}-04-01`
-      links.push({ kind: 'parent_subsidiary', from_corporate_number: parent.corporate_number, to_corporate_number: child.corporate_number, starts_on: since, ends_on: null })
-      links.push({ kind: 'consolidated_group', from_corporate_number: parent.corporate_number, to_corporate_number: child.corporate_number, starts_on: since, ends_on: null })
+      links.push({
+        kind: 'parent_subsidiary',
+        from_corporate_number: parent.corporate_number,
+        to_corporate_number: child.corporate_number,
+        starts_on: since,
+        ends_on: null,
+      })
+      links.push({
+        kind: 'consolidated_group',
+        from_corporate_number: parent.corporate_number,
+        to_corporate_number: child.corporate_number,
+        starts_on: since,
+        ends_on: null,
+      })
     }
   }
   // 関連事業者 across groups

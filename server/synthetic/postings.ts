@@ -37,7 +37,9 @@ function criteriaFor(faker: Faker, roleId: RoleId | 'other'): Criterion[] {
     : [{ kind: 'experience', importance: 'required', experienceKind: 'security', minYears: 3, note: null }]
   // Most municipalities insist on the standard's level-or-certification row; some also ask for years.
   const withYears = <T extends { kind: string; minYears?: number | null }>(alternative: T): T =>
-    alternative.kind === 'experience' && alternative.minYears === null && faker.number.float() < 0.3 ? { ...alternative, minYears: faker.helpers.arrayElement([2, 3, 5]) } : alternative
+    alternative.kind === 'experience' && alternative.minYears === null && faker.number.float() < 0.3
+      ? { ...alternative, minYears: faker.helpers.arrayElement([2, 3, 5]) }
+      : alternative
   const edited = criteria.map((criterion, index): Criterion => {
     const insisted: Criterion = index === 0 && faker.number.float() < 0.7 ? { ...criterion, importance: 'required' } : criterion
     return insisted.kind === 'any_of' ? { ...insisted, alternatives: insisted.alternatives.map(withYears) } : withYears(insisted)
@@ -73,7 +75,15 @@ export function generatePosting(faker: Faker, municipality: Municipality, today:
     appointmentForm,
     // 特定任期付職員 is full time and its 兼業 needs permission (手順書 参考4.4-⑥)
     workDaysPer: fullTime ? 'week' : faker.number.float() < 0.2 ? 'month' : 'week',
-    workDays: fullTime ? 5 : faker.helpers.weightedArrayElement([{ value: 1, weight: 3 }, { value: 2, weight: 4 }, { value: 3, weight: 2 }, { value: 4, weight: 1 }, { value: 5, weight: 1 }]),
+    workDays: fullTime
+      ? 5
+      : faker.helpers.weightedArrayElement([
+          { value: 1, weight: 3 },
+          { value: 2, weight: 4 },
+          { value: 3, weight: 2 },
+          { value: 4, weight: 1 },
+          { value: 5, weight: 1 },
+        ]),
     hoursPerDay: 7.5,
     remoteAllowed: faker.number.float() < 0.7,
     sideJobAllowed: !fullTime && faker.number.float() < 0.75,

@@ -72,10 +72,7 @@ export const Account = z.object({
 export type Account = z.infer<typeof Account>
 
 /** `GET /api/auth/me`: 200 either way; `signedIn: false` when there is no live session. */
-export const Me = z.discriminatedUnion('signedIn', [
-  z.object({ signedIn: z.literal(false) }),
-  z.object({ signedIn: z.literal(true), account: Account }),
-])
+export const Me = z.discriminatedUnion('signedIn', [z.object({ signedIn: z.literal(false) }), z.object({ signedIn: z.literal(true), account: Account })])
 export type Me = z.infer<typeof Me>
 
 /**

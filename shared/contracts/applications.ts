@@ -112,9 +112,7 @@ export const Appointment = z.object({
   /** 勤務日数 per week or month; null when not recorded (appointments made before it was). */
   workDays: z.number().nullable(),
   workDaysPer: WorkDaysPer.nullable(),
-  employmentsAtAppointment: z.array(
-    z.object({ corporateNumber: z.string(), relationship: z.string(), startsOn: z.string(), endsOn: z.string().nullable() }),
-  ),
+  employmentsAtAppointment: z.array(z.object({ corporateNumber: z.string(), relationship: z.string(), startsOn: z.string(), endsOn: z.string().nullable() })),
   createdAt: z.string(),
 })
 export type Appointment = z.infer<typeof Appointment>

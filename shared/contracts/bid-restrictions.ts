@@ -33,7 +33,11 @@ export const RuleConfig = z.object({
 })
 export type RuleConfig = z.infer<typeof RuleConfig>
 
-const CorporateNumbers = (label: string) => z.array(CorporateNumber).max(200, { message: `${label}は200件までです。` }).default([])
+const CorporateNumbers = (label: string) =>
+  z
+    .array(CorporateNumber)
+    .max(200, { message: `${label}は200件までです。` })
+    .default([])
 
 // ——— procurements (調達案件) ———
 
@@ -412,9 +416,7 @@ export const AppointmentRestrictions = z.object({
     }),
   ),
   /** Acts the appointee may not perform, per procurement of the municipality (C1, C2). */
-  blockedActs: z.array(
-    z.object({ procurementId: z.string(), procurementTitle: z.string(), act: Act, findings: z.array(ActFinding) }),
-  ),
+  blockedActs: z.array(z.object({ procurementId: z.string(), procurementTitle: z.string(), act: Act, findings: z.array(ActFinding) })),
   hasPledge: z.boolean(),
   notes: z.array(z.string()),
 })
@@ -527,7 +529,10 @@ export const PledgeInput = z.object({
   signedOn: IsoDate('署名日'),
   disclosedEmployers: z.array(PledgeEmployer).max(50).default([]),
   /** 兼業先 */
-  sideJobs: z.array(PledgeEmployer.omit({ relationship: true })).max(50).default([]),
+  sideJobs: z
+    .array(PledgeEmployer.omit({ relationship: true }))
+    .max(50)
+    .default([]),
   shareholdings: z.array(PledgeShareholding).max(100).default([]),
 })
 

@@ -17,7 +17,10 @@ const IsoDate = (label: string) =>
   z.string({ message: `${label}は日付で入力してください。` }).refine(isIsoDate, { message: `${label}は YYYY-MM-DD 形式の正しい日付で入力してください。` })
 
 const text = (label: string, max: number) =>
-  z.string({ message: `${label}は文字列で入力してください。` }).trim().max(max, { message: `${label}は${max}文字以内で入力してください。` })
+  z
+    .string({ message: `${label}は文字列で入力してください。` })
+    .trim()
+    .max(max, { message: `${label}は${max}文字以内で入力してください。` })
 
 const optionalText = (label: string, max: number) =>
   text(label, max)
@@ -108,7 +111,10 @@ export const ExamPassInput = z.object({
   /** 情報処理安全確保支援士の登録 (registration number and whether it is current). */
   registration: z
     .object({
-      number: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, { message: '登録番号は英数字20文字以内で入力してください。' }),
+      number: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z-]{1,20}$/, { message: '登録番号は英数字20文字以内で入力してください。' }),
       isCurrent: z.boolean(),
     })
     .nullable()

@@ -44,7 +44,9 @@ export const CsvEncoding = z.enum(['utf-8', 'sjis'], { message: '文字コード
 export type CsvEncoding = z.infer<typeof CsvEncoding>
 
 export const OpenDataCsvQuery = OpenDataQuery.extend({
-  encoding: CsvEncoding.default('utf-8').meta({ description: 'utf-8（BOM 付き、既定）か sjis（Shift_JIS、古い表計算ソフト向け。表せない文字は ? になります）。' }),
+  encoding: CsvEncoding.default('utf-8').meta({
+    description: 'utf-8（BOM 付き、既定）か sjis（Shift_JIS、古い表計算ソフト向け。表せない文字は ? になります）。',
+  }),
 })
 export type OpenDataCsvQuery = z.output<typeof OpenDataCsvQuery>
 
@@ -73,72 +75,72 @@ export const OpenDataCriterion = z.object({
 })
 
 export const OpenDataPosting = z.object({
-    id: z.uuid(),
-    /** The posting's page on this service (how to apply, contacts). */
-    url: z.string(),
-    state: z.enum(['published', 'closed']),
-    stateLabel: z.string(),
-    closeReason: CloseReason.nullable(),
-    closeReasonLabel: z.string().nullable(),
-    /** Day it was closed, in Japan. */
-    closedOn: z.string().nullable(),
-    publishedAt: z.string(),
-    /** Last edit after publication (a new 版). */
-    revisedAt: z.string().nullable(),
-    revision: z.number().int(),
-    /** Last change of any kind; `updatedSince` compares with this. */
-    updatedAt: z.string(),
-    municipality: z.object({ code: z.string(), name: z.string(), prefectureCode: z.string(), prefectureName: z.string() }),
-    department: z.string().nullable(),
-    title: z.string().nullable(),
-    role: Labelled(z.string()).nullable(),
-    dutyAreas: z.array(z.object({ area: z.string(), involvement: z.string(), label: z.string() })),
-    dutyDescription: z.string().nullable(),
-    criteria: z.array(OpenDataCriterion),
-    appointmentForm: Labelled(z.string()).nullable(),
-    appointmentFormNote: z.string().nullable(),
-    workDaysPer: z.enum(['week', 'month']).nullable(),
-    workDays: z.number().int().nullable(),
-    hoursPerDay: z.number().nullable(),
-    workHoursNote: z.string().nullable(),
-    remoteAllowed: z.boolean().nullable(),
-    onSiteFrequency: z.string().nullable(),
-    sideJobAllowed: z.boolean().nullable(),
-    workplace: z.string().nullable(),
-    payAmount: z.number().int().nullable(),
-    payUnit: Labelled(z.string()).nullable(),
-    payNote: z.string().nullable(),
-    travelCostsPaid: z.boolean().nullable(),
-    termStartsOn: z.string().nullable(),
-    termEndsOn: z.string().nullable(),
-    renewable: z.boolean().nullable(),
-    renewalNote: z.string().nullable(),
-    openings: z.number().int().nullable(),
-    applicationStartsOn: z.string().nullable(),
-    applicationEndsOn: z.string().nullable(),
-    selectionSteps: z.array(Labelled(z.string())),
-    howToApply: z.string().nullable(),
-    applicationUrl: z.string().nullable(),
-    jointAppointments: z.array(z.object({ code: z.string(), name: z.string() })),
-    bidRestrictions: z.array(z.string()),
-    freeText: z.string().nullable(),
-  })
+  id: z.uuid(),
+  /** The posting's page on this service (how to apply, contacts). */
+  url: z.string(),
+  state: z.enum(['published', 'closed']),
+  stateLabel: z.string(),
+  closeReason: CloseReason.nullable(),
+  closeReasonLabel: z.string().nullable(),
+  /** Day it was closed, in Japan. */
+  closedOn: z.string().nullable(),
+  publishedAt: z.string(),
+  /** Last edit after publication (a new 版). */
+  revisedAt: z.string().nullable(),
+  revision: z.number().int(),
+  /** Last change of any kind; `updatedSince` compares with this. */
+  updatedAt: z.string(),
+  municipality: z.object({ code: z.string(), name: z.string(), prefectureCode: z.string(), prefectureName: z.string() }),
+  department: z.string().nullable(),
+  title: z.string().nullable(),
+  role: Labelled(z.string()).nullable(),
+  dutyAreas: z.array(z.object({ area: z.string(), involvement: z.string(), label: z.string() })),
+  dutyDescription: z.string().nullable(),
+  criteria: z.array(OpenDataCriterion),
+  appointmentForm: Labelled(z.string()).nullable(),
+  appointmentFormNote: z.string().nullable(),
+  workDaysPer: z.enum(['week', 'month']).nullable(),
+  workDays: z.number().int().nullable(),
+  hoursPerDay: z.number().nullable(),
+  workHoursNote: z.string().nullable(),
+  remoteAllowed: z.boolean().nullable(),
+  onSiteFrequency: z.string().nullable(),
+  sideJobAllowed: z.boolean().nullable(),
+  workplace: z.string().nullable(),
+  payAmount: z.number().int().nullable(),
+  payUnit: Labelled(z.string()).nullable(),
+  payNote: z.string().nullable(),
+  travelCostsPaid: z.boolean().nullable(),
+  termStartsOn: z.string().nullable(),
+  termEndsOn: z.string().nullable(),
+  renewable: z.boolean().nullable(),
+  renewalNote: z.string().nullable(),
+  openings: z.number().int().nullable(),
+  applicationStartsOn: z.string().nullable(),
+  applicationEndsOn: z.string().nullable(),
+  selectionSteps: z.array(Labelled(z.string())),
+  howToApply: z.string().nullable(),
+  applicationUrl: z.string().nullable(),
+  jointAppointments: z.array(z.object({ code: z.string(), name: z.string() })),
+  bidRestrictions: z.array(z.string()),
+  freeText: z.string().nullable(),
+})
 export type OpenDataPosting = z.infer<typeof OpenDataPosting>
 
 export const OpenDataLicence = z.object({ name: z.string(), url: z.string(), attribution: z.string() })
 
 export const OpenDataFeed = z.object({
-    licence: OpenDataLicence,
-    /** Newest `updatedAt` of the postings the query selects (all pages); null when it selects none. */
-    lastModified: z.string().nullable(),
-    total: z.number().int(),
-    offset: z.number().int(),
-    /** Null: the whole feed from `offset`. */
-    limit: z.number().int().nullable(),
-    /** The next page's address, or null on the last page. */
-    next: z.string().nullable(),
-    items: z.array(OpenDataPosting),
-  })
+  licence: OpenDataLicence,
+  /** Newest `updatedAt` of the postings the query selects (all pages); null when it selects none. */
+  lastModified: z.string().nullable(),
+  total: z.number().int(),
+  offset: z.number().int(),
+  /** Null: the whole feed from `offset`. */
+  limit: z.number().int().nullable(),
+  /** The next page's address, or null on the last page. */
+  next: z.string().nullable(),
+  items: z.array(OpenDataPosting),
+})
 export type OpenDataFeed = z.infer<typeof OpenDataFeed>
 
 type CellValue = string | number | null
@@ -175,7 +177,11 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { header: '団体名', description: '募集する市区町村', value: (p) => p.municipality.name },
   { header: '担当部署', description: '標準募集様式の同じ項目', value: (p) => p.department },
   { header: '募集ポスト（役職名）', description: '標準募集様式の同じ項目', value: (p) => p.title },
-  { header: '人材像', description: 'スキル標準の人材像（プロデューサー、プロジェクトマネージャー、サービスデザイナー、エンジニア、その他）', value: (p) => p.role?.label ?? null },
+  {
+    header: '人材像',
+    description: 'スキル標準の人材像（プロデューサー、プロジェクトマネージャー、サービスデザイナー、エンジニア、その他）',
+    value: (p) => p.role?.label ?? null,
+  },
   { header: '取組分野と関わり方', description: '「分野（関わり方）」を読点で区切って', value: (p) => joined(p.dutyAreas.map((duty) => duty.label)) },
   { header: '期待する役割・業務内容', description: '標準募集様式の同じ項目', value: (p) => p.dutyDescription },
   { header: '必須の条件', description: '1行に1つ、文章で', value: (p) => criteriaOf(p, 'required') },
@@ -204,7 +210,11 @@ export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { header: '選考方法', description: '順に読点で区切って', value: (p) => joined(p.selectionSteps.map((step) => step.label)) },
   { header: '応募方法', description: '標準募集様式の同じ項目', value: (p) => p.howToApply },
   { header: '団体の募集ページ', description: '団体が自ら掲載している募集ページの URL', value: (p) => p.applicationUrl },
-  { header: '共同任用の団体', description: '共に任用する団体（団体コード 名称）', value: (p) => joined(p.jointAppointments.map((lg) => `${lg.code} ${lg.name}`)) },
+  {
+    header: '共同任用の団体',
+    description: '共に任用する団体（団体コード 名称）',
+    value: (p) => joined(p.jointAppointments.map((lg) => `${lg.code} ${lg.name}`)),
+  },
   { header: '入札制限等の規定', description: '1行に1つ', value: (p) => joined(p.bidRestrictions, '\n') },
   { header: 'その他', description: '標準募集様式の同じ項目', value: (p) => p.freeText },
 ]

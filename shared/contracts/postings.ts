@@ -219,7 +219,10 @@ export const SubscribeRequest = z.object({
   filters: SubscriptionFilters.default({ roles: [], prefectures: [], remoteOnly: false, sideJobOnly: false }),
 })
 export const SubscriptionToken = z.object({
-  token: z.string().trim().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'リンクの確認用コードが正しくありません。メールのリンクをもう一度開いてください。' }),
+  token: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'リンクの確認用コードが正しくありません。メールのリンクをもう一度開いてください。' }),
 })
 export const SubscriptionAccepted = z.object({ email: z.string() })
 export const SubscriptionConfirmed = z.object({

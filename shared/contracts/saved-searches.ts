@@ -11,8 +11,7 @@ import { PrefectureCode } from './local-governments.ts'
 /** How many searches one candidate may keep: enough for a few regions and roles, few enough to read on one page. */
 export const MAX_SAVED_SEARCHES = 10
 
-const onlyAllowed = (label: string) =>
-  z.boolean({ message: `${label}は true（可のみ）か false で指定してください。` }).optional()
+const onlyAllowed = (label: string) => z.boolean({ message: `${label}は true（可のみ）か false で指定してください。` }).optional()
 
 /** The national search's filters (PostingSearchQuery without paging and order), as the search page holds them. */
 export const SavedSearchFilters = z.object({

@@ -18,7 +18,11 @@ const TAGS_DASHBOARD = ['人材シェアリング（都道府県ダッシュボ�
 export const IsoDateString = (label: string) =>
   z.string({ message: `${label}は日付で入力してください。` }).refine(isIsoDate, { message: `${label}は YYYY-MM-DD 形式の正しい日付で入力してください。` })
 
-const Text = (label: string, max: number) => z.string().trim().max(max, { message: `${label}は${max}文字以内で入力してください。` })
+const Text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label}は${max}文字以内で入力してください。` })
 const RequiredText = (label: string, max: number) => Text(label, max).min(1, { message: `${label}を入力してください。` })
 /** Days in half-day steps. */
 const HalfDays = (label: string, max: number) =>
@@ -28,7 +32,11 @@ const HalfDays = (label: string, max: number) =>
     .max(max, { message: `${label}は${max}以下にしてください。` })
     .refine((n) => Number.isInteger(n * 2), { message: `${label}は0.5日単位で入力してください。` })
 const Yen = (label: string) =>
-  z.number({ message: `${label}は円単位の整数で入力してください。` }).int({ message: `${label}は円単位の整数で入力してください。` }).min(0).max(10_000_000_000)
+  z
+    .number({ message: `${label}は円単位の整数で入力してください。` })
+    .int({ message: `${label}は円単位の整数で入力してください。` })
+    .min(0)
+    .max(10_000_000_000)
 
 export const IdParams = z.object({ id: z.uuid({ message: 'IDの形式が正しくありません。' }) })
 export const PoolIdParams = z.object({ poolId: z.uuid({ message: 'IDの形式が正しくありません。' }) })
@@ -570,11 +578,15 @@ export const createDispatchExpert = endpoint({
   path: '/api/sharing/dispatch/experts',
   summary: '派遣する専門家の登録（都道府県の登録リスト）',
   tags: TAGS_DISPATCH,
-  body: z.object({
-    talentId: z.uuid().optional(),
-    talent: CreateTalentBody.optional(),
-    themes: z.array(RequiredText('テーマ', 50)).max(20).default([]),
-  }).refine((b) => (b.talentId === undefined) !== (b.talent === undefined), { message: '登録済みの人材（talentId）か新しい人材（talent）のどちらか一方を指定してください。' }),
+  body: z
+    .object({
+      talentId: z.uuid().optional(),
+      talent: CreateTalentBody.optional(),
+      themes: z.array(RequiredText('テーマ', 50)).max(20).default([]),
+    })
+    .refine((b) => (b.talentId === undefined) !== (b.talent === undefined), {
+      message: '登録済みの人材（talentId）か新しい人材（talent）のどちらか一方を指定してください。',
+    }),
   response: DispatchExpert,
   successStatus: 201,
 })
@@ -649,10 +661,7 @@ export const CreateDispatchRequestBody = z.object({
   menuId: z.uuid({ message: 'IDの形式が正しくありません。' }),
   topic: RequiredText('相談したいテーマ', 200),
   detail: Text('詳細', 4000).default(''),
-  preferredDates: z
-    .array(IsoDateString('希望日'))
-    .min(1, { message: '希望日を1つ以上入力してください。' })
-    .max(3, { message: '希望日は3つまでです。' }),
+  preferredDates: z.array(IsoDateString('希望日')).min(1, { message: '希望日を1つ以上入力してください。' }).max(3, { message: '希望日は3つまでです。' }),
   mode: DispatchMode,
 })
 

@@ -44,10 +44,7 @@ describe('法人番号の検査数字', () => {
     expect(isValidCorporateNumber(number)).toBe(true)
   })
 
-  test.each(['7000012050003', '8000012050002', '1180301018772', '700001205000', '70000120500021', '700001205000x'])(
-    '%s は誤り',
-    (number) => {
-      expect(isValidCorporateNumber(number)).toBe(false)
-    },
-  )
+  test.each(['7000012050003', '8000012050002', '1180301018772', '700001205000', '70000120500021', '700001205000x'])('%s は誤り', (number) => {
+    expect(isValidCorporateNumber(number)).toBe(false)
+  })
 })

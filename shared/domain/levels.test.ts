@@ -52,116 +52,184 @@ interface Expectation {
 
 // 手順書 参考4.4-② worked cases; the names repeat the case number and the rule.
 const cases: [string, LevelFacts, Expectation][] = [
-  ['L1 ITパスポートのみ → 全職種共通レベル1（レベル1の試験）', facts({ exams: [pass('IP', 2019)] }), {
-    common: 1,
-    levels: { 'itss.consultant': [1, 'exam'], 'uiss.business_strategist': [1, 'exam'] },
-  }],
-  ['L2 基本情報技術者のみ → 全職種共通レベル2（レベル2の試験）', facts({ exams: [pass('FE', 2015)] }), {
-    common: 2,
-    levels: { 'itss.project_management': [2, 'exam'] },
-  }],
-  ['L3 第二種情報処理技術者のみ → 共通レベル2（基本情報技術者の前身）', facts({ exams: [pass('legacy.second_class', 1998)] }), {
-    common: 2,
-    levels: { 'uiss.is_strategist': [2, 'exam'] },
-    held: { includes: ['legacy.second_class', 'FE'] },
-  }],
-  ['L4 応用情報技術者のみ → すべての職種でレベル3（試験制度: プロデューサーのコンサルタント・ITアーキテクト・プログラムマネージャも）', facts({ exams: [pass('AP', 2020)] }), {
-    common: null,
-    levels: {
-      'uiss.business_strategist': [3, 'exam'],
-      'itss.project_management': [3, 'exam'],
-      'itss.consultant': [3, 'exam'],
-      'itss.it_architect': [3, 'exam'],
-      'uiss.program_manager': [3, 'exam'],
+  [
+    'L1 ITパスポートのみ → 全職種共通レベル1（レベル1の試験）',
+    facts({ exams: [pass('IP', 2019)] }),
+    {
+      common: 1,
+      levels: { 'itss.consultant': [1, 'exam'], 'uiss.business_strategist': [1, 'exam'] },
     },
-    absent: [],
-  }],
-  ['L5 ITストラテジスト・経験なし → 3職種でレベル3（経験3年に届かない高度試験）', facts({ exams: [pass('ST', 2021)] }), {
-    levels: {
-      'uiss.business_strategist': [3, 'exam'],
-      'uiss.is_strategist': [3, 'exam'],
-      'itss.consultant': [3, 'exam'],
+  ],
+  [
+    'L2 基本情報技術者のみ → 全職種共通レベル2（レベル2の試験）',
+    facts({ exams: [pass('FE', 2015)] }),
+    {
+      common: 2,
+      levels: { 'itss.project_management': [2, 'exam'] },
     },
-    absent: ['itss.it_architect', 'uiss.is_architect'],
-  }],
-  ['L6 ITストラテジスト＋ビジネスストラテジスト5年 → そこだけレベル4（試験＋3年以上）', facts({
-    exams: [pass('ST', 2018)],
-    experiences: [experience('e1', '2020-04-01', '2025-03-31', ['uiss.business_strategist'])],
-  }), {
-    levels: { 'uiss.business_strategist': [4, 'exam_and_experience'], 'uiss.is_strategist': [3, 'exam'] },
-  }],
-  ['L7 システムアナリスト＋ISストラテジスト4年 → レベル4（ITストラテジストの前身＋経験）', facts({
-    exams: [pass('legacy.system_analyst', 2004, { season: 'autumn' })],
-    experiences: [experience('e1', '2010-04-01', '2014-03-31', ['uiss.is_strategist'])],
-  }), {
-    levels: { 'uiss.is_strategist': [4, 'exam_and_experience'] },
-    held: { includes: ['legacy.system_analyst', 'ST'] },
-  }],
-  ['L8 上級システムアドミニストレータ＋6年 → レベル3（点線の旧試験は1レベル低い）', facts({
-    exams: [pass('legacy.senior_systems_administrator', 2006)],
-    experiences: [experience('e1', '2008-04-01', '2014-03-31', ['uiss.is_strategist'])],
-  }), {
-    levels: { 'uiss.is_strategist': [3, 'exam_and_experience'] },
-    held: { includes: ['legacy.senior_systems_administrator'], excludes: ['ST'] },
-  }],
-  ['L8 団体が点線の旧試験を認める場合 → レベル4', facts({
-    exams: [pass('legacy.senior_systems_administrator', 2006)],
-    experiences: [experience('e1', '2008-04-01', '2014-03-31', ['uiss.is_strategist'])],
-  }), {
-    acceptRelatedExams: true,
-    levels: { 'uiss.is_strategist': [4, 'exam_and_experience'] },
-  }],
-  ['L9 プロジェクトマネージャ＋2年11か月 → レベル3（3年に1か月足りない）', facts({
-    exams: [pass('PM', 2016)],
-    experiences: [experience('e1', '2019-04-01', '2022-02-28', ['itss.project_management'])],
-  }), {
-    levels: { 'itss.project_management': [3, 'exam'] },
-  }],
-  ['L10 プロジェクトマネージャ＋ちょうど3年（両端を含む） → レベル4', facts({
-    exams: [pass('PM', 2016)],
-    experiences: [experience('e1', '2019-04-01', '2022-03-31', ['itss.project_management'])],
-  }), {
-    levels: { 'itss.project_management': [4, 'exam_and_experience'] },
-  }],
-  ['重なる経験は1回だけ数える（2年＋2年で3年） → レベル4', facts({
-    exams: [pass('PM', 2016)],
-    experiences: [
-      experience('e1', '2019-04-01', '2021-03-31', ['itss.project_management']),
-      experience('e2', '2020-04-01', '2022-03-31', ['itss.project_management']),
-    ],
-  }), {
-    levels: { 'itss.project_management': [4, 'exam_and_experience'] },
-  }],
-  ['L11 試験なし・コンサルタントL6を12年の経験で申告 → L6 自己申告', facts({
-    experiences: [experience('e1', '2012-04-01', '2024-03-31', ['itss.consultant'])],
-    claims: [claimL6],
-  }), {
-    levels: { 'itss.consultant': [6, 'self_declared'] },
-  }],
-  ['L12 L11 を愛媛県の職員が確認 → L6 確認済み', facts({
-    experiences: [experience('e1', '2012-04-01', '2024-03-31', ['itss.consultant'])],
-    claims: [{ ...claimL6, verification: VERIFIED }],
-  }), {
-    levels: { 'itss.consultant': [6, 'verified'] },
-  }],
-  ['L13 支援士試験合格・登録失効 → セキュリティ職種L3、資格「支援士」は保有しない', facts({
-    exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: false } })],
-  }), {
-    levels: { 'itss.it_specialist': [3, 'exam'], 'uiss.is_administrator': [3, 'exam'] },
-    held: { excludes: ['SC'] },
-  }],
-  ['L13 登録失効でも3年の経験があればL4（合格は永続）', facts({
-    exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: false } })],
-    experiences: [experience('e1', '2019-04-01', '2023-03-31', ['itss.it_specialist'])],
-  }), {
-    levels: { 'itss.it_specialist': [4, 'exam_and_experience'] },
-    held: { excludes: ['SC'] },
-  }],
-  ['支援士の登録が有効なら資格を保有', facts({
-    exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: true } })],
-  }), {
-    held: { includes: ['SC'] },
-  }],
+  ],
+  [
+    'L3 第二種情報処理技術者のみ → 共通レベル2（基本情報技術者の前身）',
+    facts({ exams: [pass('legacy.second_class', 1998)] }),
+    {
+      common: 2,
+      levels: { 'uiss.is_strategist': [2, 'exam'] },
+      held: { includes: ['legacy.second_class', 'FE'] },
+    },
+  ],
+  [
+    'L4 応用情報技術者のみ → すべての職種でレベル3（試験制度: プロデューサーのコンサルタント・ITアーキテクト・プログラムマネージャも）',
+    facts({ exams: [pass('AP', 2020)] }),
+    {
+      common: null,
+      levels: {
+        'uiss.business_strategist': [3, 'exam'],
+        'itss.project_management': [3, 'exam'],
+        'itss.consultant': [3, 'exam'],
+        'itss.it_architect': [3, 'exam'],
+        'uiss.program_manager': [3, 'exam'],
+      },
+      absent: [],
+    },
+  ],
+  [
+    'L5 ITストラテジスト・経験なし → 3職種でレベル3（経験3年に届かない高度試験）',
+    facts({ exams: [pass('ST', 2021)] }),
+    {
+      levels: {
+        'uiss.business_strategist': [3, 'exam'],
+        'uiss.is_strategist': [3, 'exam'],
+        'itss.consultant': [3, 'exam'],
+      },
+      absent: ['itss.it_architect', 'uiss.is_architect'],
+    },
+  ],
+  [
+    'L6 ITストラテジスト＋ビジネスストラテジスト5年 → そこだけレベル4（試験＋3年以上）',
+    facts({
+      exams: [pass('ST', 2018)],
+      experiences: [experience('e1', '2020-04-01', '2025-03-31', ['uiss.business_strategist'])],
+    }),
+    {
+      levels: { 'uiss.business_strategist': [4, 'exam_and_experience'], 'uiss.is_strategist': [3, 'exam'] },
+    },
+  ],
+  [
+    'L7 システムアナリスト＋ISストラテジスト4年 → レベル4（ITストラテジストの前身＋経験）',
+    facts({
+      exams: [pass('legacy.system_analyst', 2004, { season: 'autumn' })],
+      experiences: [experience('e1', '2010-04-01', '2014-03-31', ['uiss.is_strategist'])],
+    }),
+    {
+      levels: { 'uiss.is_strategist': [4, 'exam_and_experience'] },
+      held: { includes: ['legacy.system_analyst', 'ST'] },
+    },
+  ],
+  [
+    'L8 上級システムアドミニストレータ＋6年 → レベル3（点線の旧試験は1レベル低い）',
+    facts({
+      exams: [pass('legacy.senior_systems_administrator', 2006)],
+      experiences: [experience('e1', '2008-04-01', '2014-03-31', ['uiss.is_strategist'])],
+    }),
+    {
+      levels: { 'uiss.is_strategist': [3, 'exam_and_experience'] },
+      held: { includes: ['legacy.senior_systems_administrator'], excludes: ['ST'] },
+    },
+  ],
+  [
+    'L8 団体が点線の旧試験を認める場合 → レベル4',
+    facts({
+      exams: [pass('legacy.senior_systems_administrator', 2006)],
+      experiences: [experience('e1', '2008-04-01', '2014-03-31', ['uiss.is_strategist'])],
+    }),
+    {
+      acceptRelatedExams: true,
+      levels: { 'uiss.is_strategist': [4, 'exam_and_experience'] },
+    },
+  ],
+  [
+    'L9 プロジェクトマネージャ＋2年11か月 → レベル3（3年に1か月足りない）',
+    facts({
+      exams: [pass('PM', 2016)],
+      experiences: [experience('e1', '2019-04-01', '2022-02-28', ['itss.project_management'])],
+    }),
+    {
+      levels: { 'itss.project_management': [3, 'exam'] },
+    },
+  ],
+  [
+    'L10 プロジェクトマネージャ＋ちょうど3年（両端を含む） → レベル4',
+    facts({
+      exams: [pass('PM', 2016)],
+      experiences: [experience('e1', '2019-04-01', '2022-03-31', ['itss.project_management'])],
+    }),
+    {
+      levels: { 'itss.project_management': [4, 'exam_and_experience'] },
+    },
+  ],
+  [
+    '重なる経験は1回だけ数える（2年＋2年で3年） → レベル4',
+    facts({
+      exams: [pass('PM', 2016)],
+      experiences: [
+        experience('e1', '2019-04-01', '2021-03-31', ['itss.project_management']),
+        experience('e2', '2020-04-01', '2022-03-31', ['itss.project_management']),
+      ],
+    }),
+    {
+      levels: { 'itss.project_management': [4, 'exam_and_experience'] },
+    },
+  ],
+  [
+    'L11 試験なし・コンサルタントL6を12年の経験で申告 → L6 自己申告',
+    facts({
+      experiences: [experience('e1', '2012-04-01', '2024-03-31', ['itss.consultant'])],
+      claims: [claimL6],
+    }),
+    {
+      levels: { 'itss.consultant': [6, 'self_declared'] },
+    },
+  ],
+  [
+    'L12 L11 を愛媛県の職員が確認 → L6 確認済み',
+    facts({
+      experiences: [experience('e1', '2012-04-01', '2024-03-31', ['itss.consultant'])],
+      claims: [{ ...claimL6, verification: VERIFIED }],
+    }),
+    {
+      levels: { 'itss.consultant': [6, 'verified'] },
+    },
+  ],
+  [
+    'L13 支援士試験合格・登録失効 → セキュリティ職種L3、資格「支援士」は保有しない',
+    facts({
+      exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: false } })],
+    }),
+    {
+      levels: { 'itss.it_specialist': [3, 'exam'], 'uiss.is_administrator': [3, 'exam'] },
+      held: { excludes: ['SC'] },
+    },
+  ],
+  [
+    'L13 登録失効でも3年の経験があればL4（合格は永続）',
+    facts({
+      exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: false } })],
+      experiences: [experience('e1', '2019-04-01', '2023-03-31', ['itss.it_specialist'])],
+    }),
+    {
+      levels: { 'itss.it_specialist': [4, 'exam_and_experience'] },
+      held: { excludes: ['SC'] },
+    },
+  ],
+  [
+    '支援士の登録が有効なら資格を保有',
+    facts({
+      exams: [pass('SC', 2018, { registration: { number: '012345', isCurrent: true } })],
+    }),
+    {
+      held: { includes: ['SC'] },
+    },
+  ],
 ]
 
 describe('レベル判定（手順書 参考4.4-② case L1–L13）', () => {
@@ -184,9 +252,7 @@ describe('レベル判定（手順書 参考4.4-② case L1–L13）', () => {
 
   test('L5 ではちょうど3職種にだけレベルが付く', () => {
     const result = deriveLevels(facts({ exams: [pass('ST', 2021)] }), TODAY)
-    expect(result.levels.map((entry) => entry.jobTypeId).sort()).toEqual(
-      ['itss.consultant', 'uiss.business_strategist', 'uiss.is_strategist'],
-    )
+    expect(result.levels.map((entry) => entry.jobTypeId).sort()).toEqual(['itss.consultant', 'uiss.business_strategist', 'uiss.is_strategist'])
   })
 
   test('根拠: L6 は試験・経験エントリ・規則を持ち、説明は日本語', () => {
@@ -224,9 +290,11 @@ describe('レベル判定（手順書 参考4.4-② case L1–L13）', () => {
   test('第一種 → ソフトウェア開発技術者 → 応用情報の連鎖でレベル3', () => {
     const result = deriveLevels(facts({ exams: [pass('legacy.first_class', 1995)] }), TODAY)
     expect(levelOf(result, 'uiss.business_strategist')).toBe(3)
-    expect(heldCertificationIds({ exams: [pass('legacy.first_class', 1995)], otherCertificationIds: [] })).toEqual(
-      ['AP', 'legacy.first_class', 'legacy.software_development_engineer'],
-    )
+    expect(heldCertificationIds({ exams: [pass('legacy.first_class', 1995)], otherCertificationIds: [] })).toEqual([
+      'AP',
+      'legacy.first_class',
+      'legacy.software_development_engineer',
+    ])
   })
 
   test('初級シスアド（点線・レベル1）はレベルが付かず、理由を残す', () => {
@@ -242,9 +310,13 @@ describe('レベル判定（手順書 参考4.4-② case L1–L13）', () => {
 
 describe('入力の誤り（手順書 参考4.4-② case L14 ほか）', () => {
   test.each<[string, LevelFacts, string]>([
-    ['L14 応用情報の合格日が未来（2027-01-01、今日 2026-11-24） → 400', facts({
-      exams: [pass('AP', 2026, { season: 'other', passedOn: '2027-01-01' })],
-    }), 'exams.0.passedOn'],
+    [
+      'L14 応用情報の合格日が未来（2027-01-01、今日 2026-11-24） → 400',
+      facts({
+        exams: [pass('AP', 2026, { season: 'other', passedOn: '2027-01-01' })],
+      }),
+      'exams.0.passedOn',
+    ],
     ['L14 まだ実施されていない回（令和9年度春期）', facts({ exams: [pass('AP', 2027)] }), 'exams.0.fiscalYear'],
     ['合格日が年度の範囲外', facts({ exams: [pass('AP', 2020, { passedOn: '2019-06-01' })] }), 'exams.0.passedOn'],
     ['一覧にない試験', facts({ exams: [pass('XX', 2020)] }), 'exams.0.examId'],
@@ -252,10 +324,14 @@ describe('入力の誤り（手順書 参考4.4-② case L14 ほか）', () => {
     ['経験の終了日が開始日より前', facts({ experiences: [experience('e1', '2020-04-01', '2019-03-31', [])] }), 'experiences.0.endsOn'],
     ['経験の開始日が未来', facts({ experiences: [experience('e1', '2027-04-01', null, [])] }), 'experiences.0.startsOn'],
     ['一覧にない職種', facts({ experiences: [experience('e1', '2020-04-01', null, ['itss.unknown'])] }), 'experiences.0.jobTypeIds.0'],
-    ['申告はレベル5〜7のみ', facts({
-      experiences: [experience('e1', '2012-04-01', null, [])],
-      claims: [{ ...claimL6, level: 4 }],
-    }), 'claims.0.level'],
+    [
+      '申告はレベル5〜7のみ',
+      facts({
+        experiences: [experience('e1', '2012-04-01', null, [])],
+        claims: [{ ...claimL6, level: 4 }],
+      }),
+      'claims.0.level',
+    ],
     ['申告の根拠の経験がない', facts({ claims: [{ ...claimL6, experienceEntryIds: ['missing'] }] }), 'claims.0.experienceEntryIds.0'],
   ])('%s', (_name, input, path) => {
     const issues = validateLevelFacts(input, TODAY)
@@ -267,8 +343,22 @@ describe('入力の誤り（手順書 参考4.4-② case L14 ほか）', () => {
 describe('経験年数は期間の和集合（両端を含む）', () => {
   test.each([
     ['1日', [{ startsOn: '2020-04-01', endsOn: '2020-04-01' }], 1],
-    ['隣接する期間はつながる', [{ startsOn: '2020-04-01', endsOn: '2020-04-30' }, { startsOn: '2020-05-01', endsOn: '2020-05-31' }], 61],
-    ['含まれる期間は数えない', [{ startsOn: '2020-01-01', endsOn: '2020-12-31' }, { startsOn: '2020-03-01', endsOn: '2020-03-31' }], 366],
+    [
+      '隣接する期間はつながる',
+      [
+        { startsOn: '2020-04-01', endsOn: '2020-04-30' },
+        { startsOn: '2020-05-01', endsOn: '2020-05-31' },
+      ],
+      61,
+    ],
+    [
+      '含まれる期間は数えない',
+      [
+        { startsOn: '2020-01-01', endsOn: '2020-12-31' },
+        { startsOn: '2020-03-01', endsOn: '2020-03-31' },
+      ],
+      366,
+    ],
     ['継続中は今日まで', [{ startsOn: '2026-11-20', endsOn: null }], 5],
   ])('%s', (_name, periods, days) => {
     expect(unionDays(periods, TODAY)).toBe(days)
@@ -280,44 +370,54 @@ describe('性質', () => {
   const jobTypeIds = skillStandardCatalog.jobTypes.map((jobType) => jobType.id)
   const date = fc.integer({ min: 0, max: 9000 }).map((offset) => new Date(Date.UTC(2001, 0, 1 + offset)).toISOString().slice(0, 10))
   const arbitraryFacts = fc.record({
-    exams: fc.array(fc.record({
-      examId: fc.constantFrom(...examIds),
-      fiscalYear: fc.integer({ min: 1990, max: 2025 }),
-      season: fc.constantFrom('spring' as const, 'autumn' as const, 'other' as const),
-    }), { maxLength: 5 }),
-    experiences: fc.array(fc.tuple(date, fc.integer({ min: 0, max: 2000 }), fc.subarray(jobTypeIds, { maxLength: 3 })), { maxLength: 5 })
-      .map((rows) => rows.map(([startsOn, length, tags], index) => ({
+    exams: fc.array(
+      fc.record({
+        examId: fc.constantFrom(...examIds),
+        fiscalYear: fc.integer({ min: 1990, max: 2025 }),
+        season: fc.constantFrom('spring' as const, 'autumn' as const, 'other' as const),
+      }),
+      { maxLength: 5 },
+    ),
+    experiences: fc.array(fc.tuple(date, fc.integer({ min: 0, max: 2000 }), fc.subarray(jobTypeIds, { maxLength: 3 })), { maxLength: 5 }).map((rows) =>
+      rows.map(([startsOn, length, tags], index) => ({
         id: `e${index}`,
         startsOn,
         endsOn: new Date(Date.parse(startsOn) + length * 86_400_000).toISOString().slice(0, 10),
         jobTypeIds: tags,
-      }))),
+      })),
+    ),
     claims: fc.constant([]),
   })
 
   test('入力の順序は結果を変えない', () => {
-    fc.assert(fc.property(arbitraryFacts, (input) => {
-      const reversed = { ...input, exams: [...input.exams].reverse(), experiences: [...input.experiences].reverse() }
-      expect(deriveLevels(reversed, TODAY)).toEqual(deriveLevels(input, TODAY))
-    }))
+    fc.assert(
+      fc.property(arbitraryFacts, (input) => {
+        const reversed = { ...input, exams: [...input.exams].reverse(), experiences: [...input.experiences].reverse() }
+        expect(deriveLevels(reversed, TODAY)).toEqual(deriveLevels(input, TODAY))
+      }),
+    )
   })
 
   test('試験や経験を足してもレベルは下がらない', () => {
-    fc.assert(fc.property(arbitraryFacts, arbitraryFacts, (a, b) => {
-      const before = deriveLevels(a, TODAY)
-      const after = deriveLevels({ ...a, exams: [...a.exams, ...b.exams], experiences: [...a.experiences] }, TODAY)
-      for (const jobTypeId of jobTypeIds) expect(levelOf(after, jobTypeId)).toBeGreaterThanOrEqual(levelOf(before, jobTypeId))
-    }))
+    fc.assert(
+      fc.property(arbitraryFacts, arbitraryFacts, (a, b) => {
+        const before = deriveLevels(a, TODAY)
+        const after = deriveLevels({ ...a, exams: [...a.exams, ...b.exams], experiences: [...a.experiences] }, TODAY)
+        for (const jobTypeId of jobTypeIds) expect(levelOf(after, jobTypeId)).toBeGreaterThanOrEqual(levelOf(before, jobTypeId))
+      }),
+    )
   })
 
   test('試験だけから出るレベルは1〜4、すべてに説明がある', () => {
-    fc.assert(fc.property(arbitraryFacts, (input) => {
-      for (const level of deriveLevels(input, TODAY).levels) {
-        expect(level.level).toBeGreaterThanOrEqual(1)
-        expect(level.level).toBeLessThanOrEqual(4)
-        expect(level.explanation.length).toBeGreaterThan(0)
-      }
-    }))
+    fc.assert(
+      fc.property(arbitraryFacts, (input) => {
+        for (const level of deriveLevels(input, TODAY).levels) {
+          expect(level.level).toBeGreaterThanOrEqual(1)
+          expect(level.level).toBeLessThanOrEqual(4)
+          expect(level.explanation.length).toBeGreaterThan(0)
+        }
+      }),
+    )
   })
 
   test('和暦の回の表示', () => {

@@ -91,12 +91,7 @@ export const defaultLevelOptions: LevelOptions = {
  * - `advanced_exam_without_experience`: a level-4 exam without it → policy level (3);
  * - `declared_experience`: levels 5–7 declared from experience (self-declared until verified).
  */
-export type LevelRuleId =
-  | 'common_exam'
-  | 'exam'
-  | 'advanced_exam_with_experience'
-  | 'advanced_exam_without_experience'
-  | 'declared_experience'
+export type LevelRuleId = 'common_exam' | 'exam' | 'advanced_exam_with_experience' | 'advanced_exam_without_experience' | 'declared_experience'
 
 export type LevelStatus = 'exam' | 'exam_and_experience' | 'self_declared' | 'verified'
 

@@ -91,12 +91,22 @@ async function appointWithB2(): Promise<void> {
   expect(applied.status, applied.text).toBe(201)
   const applicationId = applied.body.id as string
   for (const to of ['screening', 'interview', 'offered'] as const) {
-    const moved = await imabari('POST', `/api/applications/${applicationId}/steps`, { to, interviewAt: to === 'interview' ? `${addDays(TODAY, 70)}T10:00:00+09:00` : null })
+    const moved = await imabari('POST', `/api/applications/${applicationId}/steps`, {
+      to,
+      interviewAt: to === 'interview' ? `${addDays(TODAY, 70)}T10:00:00+09:00` : null,
+    })
     expect(moved.status, moved.text).toBe(200)
   }
   const appointed = await imabari('POST', `/api/applications/${applicationId}/steps`, {
     to: 'appointed',
-    appointment: { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: TERM_STARTS_ON, endsOn: TERM_ENDS_ON, advisesOnProcurement: true, draftsSpecifications: false },
+    appointment: {
+      roleId: 'producer',
+      appointmentForm: 'tokubetsushoku_hijokin',
+      startsOn: TERM_STARTS_ON,
+      endsOn: TERM_ENDS_ON,
+      advisesOnProcurement: true,
+      draftsSpecifications: false,
+    },
   })
   expect(appointed.status, appointed.text).toBe(200)
 }

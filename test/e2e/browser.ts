@@ -17,7 +17,15 @@ const HEIGHT: Record<Width, number> = { 1280: 900, 375: 740 }
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -117,7 +125,10 @@ export async function startJourney(browser: Browser, options: JourneyOptions = {
     }
     for (const violation of results.violations) {
       if (violation.impact !== 'critical' && violation.impact !== 'serious') continue
-      const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')
+      const targets = violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')
       const problem = `axe ${violation.impact} ${violation.id} on ${path(page.url())} at ${where}: ${violation.help} (${targets})`
       if (!problems.includes(problem)) problems.push(problem)
     }
@@ -153,7 +164,10 @@ export async function startJourney(browser: Browser, options: JourneyOptions = {
     },
     async nav(name) {
       if (await menuIsCollapsed()) await page.getByRole('button', { name: 'メニュー' }).click()
-      await page.getByRole('navigation', { name: 'メイン' }).getByRole('link', { name, exact: typeof name === 'string' }).click()
+      await page
+        .getByRole('navigation', { name: 'メイン' })
+        .getByRole('link', { name, exact: typeof name === 'string' })
+        .click()
     },
     async signIn(email, password = E2E_DEMO_PASSWORD) {
       if (await menuIsCollapsed()) await page.getByRole('button', { name: 'メニュー' }).click()

@@ -19,7 +19,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-
 test('人材がプロフィールを登録してレベルを確かめ、応募し、松山市が任用まで進める', async () => {
   const postingId = await publishPosting('CIO補佐官（E2E）')
 
@@ -44,7 +43,10 @@ test('人材がプロフィールを登録してレベルを確かめ、応募�
   await candidatePage.getByLabel('経験1の終了日').fill('2024-03-31')
   await candidatePage.getByLabel('経験1の組織').fill('株式会社サンプル')
   await candidatePage.getByLabel('経験1の役職').fill('DX推進室長')
-  await candidatePage.getByRole('group', { name: /経験1に対応する職種/ }).getByRole('checkbox', { name: 'UISS ビジネスストラテジスト' }).check()
+  await candidatePage
+    .getByRole('group', { name: /経験1に対応する職種/ })
+    .getByRole('checkbox', { name: 'UISS ビジネスストラテジスト' })
+    .check()
   const preview = candidatePage.locator('[data-job-type="uiss.business_strategist"]')
   await expect.poll(() => preview.textContent()).toContain('レベル4')
   await screenshot(candidatePage, 'candidates-1-level-preview')
@@ -85,7 +87,12 @@ test('人材がプロフィールを登録してレベルを確かめ、応募�
   expect(appointments.status).toBe(200)
   // the demo world has 松山市's CIO補佐官 appointed already; this one is the journey's
   expect(appointments.body.items.filter((item: { postingId: string }) => item.postingId === postingId)).toHaveLength(1)
-  expect(appointments.body.items.find((item: { postingId: string }) => item.postingId === postingId)).toMatchObject({ postingId, municipalityCode: '382019', advisesOnProcurement: true, startsOn: TERM_STARTS_ON })
+  expect(appointments.body.items.find((item: { postingId: string }) => item.postingId === postingId)).toMatchObject({
+    postingId,
+    municipalityCode: '382019',
+    advisesOnProcurement: true,
+    startsOn: TERM_STARTS_ON,
+  })
 
   await candidatePage.goto(`${inject('baseUrl')}/applications`)
   await expect.poll(() => candidatePage.locator('main').innerText()).toContain('任用')

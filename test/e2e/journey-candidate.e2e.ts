@@ -28,7 +28,10 @@ test('外部デジタル人材が募集を見つけて、その募集から利�
   const { page } = journey
   await journey.start('/')
   await journey.nav('募集を探す')
-  await page.getByTestId('posting-result').getByRole('link', { name: new RegExp(POSTING) }).click()
+  await page
+    .getByTestId('posting-result')
+    .getByRole('link', { name: new RegExp(POSTING) })
+    .click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(POSTING)
   await page.getByRole('region', { name: '応募するには' }).getByRole('link', { name: '利用登録をして応募する' }).click()
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('利用登録')
@@ -89,7 +92,10 @@ test('確認メールのリンクから確かめてログインすると応募�
   await page.getByLabel('経験1の終了日').fill('2024-03-31')
   await page.getByLabel('経験1の組織').fill('株式会社デモ標準化支援')
   await page.getByLabel('経験1の役職').fill('プロジェクトマネージャー')
-  await page.getByRole('group', { name: /経験1に対応する職種/ }).getByRole('checkbox', { name: 'UISS プロジェクトマネージャ' }).check()
+  await page
+    .getByRole('group', { name: /経験1に対応する職種/ })
+    .getByRole('checkbox', { name: 'UISS プロジェクトマネージャ' })
+    .check()
   const level = page.locator('[data-job-type="uiss.project_manager"]')
   await expect.poll(() => level.textContent()).toContain('レベル4')
   expect(await level.textContent()).toContain('プロジェクトマネージャ（平成24年度春期）の合格と、プロジェクトマネージャの経験')

@@ -132,7 +132,10 @@ test('市区町村の担当者が、標準募集様式で募集を作って提�
   await expect.poll(() => page.locator('[data-candidate]').count()).toBeGreaterThan(0)
   await page.getByLabel('必須条件を満たさない人も表示する').check()
   // someone whose employer bids or contracts with 松山市 carries the flag, with its reason in the explanation
-  const flagged = page.locator('[data-candidate]').filter({ has: page.locator('[data-bid-restriction]') }).first()
+  const flagged = page
+    .locator('[data-candidate]')
+    .filter({ has: page.locator('[data-bid-restriction]') })
+    .first()
   await expect.poll(() => flagged.count()).toBe(1)
   await flagged.getByRole('button', { name: 'スコアの説明を見る' }).click()
   await expect.poll(() => flagged.getByRole('table').innerText()).toMatch(/必須|歓迎/)
@@ -156,10 +159,13 @@ test('市区町村の担当者が、標準募集様式で募集を作って提�
   await page.getByTestId('open-resume').click()
   const file = await download
   expect(file.suggestedFilename()).toBe('森遥_履歴書.pdf')
-  expect((await readFile((await file.path()))).subarray(0, 5).toString()).toBe('%PDF-')
+  expect((await readFile(await file.path())).subarray(0, 5).toString()).toBe('%PDF-')
 
   // 10. 渡辺さん's offer becomes an appointment, after saying what follows.
-  await page.locator('[data-status="offered"]').getByRole('button', { name: /渡辺 明子/ }).click()
+  await page
+    .locator('[data-status="offered"]')
+    .getByRole('button', { name: /渡辺 明子/ })
+    .click()
   await expect.poll(() => page.locator('#detail-heading').textContent()).toContain('渡辺 明子')
   await page.getByLabel('人材像').selectOption({ label: 'プロジェクトマネージャー' })
   await page.getByLabel('任期の開始日').fill(addDays(TODAY, 30))

@@ -100,7 +100,14 @@ test('都道府県の担当者が、募集を差し戻し・送付し、管内�
   expect(await page.getByRole('list', { name: '選んだ構成団体' }).innerText()).toMatch(/内子町[\s\S]*久万高原町/)
   await journey.shot('journey2-4-pool-members')
   await page.getByRole('button', { name: '開設する' }).click()
-  await expect.poll(() => page.getByRole('status').filter({ hasText: `人材バンク「${POOL}」を開設しました` }).count()).toBe(1)
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `人材バンク「${POOL}」を開設しました` })
+        .count(),
+    )
+    .toBe(1)
 
   // 5. 松山市's dispatch request: approved with the expert and the day.
   await journey.nav('専門家の派遣')
@@ -135,7 +142,14 @@ test('都道府県の担当者が、募集を差し戻し・送付し、管内�
   await form.locator('#cost-1').fill('1500000')
   await journey.shot('journey2-6-joint-form')
   await form.getByRole('button', { name: '登録する' }).click()
-  await expect.poll(() => page.getByRole('status').filter({ hasText: `「${JOINT}」を登録しました` }).count()).toBe(1)
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `「${JOINT}」を登録しました` })
+        .count(),
+    )
+    .toBe(1)
   const card = page.locator('article', { has: page.getByRole('heading', { name: new RegExp(JOINT.replace(/[()（）]/g, '.')) }) })
   await expect.poll(() => card.innerText()).toContain('内子町: 時間 50%')
   expect(await card.innerText()).toContain('久万高原町: 時間 50%')

@@ -36,7 +36,10 @@ export async function mailTo(to: string, subject = '', timeoutMs = 15_000): Prom
 /** The first link in a mail's text that points at this server (`/path…`), as a URL. */
 export function linkIn(text: string, path: string): URL {
   const baseUrl = inject('baseUrl')
-  const found = text.match(/https?:\/\/\S+/g)?.map((href) => new URL(href)).find((url) => url.origin === baseUrl && url.pathname.startsWith(path))
+  const found = text
+    .match(/https?:\/\/\S+/g)
+    ?.map((href) => new URL(href))
+    .find((url) => url.origin === baseUrl && url.pathname.startsWith(path))
   if (!found) throw new Error(`no link to ${path} in:\n${text}`)
   return found
 }

@@ -33,7 +33,6 @@ async function arrangeAs(email: string) {
   }
 }
 
-
 test('松山市の職員が募集に合う人材を開き、候補者のスコアの説明を展開する。人材は同じ説明を自分の画面で読む', async () => {
   const baseUrl = inject('baseUrl')
 
@@ -48,27 +47,73 @@ test('松山市の職員が募集に合う人材を開き、候補者のスコ�
     availability: { days: 2, per: 'week', earliestStart: addDays(TODAY, 30), remote: 'hybrid', sideJob: true },
     regions: ['38'],
   })
-  const lead = { id: randomUUID(), startsOn: '2019-04-01', endsOn: '2024-03-31', organisation: '株式会社サンプル', title: 'DX推進室長', kind: 'digital_strategy_lead', teamSize: 8, outcomes: '全社のDX戦略を立案', jobTypeIds: ['uiss.business_strategist'] }
+  const lead = {
+    id: randomUUID(),
+    startsOn: '2019-04-01',
+    endsOn: '2024-03-31',
+    organisation: '株式会社サンプル',
+    title: 'DX推進室長',
+    kind: 'digital_strategy_lead',
+    teamSize: 8,
+    outcomes: '全社のDX戦略を立案',
+    jobTypeIds: ['uiss.business_strategist'],
+  }
   await hanako('PUT', '/api/candidates/me/skills', {
     exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }],
-    experiences: [lead, { ...lead, id: randomUUID(), startsOn: '2024-04-01', endsOn: null, organisation: '愛媛県内の市', title: 'DXアドバイザー（受託）', kind: 'local_government' }],
+    experiences: [
+      lead,
+      {
+        ...lead,
+        id: randomUUID(),
+        startsOn: '2024-04-01',
+        endsOn: null,
+        organisation: '愛媛県内の市',
+        title: 'DXアドバイザー（受託）',
+        kind: 'local_government',
+      },
+    ],
   })
   await hanako('PUT', '/api/candidates/me/consent', { pools: [{ pool: 'national', fields: ['headline', 'levels'] }] })
 
   // Arrange: the posting, published so the candidate can see it too.
   const matsuyama = await arrangeAs('matsuyama@example.jp')
   const posting = await matsuyama('POST', '/api/staff/postings', {
-    department: '総務部 デジタル推進課', contactName: '松山 太郎', contactEmail: 'dx@city.example.jp', title: TITLE, roleId: 'producer',
-    dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }], dutyDescription: '全庁のDX推進方針の策定を支援する。',
-    criteria: presetCriteria(findRole('producer')!).criteria, appointmentForm: 'tokubetsushoku_hijokin', workDaysPer: 'week', workDays: 2,
-    hoursPerDay: 7.5, remoteAllowed: true, onSiteFrequency: '月2回', sideJobAllowed: true, workplace: '松山市役所', payAmount: 40000, payUnit: 'daily',
-    travelCostsPaid: true, termStartsOn: addDays(TODAY, 90), termEndsOn: addDays(TODAY, 400), renewable: true, openings: 1,
-    applicationStartsOn: TODAY, applicationEndsOn: addDays(TODAY, 45), selectionSteps: ['documents'], howToApply: 'メールで応募してください。',
+    department: '総務部 デジタル推進課',
+    contactName: '松山 太郎',
+    contactEmail: 'dx@city.example.jp',
+    title: TITLE,
+    roleId: 'producer',
+    dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }],
+    dutyDescription: '全庁のDX推進方針の策定を支援する。',
+    criteria: presetCriteria(findRole('producer')!).criteria,
+    appointmentForm: 'tokubetsushoku_hijokin',
+    workDaysPer: 'week',
+    workDays: 2,
+    hoursPerDay: 7.5,
+    remoteAllowed: true,
+    onSiteFrequency: '月2回',
+    sideJobAllowed: true,
+    workplace: '松山市役所',
+    payAmount: 40000,
+    payUnit: 'daily',
+    travelCostsPaid: true,
+    termStartsOn: addDays(TODAY, 90),
+    termEndsOn: addDays(TODAY, 400),
+    renewable: true,
+    openings: 1,
+    applicationStartsOn: TODAY,
+    applicationEndsOn: addDays(TODAY, 45),
+    selectionSteps: ['documents'],
+    howToApply: 'メールで応募してください。',
   })
   const postingId = posting.id as string
   await matsuyama('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'submit' })
-  await (await arrangeAs('ehime.pref@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })
-  await (await arrangeAs('kuni.admin@example.jp'))('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })
+  await (
+    await arrangeAs('ehime.pref@example.jp')
+  )('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'forward' })
+  await (
+    await arrangeAs('kuni.admin@example.jp')
+  )('POST', `/api/staff/postings/${postingId}/transitions`, { action: 'publish' })
 
   // 1. 松山市: the matches page ranks 山田さん with a score; expanding shows every line with its points and evidence.
   const staff = await browser.newPage({ locale: 'ja-JP' })
@@ -77,7 +122,12 @@ test('松山市の職員が募集に合う人材を開き、候補者のスコ�
   const row = staff.locator(`[data-candidate="${me.id as string}"]`)
   await row.waitFor()
   await screenshot(staff, 'matching-1-ranked')
-  const score = Number(await row.locator('[data-score]').innerText().then((text) => text.replace(/[^0-9]/g, '')))
+  const score = Number(
+    await row
+      .locator('[data-score]')
+      .innerText()
+      .then((text) => text.replace(/[^0-9]/g, '')),
+  )
   expect(score).toBeGreaterThan(0)
   // On the national list, not an applicant: the name is not part of what she consented to show.
   expect(await row.locator('[data-name]').innerText()).toContain('氏名は非公開')

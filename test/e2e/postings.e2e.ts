@@ -20,7 +20,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-
 async function openFromQueue(page: Page, title: string): Promise<void> {
   await page.goto(`${inject('baseUrl')}/staff/postings`)
   await page.getByRole('link', { name: title, exact: true }).click()
@@ -39,9 +38,12 @@ test('市区町村がプリセットから募集を作って提出し、都道�
   await municipality.goto(`${baseUrl}/staff/postings`)
   await municipality.getByTestId('new-posting').click()
   await municipality.waitForURL(/\/staff\/postings\/new$/)
-  await municipality.getByLabel('募集ポスト（役職名）').fill(TITLE).catch((error: Error) => {
-    throw new Error(`${error.message}\npage errors: ${pageErrors.join(' | ')}`)
-  })
+  await municipality
+    .getByLabel('募集ポスト（役職名）')
+    .fill(TITLE)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\npage errors: ${pageErrors.join(' | ')}`)
+    })
   await municipality.getByLabel('人材像（スキル標準）').selectOption({ label: 'プロデューサー（CIO補佐官等）' })
   await expect.poll(() => municipality.getByRole('status').filter({ hasText: 'スキル標準から条件を入れました' }).count()).toBe(1)
   const criteriaText = await municipality.locator('.criteria').innerText()

@@ -29,7 +29,14 @@ test('松山市が任用を更新し、任期末の評価を記録し、本人�
   for (const to of ['screening', 'offered']) expect((await matsuyama('POST', `/api/applications/${applicationId}/steps`, { to })).status).toBe(200)
   const appointed = await matsuyama('POST', `/api/applications/${applicationId}/steps`, {
     to: 'appointed',
-    appointment: { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: TERM_STARTS_ON, endsOn: TERM_ENDS_ON, advisesOnProcurement: true, draftsSpecifications: false },
+    appointment: {
+      roleId: 'producer',
+      appointmentForm: 'tokubetsushoku_hijokin',
+      startsOn: TERM_STARTS_ON,
+      endsOn: TERM_ENDS_ON,
+      advisesOnProcurement: true,
+      draftsSpecifications: false,
+    },
   })
   expect(appointed.status, appointed.text).toBe(200)
   const nextStart = addDays(TERM_ENDS_ON, 1)
@@ -51,7 +58,10 @@ test('松山市が任用を更新し、任期末の評価を記録し、本人�
   await expect.poll(() => staff.page.getByTestId('term').count()).toBe(2)
 
   await staff.page.getByLabel('評価の時期').selectOption({ label: '任期末の評価' })
-  await staff.page.getByLabel(/の成果$/).first().fill('DX推進計画の改定を主導し、庁内の推進体制を整えた。')
+  await staff.page
+    .getByLabel(/の成果$/)
+    .first()
+    .fill('DX推進計画の改定を主導し、庁内の推進体制を整えた。')
   await staff.page.getByLabel('団体の評価').selectOption({ label: '期待を上回った' })
   await staff.page.getByLabel('評価のコメント').fill('職員が主体となる体制が根付いた。')
   await staff.page.getByLabel('更新の意向').selectOption({ label: '更新する' })

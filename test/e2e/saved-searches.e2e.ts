@@ -37,7 +37,14 @@ test('外部デジタル人材が検索条件を保存し、合う募集の公�
   await expect.poll(() => page.getByLabel('都道府県').locator('option', { hasText: '愛媛県' }).count()).toBe(1)
   await page.getByLabel('都道府県').selectOption({ label: '愛媛県' })
   await page.getByRole('button', { name: '検索', exact: true }).click()
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /^\d+件$/ }).textContent()).toBe('0件')
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /^\d+件$/ })
+        .textContent(),
+    )
+    .toBe('0件')
   await page.getByRole('button', { name: 'この条件を保存' }).click()
   await expect.poll(() => page.getByRole('status').filter({ hasText: '検索条件を保存しました' }).count()).toBe(1)
   await journey.shot('saved-searches-1-saved')

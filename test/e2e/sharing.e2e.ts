@@ -20,7 +20,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-
 async function expectStatus(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain(text)
 }

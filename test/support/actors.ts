@@ -47,8 +47,7 @@ export interface CreateAccountOptions {
 export async function createAccount(db: Db, options: CreateAccountOptions): Promise<TestAccount> {
   const { kind } = options
   const localGovernmentCode = kind === 'municipality' ? (options.localGovernmentCode ?? '382019') : null
-  const prefectureCode =
-    kind === 'municipality' ? localGovernmentCode!.slice(0, 2) : kind === 'prefecture' ? (options.prefectureCode ?? '38') : null
+  const prefectureCode = kind === 'municipality' ? localGovernmentCode!.slice(0, 2) : kind === 'prefecture' ? (options.prefectureCode ?? '38') : null
   const email = options.email ?? `${kind}-${randomUUID().slice(0, 8)}@example.jp`
   const password = options.password ?? `test-password-${randomBytes(6).toString('hex')}`
   const displayName = options.displayName ?? `テスト ${kind}`

@@ -26,9 +26,31 @@ describe('mainLinksFor: the header leads each kind of person to what it can use,
   const common = ['/', '/skill-standard', '/postings']
   it.each([
     ['未ログイン', null, common],
-    ['外部デジタル人材', accounts.candidate!, [...common, '/me/recommendations', '/candidates/me', '/applications', '/appointments', '/messages', '/sharing/pools']],
-    ['市区町村の担当者', accounts.municipality!, [...common, '/staff/postings', '/applications/board', '/appointments', '/messages', '/staff/bid-restrictions', '/sharing/pools', '/sharing/dispatch', '/sharing/appointments']],
-    ['都道府県の担当者', accounts.prefecture!, [...common, '/staff/postings', '/sharing/pools', '/sharing/dispatch', '/sharing/appointments', '/sharing/dashboard']],
+    [
+      '外部デジタル人材',
+      accounts.candidate!,
+      [...common, '/me/recommendations', '/candidates/me', '/applications', '/appointments', '/messages', '/sharing/pools'],
+    ],
+    [
+      '市区町村の担当者',
+      accounts.municipality!,
+      [
+        ...common,
+        '/staff/postings',
+        '/applications/board',
+        '/appointments',
+        '/messages',
+        '/staff/bid-restrictions',
+        '/sharing/pools',
+        '/sharing/dispatch',
+        '/sharing/appointments',
+      ],
+    ],
+    [
+      '都道府県の担当者',
+      accounts.prefecture!,
+      [...common, '/staff/postings', '/sharing/pools', '/sharing/dispatch', '/sharing/appointments', '/sharing/dashboard'],
+    ],
     ['国の担当者', accounts.national!, [...common, '/staff/postings']],
   ])('%s', (_name, account, paths) => {
     expect(mainLinksFor(account).map((link) => link.to)).toEqual(paths)

@@ -38,7 +38,11 @@ export function mainLinksFor(account: Account | null): NavLink[] {
     )
   }
   if (kind === 'municipality' || kind === 'prefecture') {
-    links.push({ to: '/sharing/pools', label: '人材バンク' }, { to: '/sharing/dispatch', label: '専門家の派遣' }, { to: '/sharing/appointments', label: '共有・共同任用' })
+    links.push(
+      { to: '/sharing/pools', label: '人材バンク' },
+      { to: '/sharing/dispatch', label: '専門家の派遣' },
+      { to: '/sharing/appointments', label: '共有・共同任用' },
+    )
   }
   if (kind === 'prefecture') links.push({ to: '/sharing/dashboard', label: '市区町村の状況' })
   return links

@@ -3,9 +3,23 @@ import type { OwnCandidateProfile } from '#shared/contracts/candidates'
 import { profileCompleteness } from './profile-completeness.ts'
 
 const empty: OwnCandidateProfile = {
-  id: 'c1', fullName: null, fullNameKana: null, contactEmail: null, phone: null, prefectureCode: null, headline: '',
-  desiredRoles: [], desiredAppointmentForms: [], availability: { days: null, per: null, earliestStart: null, remote: 'hybrid', sideJob: false },
-  regions: [], exams: [], otherCertifications: [], experiences: [], claims: [], employments: [], consent: [],
+  id: 'c1',
+  fullName: null,
+  fullNameKana: null,
+  contactEmail: null,
+  phone: null,
+  prefectureCode: null,
+  headline: '',
+  desiredRoles: [],
+  desiredAppointmentForms: [],
+  availability: { days: null, per: null, earliestStart: null, remote: 'hybrid', sideJob: false },
+  regions: [],
+  exams: [],
+  otherCertifications: [],
+  experiences: [],
+  claims: [],
+  employments: [],
+  consent: [],
   levels: { candidateId: 'c1', commonLevel: null, levels: [], notes: [], heldCertificationIds: [], experienceYearsForLevel4: 0 },
   updatedAt: '2026-06-10T00:00:00Z',
 }

@@ -6,7 +6,17 @@ import MatchScoreBreakdown from './MatchScoreBreakdown.vue'
 const posting = {
   postingId: 'p',
   roleId: 'producer',
-  criteria: [...criteriaFromRole('producer'), ...availabilityCriteria({ daysPerWeek: 2, remote: 'partial', sideJobAllowed: true, termStartsOn: '2027-04-01', prefectureCode: '38', prefectureName: '愛媛県' })],
+  criteria: [
+    ...criteriaFromRole('producer'),
+    ...availabilityCriteria({
+      daysPerWeek: 2,
+      remote: 'partial',
+      sideJobAllowed: true,
+      termStartsOn: '2027-04-01',
+      prefectureCode: '38',
+      prefectureName: '愛媛県',
+    }),
+  ],
 }
 const availability = { daysPerWeek: 2, remote: 'preferred' as const, needsSideJob: true, earliestStart: null }
 
@@ -29,8 +39,11 @@ describe('MatchScoreBreakdown', () => {
     expect(wrapper.find('[data-gap]').exists()).toBe(false)
   })
 
-  it('lists the gaps of an ineligible candidate (手順書 参考4.4-② case L4: 応用情報 only, with the standard\'s level-or-certification row made required)', () => {
-    const required = { ...posting, criteria: posting.criteria.map((criterion) => (criterion.id === 'criterion.0' ? { ...criterion, importance: 'required' as const } : criterion)) }
+  it("lists the gaps of an ineligible candidate (手順書 参考4.4-② case L4: 応用情報 only, with the standard's level-or-certification row made required)", () => {
+    const required = {
+      ...posting,
+      criteria: posting.criteria.map((criterion) => (criterion.id === 'criterion.0' ? { ...criterion, importance: 'required' as const } : criterion)),
+    }
     const match = scoreCandidate(required, {
       candidateId: 'c',
       levels: [{ jobTypeId: 'uiss.business_strategist', level: 3, basis: 'exam', selfDeclared: false }],

@@ -18,19 +18,43 @@ const templates = {
       unconfirmed: [],
       parameters: [
         { key: 'lookbackYears', label: 'さかのぼる年数', kind: 'integer', default: 2, min: 0, max: 5, unit: '年' },
-        { key: 'triggerRoles', label: '「助言を行う調達案件」とみなす関わり方', kind: 'set', default: ['advises', 'drafts_spec'], allowed: { advises: '助言', drafts_spec: '仕様書作成' } },
+        {
+          key: 'triggerRoles',
+          label: '「助言を行う調達案件」とみなす関わり方',
+          kind: 'set',
+          default: ['advises', 'drafts_spec'],
+          allowed: { advises: '助言', drafts_spec: '仕様書作成' },
+        },
       ],
     },
-    { id: 'C2', family: 'C', name: '派遣元企業に関する許認可・契約事務の禁止', description: '…', source: '…', clause: '参考4.4-⑦C②', attachesTo: 'appointment', governs: 'act', unconfirmed: [], parameters: [] },
+    {
+      id: 'C2',
+      family: 'C',
+      name: '派遣元企業に関する許認可・契約事務の禁止',
+      description: '…',
+      source: '…',
+      clause: '参考4.4-⑦C②',
+      attachesTo: 'appointment',
+      governs: 'act',
+      unconfirmed: [],
+      parameters: [],
+    },
   ],
 }
 
 afterEach(() => vi.unstubAllGlobals())
 
 async function editor(clause: BidRestrictionClause) {
-  vi.stubGlobal('fetch', vi.fn(async () => json(templates)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => json(templates)),
+  )
   const wrapper = mount(BidRestrictionClauseEditor, {
-    props: { modelValue: clause, errorFor: () => undefined, 'onUpdate:modelValue': (value: BidRestrictionClause) => wrapper.setProps({ modelValue: value } as never) } as never,
+    props: {
+      modelValue: clause,
+      errorFor: () => undefined,
+      'onUpdate:modelValue': (value: BidRestrictionClause) => wrapper.setProps({ modelValue: value } as never),
+    } as never,
   })
   await flushPromises()
   const model = () => wrapper.emitted('update:modelValue')!.at(-1)![0] as BidRestrictionClause

@@ -8,7 +8,7 @@ function editor(criteria: Criterion[]) {
   const wrapper = mount(CriteriaEditor, {
     props: { modelValue: criteria, 'onUpdate:modelValue': (value: Criterion[]) => wrapper.setProps({ modelValue: value } as never) } as never,
   })
-  const model = () => (wrapper.emitted('update:modelValue')!.at(-1)![0] as Criterion[])
+  const model = () => wrapper.emitted('update:modelValue')!.at(-1)![0] as Criterion[]
   return Object.assign(wrapper, { model })
 }
 
@@ -18,7 +18,10 @@ describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のい�
   it('「又は」 turns a level row into an any-of row with a certification alternative, keeping the level first', async () => {
     const wrapper = editor([level])
     await wrapper.get('#criterion-0-or').setValue('certification')
-    await wrapper.findAll('button').find((button) => button.text() === '選択肢を追加（いずれか）')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === '選択肢を追加（いずれか）')!
+      .trigger('click')
     const [row] = wrapper.model()
     expect(row).toMatchObject({ kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', minLevel: 4 }, { kind: 'certification' }] })
     expect(wrapper.text()).toContain('次のどれか1つを満たせば')
@@ -26,7 +29,17 @@ describe('CriteriaEditor: any-of rows (手順書 参考4.4-④ 「以下のい�
   })
 
   it('editing an alternative changes only it; removing one of two makes the row plain again', async () => {
-    const wrapper = editor([{ kind: 'any_of', importance: 'required', note: null, alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 }, { kind: 'certification', certificationIds: ['SC'] }] }])
+    const wrapper = editor([
+      {
+        kind: 'any_of',
+        importance: 'required',
+        note: null,
+        alternatives: [
+          { kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 },
+          { kind: 'certification', certificationIds: ['SC'] },
+        ],
+      },
+    ])
     await wrapper.get('#criterion-0-0-level').setValue('5')
     await wrapper.get('#criterion-0-0-level').trigger('change')
     expect(wrapper.model()[0]).toMatchObject({ alternatives: [{ minLevel: 5 }, { certificationIds: ['SC'] }] })
@@ -47,7 +60,10 @@ describe('CriteriaEditor: 職種と資格はチェックボックスで選ぶ（
     await strategist.get('input').setValue(true)
     expect(wrapper.model()[0]).toMatchObject({ jobTypeIds: expect.arrayContaining(['itss.consultant', 'uiss.business_strategist']) })
     expect(wrapper.get('#criterion-0-jobs legend').text()).toContain('2件選択')
-    const consultant = wrapper.get('#criterion-0-jobs').findAll('label').find((label) => label.text() === 'ITSS コンサルタント')!
+    const consultant = wrapper
+      .get('#criterion-0-jobs')
+      .findAll('label')
+      .find((label) => label.text() === 'ITSS コンサルタント')!
     await consultant.get('input').setValue(false)
     expect(wrapper.model()[0]).toMatchObject({ jobTypeIds: ['uiss.business_strategist'] })
   })

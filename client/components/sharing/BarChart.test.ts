@@ -40,9 +40,7 @@ describe('BarChart（グラフは文字でも読める）', () => {
     const wrapper = mount(BarChart, { props: { title: '派遣の利用', unit: '回', bars } })
     const canvas = wrapper.find('canvas')
     expect(canvas.attributes('role')).toBe('img')
-    expect(canvas.attributes('aria-label')).toBe(
-      '派遣の利用の横棒グラフ。今治市: 2回（上限5回）、松山市: 6回（上限5回、上限超過）。',
-    )
+    expect(canvas.attributes('aria-label')).toBe('派遣の利用の横棒グラフ。今治市: 2回（上限5回）、松山市: 6回（上限5回、上限超過）。')
     const rows = wrapper.findAll('tbody tr')
     expect(rows.map((r) => r.findAll('th, td').map((c) => c.text().replace(/\s+/g, ' ')))).toEqual([
       ['今治市', '2回 / 5回', '5回'],

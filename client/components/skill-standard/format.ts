@@ -1,12 +1,5 @@
 import { toWareki } from '#shared/domain/wareki'
-import type {
-  Exam,
-  Framework,
-  JobType,
-  LevelBasis,
-  OtherCertification,
-  RoleSkill,
-} from '#shared/domain/skill-standard/schema'
+import type { Exam, Framework, JobType, LevelBasis, OtherCertification, RoleSkill } from '#shared/domain/skill-standard/schema'
 
 export const frameworkLabels: Record<Framework, string> = {
   UISS: 'UISS（情報システムユーザースキル標準）',

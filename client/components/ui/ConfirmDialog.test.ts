@@ -101,7 +101,12 @@ describe('useConfirm', () => {
       }),
       { attachTo: document.body },
     )
-    const first = confirm.ask({ title: '下書きを削除しますか', message: '削除すると元に戻せません。\n監査記録には残ります。', confirmLabel: '削除する', danger: true })
+    const first = confirm.ask({
+      title: '下書きを削除しますか',
+      message: '削除すると元に戻せません。\n監査記録には残ります。',
+      confirmLabel: '削除する',
+      danger: true,
+    })
     await nextTick()
     expect(wrapper.findAll('.confirm-dialog__body p').map((p) => p.text())).toEqual(['削除すると元に戻せません。', '監査記録には残ります。'])
     expect(wrapper.get('.confirm-dialog__confirm').classes()).toContain('confirm-dialog__confirm--danger')

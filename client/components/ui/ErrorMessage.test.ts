@@ -28,7 +28,11 @@ describe('ErrorMessage', () => {
 
   it('項目の場所を知っているページでは、各行がその入力欄へフォーカスを移すリンクになる', async () => {
     const wrapper = mount(
-      { components: { ErrorMessage }, data: () => ({ error: invalid }), template: '<div><input id="contact-email" /><ErrorMessage :error="error" :field-ids="{ contactEmail: \'contact-email\' }" /></div>' },
+      {
+        components: { ErrorMessage },
+        data: () => ({ error: invalid }),
+        template: '<div><input id="contact-email" /><ErrorMessage :error="error" :field-ids="{ contactEmail: \'contact-email\' }" /></div>',
+      },
       { attachTo: document.body },
     )
     const links = wrapper.findAll('a')

@@ -14,7 +14,15 @@ afterEach(() => {
 function stubApi() {
   const fetchMock = vi.fn(async (input: string) => {
     const url = new URL(input, 'http://localhost')
-    if (url.pathname === '/api/local-governments') return json({ items: [imabari, uchiko].filter((item) => item.name.includes(url.searchParams.get('q') ?? '') || item.nameKana.includes(url.searchParams.get('q') ?? '')), total: 1, limit: 10, offset: 0 })
+    if (url.pathname === '/api/local-governments')
+      return json({
+        items: [imabari, uchiko].filter(
+          (item) => item.name.includes(url.searchParams.get('q') ?? '') || item.nameKana.includes(url.searchParams.get('q') ?? ''),
+        ),
+        total: 1,
+        limit: 10,
+        offset: 0,
+      })
     if (url.pathname === '/api/local-governments/384224') return json(uchiko)
     return json({})
   })

@@ -45,7 +45,10 @@ describe('SignInPage', () => {
   })
 
   it('誤ったパスワードはサーバーのメッセージを表示し、パスワード欄を空にする', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json({ error: { code: 'INVALID_CREDENTIALS', message: 'メールアドレスまたはパスワードが正しくありません。' } }, 401)))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(json({ error: { code: 'INVALID_CREDENTIALS', message: 'メールアドレスまたはパスワードが正しくありません。' } }, 401)),
+    )
     const { router, wrapper } = await open('/sign-in')
     await wrapper.get('#sign-in-email').setValue('c@example.jp')
     await wrapper.get('#sign-in-password').setValue('wrong password')

@@ -5,7 +5,14 @@ import { createAppRouter } from '../../router.ts'
 import { setSignedOut } from '../../composables/useSession.ts'
 import StaffAccountsPage from './StaffAccountsPage.vue'
 
-const prefecture = { id: 'p', kind: 'prefecture', email: 'p@example.jp', displayName: '愛媛 担当', localGovernment: null, prefecture: { code: '38', name: '愛媛県' } }
+const prefecture = {
+  id: 'p',
+  kind: 'prefecture',
+  email: 'p@example.jp',
+  displayName: '愛媛 担当',
+  localGovernment: null,
+  prefecture: { code: '38', name: '愛媛県' },
+}
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const emptyList = { items: [], total: 0, limit: 100, offset: 0 }
 
@@ -55,7 +62,10 @@ describe('StaffAccountsPage: セッションが切れても入力した内容は
   })
 
   it('未ログインで開くとログイン画面へ（期限切れの表示なし）', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json({ signedIn: false })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ signedIn: false })),
+    )
     const router = createAppRouter(createMemoryHistory())
     // the router sends a visitor to sign in before the page is rendered (meta.for)
     await router.push('/staff-accounts')

@@ -81,7 +81,9 @@ describe('CandidateProfilePage', () => {
 
     void router.push('/postings')
     await flushPromises()
-    ;[...document.querySelectorAll('[role="alertdialog"] button')].find((button) => button.textContent?.trim() === '保存せずに移動する')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    ;[...document.querySelectorAll('[role="alertdialog"] button')]
+      .find((button) => button.textContent?.trim() === '保存せずに移動する')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }))
     await flushPromises()
     expect(router.currentRoute.value.path).toBe('/postings')
     wrapper.unmount()
@@ -91,14 +93,23 @@ describe('CandidateProfilePage', () => {
     const fetchMock = profileFetch()
     const { router, wrapper } = await openProfile(fetchMock)
     await wrapper.get('#headline').setValue('紹介文')
-    await wrapper.findAll('button').find((button) => button.text() === '経験を追加')!.trigger('click')
-    await wrapper.findAll('button').find((button) => button.text() === '基本情報を保存')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === '経験を追加')!
+      .trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === '基本情報を保存')!
+      .trigger('click')
     await flushPromises()
     expect(wrapper.text()).toContain('基本情報を保存しました')
     // the experience being written is still there, and still unsaved
     expect(wrapper.find('[aria-label="経験1の組織"]').exists()).toBe(true)
     expect(wrapper.get('[data-testid="unsaved"]').text()).toBe('保存していない変更: 資格・経験（各欄の「保存」ボタンで保存します）')
-    await wrapper.findAll('button').find((button) => button.text() === '削除' && button.element.closest('li')?.querySelector('[aria-label="経験1の組織"]'))!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === '削除' && button.element.closest('li')?.querySelector('[aria-label="経験1の組織"]'))!
+      .trigger('click')
     expect(wrapper.find('[data-testid="unsaved"]').exists()).toBe(false)
     await router.push('/postings')
     await flushPromises()

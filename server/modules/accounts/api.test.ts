@@ -57,7 +57,12 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
     expect(confirmed.statusCode).toBe(200)
     expect(confirmed.json()).toEqual({ email })
 
-    const signedIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'HANAKO.yamada@example.jp', password: 'correct horse battery' }, remoteAddress })
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'HANAKO.yamada@example.jp', password: 'correct horse battery' },
+      remoteAddress,
+    })
     expect(signedIn.statusCode).toBe(200)
     const account = Account.parse(signedIn.json())
     expect(account).toMatchObject({ kind: 'candidate', email, displayName: '山田 花子', localGovernment: null, prefecture: null })
@@ -79,7 +84,12 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
 
   test('確認リンクは一度しか使えない', async () => {
     const email = 'once@example.jp'
-    await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '一度' }, remoteAddress: newIp() })
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '一度' },
+      remoteAddress: newIp(),
+    })
     const token = (await lastLinkTo(email)).searchParams.get('token')
     expect((await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token } })).statusCode).toBe(200)
     const again = await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token } })
@@ -90,7 +100,12 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
   test('募集のページから登録すると、確認リンクがその戻り先を運ぶ（別の端末で開いても戻れる）。外部のサイトは戻り先にできない', async () => {
     const email = 'from.posting@example.jp'
     const returnTo = '/postings/0b6b1c1e-0000-4000-8000-000000000001/apply'
-    const accepted = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '戻り先', returnTo }, remoteAddress: newIp() })
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '戻り先', returnTo },
+      remoteAddress: newIp(),
+    })
     expect(accepted.statusCode).toBe(202)
     const link = await lastLinkTo(email)
     expect(link.pathname).toBe('/confirm-email')
@@ -98,7 +113,12 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
     expect(link.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/)
 
     for (const elsewhere of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
-      const refused = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: 'x@example.jp', password: 'correct horse battery', displayName: 'x', returnTo: elsewhere }, remoteAddress: newIp() })
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: 'x@example.jp', password: 'correct horse battery', displayName: 'x', returnTo: elsewhere },
+        remoteAddress: newIp(),
+      })
       expect(refused.statusCode, elsewhere).toBe(400)
       expect(ErrorBody.parse(refused.json()).error.code).toBe('VALIDATION_FAILED')
       expect(refused.body).toContain('戻り先のページは、このサービスのページで指定してください。')
@@ -174,8 +194,18 @@ describe('外部デジタル人材の利用登録から ログインまで', () 
 describe('ログイン', () => {
   test('誤ったパスワードは 401 INVALID_CREDENTIALS（登録のないアドレスと同じ応答）', async () => {
     const account = await createAccount(db, { kind: 'candidate' })
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: 'wrong password!' }, remoteAddress: newIp() })
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'nobody@example.jp', password: 'wrong password!' }, remoteAddress: newIp() })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: account.email, password: 'wrong password!' },
+      remoteAddress: newIp(),
+    })
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'nobody@example.jp', password: 'wrong password!' },
+      remoteAddress: newIp(),
+    })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
     expect(wrong.json()).toEqual(unknown.json())
@@ -189,20 +219,39 @@ describe('ログイン', () => {
       const payload = { email: 'limit@example.jp', password: 'correct horse battery', displayName: '上限' }
       const statuses: number[] = []
       for (let attempt = 1; attempt <= 11; attempt += 1) {
-        statuses.push((await app.inject({ method: 'POST', url, payload: url.endsWith('request') ? { email: payload.email } : payload, remoteAddress })).statusCode)
+        statuses.push(
+          (await app.inject({ method: 'POST', url, payload: url.endsWith('request') ? { email: payload.email } : payload, remoteAddress })).statusCode,
+        )
       }
-      expect(statuses.slice(0, 10).every((status) => status === 202), url).toBe(true)
+      expect(
+        statuses.slice(0, 10).every((status) => status === 202),
+        url,
+      ).toBe(true)
       expect(statuses[10], url).toBe(429)
     }
   })
 
   test('招待中（パスワード未設定）の担当者はログインできない', async () => {
     const national = await createAndSignIn(app, db, { kind: 'national' })
-    const created = await national.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'prefecture', email: 'invited@example.jp', displayName: '招待中', prefectureCode: '38' } })
+    const created = await national.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'prefecture', email: 'invited@example.jp', displayName: '招待中', prefectureCode: '38' },
+    })
     expect(created.statusCode).toBe(201)
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'invited@example.jp', password: '' }, remoteAddress: newIp() })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'invited@example.jp', password: '' },
+      remoteAddress: newIp(),
+    })
     expect(response.statusCode).toBe(400)
-    const again = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'invited@example.jp', password: 'x'.repeat(12) }, remoteAddress: newIp() })
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'invited@example.jp', password: 'x'.repeat(12) },
+      remoteAddress: newIp(),
+    })
     expect(ErrorBody.parse(again.json()).error.code).toBe('INVALID_CREDENTIALS')
   })
 
@@ -221,7 +270,9 @@ describe('ログイン', () => {
       },
     })
     const pref = await createAndSignIn(app, db, { kind: 'prefecture', prefectureCode: '39' })
-    expect(Me.parse((await pref.inject('/api/auth/me')).json())).toMatchObject({ account: { prefecture: { code: '39', name: '高知県' }, localGovernment: null } })
+    expect(Me.parse((await pref.inject('/api/auth/me')).json())).toMatchObject({
+      account: { prefecture: { code: '39', name: '高知県' }, localGovernment: null },
+    })
   })
 
   test('未ログインの /api/auth/me は 200 { signedIn: false }', async () => {
@@ -268,7 +319,11 @@ describe('CSRF', () => {
   test('他のセッションの CSRF トークンは使えない', async () => {
     const a = await createAndSignIn(app, db, { kind: 'candidate' })
     const b = await createAndSignIn(app, db, { kind: 'candidate' })
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: a.inject.session.cookie, 'x-csrf-token': b.inject.session.csrfToken } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: a.inject.session.cookie, 'x-csrf-token': b.inject.session.csrfToken },
+    })
     expect(response.statusCode).toBe(403)
   })
 
@@ -323,7 +378,12 @@ describe('パスワードの再設定', () => {
   test('再設定メール → 新しいパスワード → 古いパスワードと既存のセッションは無効、リンクは一度だけ', async () => {
     const account = await createAccount(db, { kind: 'candidate' })
     const before = await injectAs(app, account)
-    const request = await app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: account.email.toUpperCase() }, remoteAddress: newIp() })
+    const request = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: account.email.toUpperCase() },
+      remoteAddress: newIp(),
+    })
     expect(request.statusCode).toBe(202)
     const [mail] = await mailsTo(account.email)
     expect(mail!.subject).toContain('パスワードの再設定')
@@ -336,7 +396,12 @@ describe('パスワードの再設定', () => {
     expect(weak.statusCode).toBe(400)
     expect(ErrorBody.parse(weak.json()).error.details?.[0]?.message).toBe('パスワードは12文字以上で入力してください。')
 
-    const confirm = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'a brand new password' }, remoteAddress: newIp() })
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+      remoteAddress: newIp(),
+    })
     expect(confirm.statusCode).toBe(200)
     expect(confirm.json()).toEqual({ email: account.email })
 
@@ -344,13 +409,23 @@ describe('パスワードの再設定', () => {
     await expect(signIn(app, { email: account.email, password: 'a brand new password' })).resolves.toBeDefined()
     expect((await before('/api/auth/me')).json()).toEqual({ signedIn: false })
 
-    const reuse = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'yet another password' }, remoteAddress: newIp() })
+    const reuse = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'yet another password' },
+      remoteAddress: newIp(),
+    })
     expect(reuse.statusCode).toBe(400)
     expect(ErrorBody.parse(reuse.json()).error.code).toBe('TOKEN_INVALID')
   })
 
   test('登録のないアドレスにも同じ 202 を返し、メールは送らない', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'ghost@example.jp' }, remoteAddress: newIp() })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'ghost@example.jp' },
+      remoteAddress: newIp(),
+    })
     expect(response.statusCode).toBe(202)
     expect(response.json()).toEqual({ email: 'ghost@example.jp' })
     expect(await mailsTo('ghost@example.jp')).toEqual([])
@@ -358,16 +433,31 @@ describe('パスワードの再設定', () => {
 
   test('確認メールのリンクではパスワードを変えられない', async () => {
     const email = 'purpose@example.jp'
-    await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '目的' }, remoteAddress: newIp() })
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '目的' },
+      remoteAddress: newIp(),
+    })
     const token = (await lastLinkTo(email)).searchParams.get('token')
-    const response = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'taken over password' }, remoteAddress: newIp() })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'taken over password' },
+      remoteAddress: newIp(),
+    })
     expect(response.statusCode).toBe(400)
     expect(ErrorBody.parse(response.json()).error.code).toBe('TOKEN_INVALID')
   })
 
   test('パスワードはハッシュで保存され、ログに出ない（argon2id）', async () => {
     const email = 'hashed@example.jp'
-    await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'plain text never stored', displayName: 'ハッシュ' }, remoteAddress: newIp() })
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'plain text never stored', displayName: 'ハッシュ' },
+      remoteAddress: newIp(),
+    })
     const row = await db.selectFrom('account').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()
     expect(row.password_hash).toMatch(/^\$argon2id\$/)
     expect(row.password_hash).not.toContain('plain text')

@@ -32,10 +32,13 @@ describe('ログインの待ち時間（アカウントごと）', () => {
   test('5回誤ると6回目は正しいパスワードでも 429、待てば通り、成功で回数が戻る', async () => {
     const account = await createAccount(engine.db, { kind: 'candidate' })
     const ip = newIp()
-    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await signIn(first, account.email, `wrong ${attempt}`, ip)).statusCode, `attempt ${attempt}`).toBe(401)
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      expect((await signIn(first, account.email, `wrong ${attempt}`, ip)).statusCode, `attempt ${attempt}`).toBe(401)
     const sixth = await signIn(second, account.email, account.password, ip)
     expect(sixth.statusCode).toBe(429)
-    expect(ErrorBody.parse(sixth.json())).toEqual({ error: { code: 'RATE_LIMITED', message: '試行回数が上限に達しました。約1秒後に、もう一度お試しください。' } })
+    expect(ErrorBody.parse(sixth.json())).toEqual({
+      error: { code: 'RATE_LIMITED', message: '試行回数が上限に達しました。約1秒後に、もう一度お試しください。' },
+    })
     expect(sixth.headers['retry-after']).toBe('1')
     advance(1)
     expect((await signIn(first, account.email, 'wrong 6', ip)).statusCode).toBe(401)
@@ -66,7 +69,7 @@ describe('ログインの待ち時間（アカウントごと）', () => {
   test('待ち時間は1回ごとに倍になり最長15分、どのアドレスからでも同じ', async () => {
     const account = await createAccount(engine.db, { kind: 'candidate' })
     const waits: number[] = []
-    for (let tried = 0; tried < 17; ) {
+    for (let tried = 0; tried < 17;) {
       const response = await signIn(tried % 2 ? first : second, account.email, `slow guess ${tried}`, newIp())
       if (response.statusCode === 401) {
         tried += 1
@@ -111,7 +114,11 @@ describe('回数の窓（IP ごと、アカウントごと、IP とアカウン�
   test('パスワード再設定の依頼にも同じ窓', async () => {
     const ip = newIp()
     const results: number[] = []
-    for (let i = 0; i < 11; i += 1) results.push((await first.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'reset-limit@example.jp' }, remoteAddress: ip })).statusCode)
+    for (let i = 0; i < 11; i += 1)
+      results.push(
+        (await first.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'reset-limit@example.jp' }, remoteAddress: ip }))
+          .statusCode,
+      )
     expect(results.slice(0, 10).every((status) => status === 202)).toBe(true)
     expect(results[10]).toBe(429)
   })

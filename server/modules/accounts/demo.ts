@@ -16,8 +16,7 @@ export interface DemoAccountSpec {
 }
 
 export type DemoAccountsResult =
-  | { created: true; password: string; ids: ReadonlyMap<string, string> }
-  | { created: false; reason: 'accounts_exist' | 'demo_exists' }
+  { created: true; password: string; ids: ReadonlyMap<string, string> } | { created: false; reason: 'accounts_exist' | 'demo_exists' }
 
 /**
  * Creates the demo accounts, all confirmed, sharing one password (config.demoPassword, else a random one returned
@@ -25,12 +24,7 @@ export type DemoAccountsResult =
  * the demo has. Refuses a database that has any account unless `force`, and in any case one that has a demo
  * address already; two processes seeding at once serialise on the lock and the second one is refused.
  */
-export async function createDemoAccounts(
-  db: Db,
-  config: Config,
-  specs: readonly DemoAccountSpec[],
-  options: { force: boolean },
-): Promise<DemoAccountsResult> {
+export async function createDemoAccounts(db: Db, config: Config, specs: readonly DemoAccountSpec[], options: { force: boolean }): Promise<DemoAccountsResult> {
   if (!options.force && (await countAccounts(db)) > 0) return { created: false, reason: 'accounts_exist' }
   const password = config.demoPassword ?? generatePassword()
   const passwordHash = await hashPassword(password, { memoryKib: config.passwordHashMemoryKib, iterations: config.passwordHashIterations })

@@ -34,12 +34,22 @@ describe('推測されやすいパスワードは設定できない（12文字�
       [TWELVE_SPACES_AND_A, /同じ文字や並びを繰り返しています/],
       ['weak.password2026', /メールアドレスや氏名を含んでいます/],
     ] as const) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password, displayName: '弱井 守' }, remoteAddress: newIp() })
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email, password, displayName: '弱井 守' },
+        remoteAddress: newIp(),
+      })
       expectGuessableRefusal(response, why)
     }
     expect(await db.selectFrom('account').select('id').where('email', '=', email).execute()).toEqual([])
     expect(await db.selectFrom('mail_outbox').select('id').where('to_address', '=', email).execute()).toEqual([])
-    const strong = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '弱井 守' }, remoteAddress: newIp() })
+    const strong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '弱井 守' },
+      remoteAddress: newIp(),
+    })
     expect(strong.statusCode).toBe(202)
   })
 
@@ -53,7 +63,12 @@ describe('推測されやすいパスワードは設定できない（12文字�
     }
     // the old password still works: nothing was written
     await expect(signIn(app, account)).resolves.toBeDefined()
-    const confirm = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'a brand new password' }, remoteAddress: newIp() })
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new password' },
+      remoteAddress: newIp(),
+    })
     expect(confirm.statusCode).toBe(200)
     await expect(signIn(app, { email: account.email, password: 'a brand new password' })).resolves.toBeDefined()
   })
@@ -61,7 +76,11 @@ describe('推測されやすいパスワードは設定できない（12文字�
   test('招待の受け入れ: 推測されやすいパスワードは断られ、招待は受け入れ前のまま', async () => {
     const national = await createAndSignIn(app, db, { kind: 'national' })
     const email = 'invited.staff@example.jp'
-    const created = await national.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'prefecture', email, displayName: '招待 花子', prefectureCode: '38' } })
+    const created = await national.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'prefecture', email, displayName: '招待 花子', prefectureCode: '38' },
+    })
     expect(created.statusCode).toBe(201)
     const token = await lastTokenTo(email)
     for (const password of ['password1234', TWELVE_SPACES_AND_A]) {
@@ -70,7 +89,12 @@ describe('推測されやすいパスワードは設定できない（12文字�
     }
     const row = await db.selectFrom('account').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow()
     expect(row.password_hash).toBeNull()
-    const accept = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'my own staff password' }, remoteAddress: newIp() })
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'my own staff password' },
+      remoteAddress: newIp(),
+    })
     expect(accept.statusCode).toBe(200)
   })
 })

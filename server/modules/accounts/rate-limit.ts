@@ -40,7 +40,10 @@ export const SIGN_IN_DELAY_RESET_SECONDS = 24 * 60 * 60
 export function attemptKeys(limits: AttemptLimits, action: AttemptAction, ip: string, account?: string): AttemptKey[] {
   const keys: AttemptKey[] = [{ key: `${action}|ip|${ip}`, limit: limits.perIp }]
   if (account !== undefined) {
-    keys.push({ key: `${action}|account|${account}`, limit: limits.perAccount }, { key: `${action}|ip-account|${ip}|${account}`, limit: limits.perIpAndAccount })
+    keys.push(
+      { key: `${action}|account|${account}`, limit: limits.perAccount },
+      { key: `${action}|ip-account|${ip}|${account}`, limit: limits.perIpAndAccount },
+    )
   }
   return keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }

@@ -61,7 +61,10 @@ export async function markAccountDeleted(db: Db, id: string, now: Date): Promise
 }
 
 export async function countAccounts(db: Db): Promise<number> {
-  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -138,10 +141,7 @@ export async function deleteExpiredSessions(db: Db, now: Date, idleMinutes: numb
 
 // ---- one-time tokens --------------------------------------------------------------------------------------------
 
-export async function insertToken(
-  db: Db,
-  token: { accountId: string; purpose: TokenPurpose; tokenHash: string; now: Date; expiresAt: Date },
-): Promise<void> {
+export async function insertToken(db: Db, token: { accountId: string; purpose: TokenPurpose; tokenHash: string; now: Date; expiresAt: Date }): Promise<void> {
   await db
     .insertInto('account_token')
     .values({
@@ -177,10 +177,7 @@ export async function retireTokens(db: Db, accountId: string, purposes: readonly
 // ---- staff accounts ---------------------------------------------------------------------------------------------
 
 /** Who receives a notification: staff of one kind, within a municipality or a prefecture, or all national staff. */
-export type StaffAudience =
-  | { kind: 'municipality'; localGovernmentCode: string }
-  | { kind: 'prefecture'; prefectureCode: string }
-  | { kind: 'national' }
+export type StaffAudience = { kind: 'municipality'; localGovernmentCode: string } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'national' }
 
 /** Addresses of staff who have confirmed them (an invitation not yet accepted has not). At most 200. */
 export async function staffEmailsOf(db: Db, audience: StaffAudience): Promise<string[]> {
@@ -215,10 +212,7 @@ export interface StaffFilter {
   offset: number
 }
 
-export type StaffVisibility =
-  | { kind: 'all' }
-  | { kind: 'prefecture'; prefectureCode: string }
-  | { kind: 'municipality'; localGovernmentCode: string }
+export type StaffVisibility = { kind: 'all' } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'municipality'; localGovernmentCode: string }
 
 /** Staff accounts within the caller's tenant only; the tenant condition is part of the SQL. */
 export async function searchStaffAccounts(db: Db, visibility: StaffVisibility, filter: StaffFilter) {

@@ -97,9 +97,7 @@ describe('can(): 監査ログと送信メール', () => {
   })
   test('作成できる担当者は、必ず読める管轄の中にいる', () => {
     const anyActor = fc.constantFrom(...Object.values(actors))
-    fc.assert(
-      fc.property(anyActor, anyScope, (actor, scope) => !can(actor, 'staff.create', scope) || can(actor, 'staff.read', scope)),
-    )
+    fc.assert(fc.property(anyActor, anyScope, (actor, scope) => !can(actor, 'staff.create', scope) || can(actor, 'staff.read', scope)))
   })
 })
 
@@ -201,7 +199,9 @@ describe('パスワードの条件（12文字以上）', () => {
   test('利用登録の検証は日本語のメッセージで password を指す', () => {
     const result = SignUpRequest.safeParse({ email: 'a@example.jp', password: 'short', displayName: '山田' })
     expect(result.success).toBe(false)
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['password'], message: `パスワードは${PASSWORD_MIN_LENGTH}文字以上で入力してください。` })])
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['password'], message: `パスワードは${PASSWORD_MIN_LENGTH}文字以上で入力してください。` }),
+    ])
   })
 
   test('メールアドレスは前後の空白を除き小文字にそろえる', () => {

@@ -94,10 +94,7 @@ export function can(actor: Actor, permission: Permission, scope: Scope): boolean
  * scope-sql.ts): 国 all, 都道府県 the municipalities of its prefecture, 市区町村 itself, anyone else none.
  */
 export type MunicipalityScope =
-  | { kind: 'all' }
-  | { kind: 'prefecture'; prefectureCode: string }
-  | { kind: 'municipality'; localGovernmentCode: string }
-  | { kind: 'none' }
+  { kind: 'all' } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'municipality'; localGovernmentCode: string } | { kind: 'none' }
 
 export function municipalityScope(actor: Actor): MunicipalityScope {
   switch (actor.kind) {

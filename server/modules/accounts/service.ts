@@ -164,12 +164,7 @@ export async function confirmEmail(deps: AccountDeps, request: Request, token: s
 
 const BAD_CREDENTIALS = 'メールアドレスまたはパスワードが正しくありません。'
 
-export async function signIn(
-  deps: AccountDeps,
-  request: Request,
-  reply: FastifyReply,
-  body: { email: string; password: string },
-): Promise<Account> {
+export async function signIn(deps: AccountDeps, request: Request, reply: FastifyReply, body: { email: string; password: string }): Promise<Account> {
   await limitAttempts(deps, request, reply, 'sign-in', body.email)
   await waitSignInTurn(deps, reply, body.email)
   const { db, config, clock } = deps
@@ -179,7 +174,14 @@ export async function signIn(
   if (account && passwordMatches) await clearSignInDelay(db, body.email)
   if (!account || !passwordMatches) {
     if (account) {
-      await recordAudit(db, { actor: request.actor, action: 'account.sign_in_failed', targetType: 'account', targetId: account.id, request, ...tenantOf(account) })
+      await recordAudit(db, {
+        actor: request.actor,
+        action: 'account.sign_in_failed',
+        targetType: 'account',
+        targetId: account.id,
+        request,
+        ...tenantOf(account),
+      })
     }
     throw new AppError('INVALID_CREDENTIALS', BAD_CREDENTIALS)
   }
@@ -251,7 +253,14 @@ export async function requestPasswordReset(deps: AccountDeps, request: Request, 
     if (!account) return // same answer as for a known address
     const token = await issueToken(tx, account.id, 'password_reset', now)
     await enqueueMail(tx, passwordResetMail(account.email, account.display_name, link(config.publicUrl, '/password-reset', token)))
-    await recordAudit(tx, { actor: request.actor, action: 'account.password_reset_requested', targetType: 'account', targetId: account.id, request, ...tenantOf(account) })
+    await recordAudit(tx, {
+      actor: request.actor,
+      action: 'account.password_reset_requested',
+      targetType: 'account',
+      targetId: account.id,
+      request,
+      ...tenantOf(account),
+    })
   })
   deps.mail.kick()
   return { email }
@@ -333,7 +342,10 @@ export async function createStaffAccount(deps: AccountDeps, actor: Actor, reques
     const found = await findLocalGovernment(db, body.localGovernmentCode)
     if (!found || found.kind === 'prefecture') {
       throw new AppError('VALIDATION_FAILED', '市区町村の団体コードを指定してください。', 400, [
-        { path: 'localGovernmentCode', message: found ? '都道府県ではなく市区町村の団体コードを指定してください。' : 'この団体コードの市区町村は登録されていません。' },
+        {
+          path: 'localGovernmentCode',
+          message: found ? '都道府県ではなく市区町村の団体コードを指定してください。' : 'この団体コードの市区町村は登録されていません。',
+        },
       ])
     }
   }

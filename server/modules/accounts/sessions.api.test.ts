@@ -41,7 +41,12 @@ describe('セッションの有効期限（時計を固定）', () => {
     const me = await inject('/api/auth/me')
     expect(me.json()).toEqual({ signedIn: false })
     // The browser is told to drop both cookies.
-    expect(me.cookies.filter((cookie) => cookie.value === '').map((cookie) => cookie.name).sort()).toEqual(['csrf_token', 'sid'])
+    expect(
+      me.cookies
+        .filter((cookie) => cookie.value === '')
+        .map((cookie) => cookie.name)
+        .sort(),
+    ).toEqual(['csrf_token', 'sid'])
   })
 
   test('期限切れのセッションで変更要求をしても、CSRF ではなく 401 になる（クライアントはログイン画面へ）', async () => {
@@ -61,7 +66,12 @@ describe('ワンタイムリンクの有効期限（時計を固定）', () => {
     const mail = await db.selectFrom('mail_outbox').select('body_text').where('to_address', '=', account.email).executeTakeFirstOrThrow()
     const token = tokenLinkIn(mail.body_text).searchParams.get('token')
     minutes(60)
-    const response = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'too late password' }, remoteAddress: '198.51.100.1' })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'too late password' },
+      remoteAddress: '198.51.100.1',
+    })
     expect(response.statusCode).toBe(400)
     expect(ErrorBody.parse(response.json()).error).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringContaining('有効期限') })
   })
@@ -82,10 +92,19 @@ describe('ワンタイムリンクの有効期限（時計を固定）', () => {
 
   test('利用登録の確認リンクは24時間で切れる', async () => {
     const email = 'slow@example.jp'
-    await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '遅い' }, remoteAddress: '198.51.100.3' })
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '遅い' },
+      remoteAddress: '198.51.100.3',
+    })
     const mail = await db.selectFrom('mail_outbox').select('body_text').where('to_address', '=', email).executeTakeFirstOrThrow()
     minutes(24 * 60)
-    const response = await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token: tokenLinkIn(mail.body_text).searchParams.get('token') } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/confirm-email',
+      payload: { token: tokenLinkIn(mail.body_text).searchParams.get('token') },
+    })
     expect(response.statusCode).toBe(400)
     expect(ErrorBody.parse(response.json()).error.code).toBe('TOKEN_INVALID')
   })

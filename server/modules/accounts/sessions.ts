@@ -31,12 +31,7 @@ function cookieOptions(config: Config, httpOnly: boolean) {
 }
 
 /** Issues a new session for a signed-in account and sets both cookies; returns the session id. */
-export async function startSession(
-  { db, config, clock }: SessionDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  accountId: string,
-): Promise<string> {
+export async function startSession({ db, config, clock }: SessionDeps, request: FastifyRequest, reply: FastifyReply, accountId: string): Promise<string> {
   const token = randomToken()
   const csrfToken = randomToken()
   const now = clock()

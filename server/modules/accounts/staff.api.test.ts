@@ -23,7 +23,11 @@ const accountsWith = (email: string) => db.selectFrom('account').select('id').wh
 describe('POST /api/staff-accounts: 一つ上の階層の管理者だけが作れる', () => {
   test('国は都道府県の担当者を作れる。招待メールでパスワードを設定するとログインできる', async () => {
     const email = newEmail()
-    const response = await national.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'prefecture', email, displayName: '愛媛 太郎', prefectureCode: '38' } })
+    const response = await national.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'prefecture', email, displayName: '愛媛 太郎', prefectureCode: '38' },
+    })
     expect(response.statusCode).toBe(201)
     const created = StaffAccount.parse(response.json())
     expect(created).toMatchObject({ kind: 'prefecture', email, prefecture: { code: '38', name: '愛媛県' }, localGovernment: null, invitationAccepted: false })
@@ -40,9 +44,16 @@ describe('POST /api/staff-accounts: 一つ上の階層の管理者だけが作�
   })
 
   test('都道府県の担当者は自県の市区町村の担当者を作れる', async () => {
-    const response = await ehime.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'municipality', email: newEmail(), displayName: '今治 花子', localGovernmentCode: '382027' } })
+    const response = await ehime.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'municipality', email: newEmail(), displayName: '今治 花子', localGovernmentCode: '382027' },
+    })
     expect(response.statusCode).toBe(201)
-    expect(StaffAccount.parse(response.json())).toMatchObject({ localGovernment: { code: '382027', name: '今治市' }, prefecture: { code: '38', name: '愛媛県' } })
+    expect(StaffAccount.parse(response.json())).toMatchObject({
+      localGovernment: { code: '382027', name: '今治市' },
+      prefecture: { code: '38', name: '愛媛県' },
+    })
   })
 
   test.each([
@@ -68,7 +79,11 @@ describe('POST /api/staff-accounts: 一つ上の階層の管理者だけが作�
 
   test('登録済みのアドレスは 409 EMAIL_TAKEN', async () => {
     const existing = await createAccount(db, { kind: 'candidate' })
-    const response = await national.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'national', email: existing.email.toUpperCase(), displayName: '重複' } })
+    const response = await national.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'national', email: existing.email.toUpperCase(), displayName: '重複' },
+    })
     expect(response.statusCode).toBe(409)
     expect(ErrorBody.parse(response.json()).error.code).toBe('EMAIL_TAKEN')
   })

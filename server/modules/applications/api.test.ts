@@ -159,11 +159,7 @@ describe('選考から任用まで', () => {
   })
 
   test('書類選考 → 面接（日時つき）→ 内定', async () => {
-    for (const step of [
-      { to: 'screening', note: '書類確認中' },
-      { to: 'interview', interviewAt: '2026-12-03T10:00:00+09:00' },
-      { to: 'offered' },
-    ]) {
+    for (const step of [{ to: 'screening', note: '書類確認中' }, { to: 'interview', interviewAt: '2026-12-03T10:00:00+09:00' }, { to: 'offered' }]) {
       const response = await matsuyama({ method: 'POST', url: `/api/applications/${applicationId}/steps`, payload: step })
       expect(response.statusCode, JSON.stringify(step)).toBe(200)
     }
@@ -209,9 +205,7 @@ describe('選考から任用まで', () => {
     expect(active).toHaveLength(1)
     expect(await appointmentsFor(t.engine.db, { municipalityCode: MATSUYAMA, activeOn: '2028-04-01' })).toHaveLength(0)
     const events = await t.engine.db.selectFrom('audit_event').select('action').where('target_id', '=', applicationId).execute()
-    expect(events.map((event) => event.action)).toEqual(
-      expect.arrayContaining(['application.submitted', 'application.moved', 'application.appointed']),
-    )
+    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['application.submitted', 'application.moved', 'application.appointed']))
     const mails = await t.engine.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', 'ichiro@example.jp').execute()
     expect(mails.length).toBeGreaterThanOrEqual(5)
     const own = (await candidate('/api/appointments')).json().items
@@ -227,7 +221,14 @@ describe('選考から任用まで', () => {
 })
 
 describe('任用の勤務日数（人材シェアリングの稼働に数える）', () => {
-  const appointment = { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2027-04-01', endsOn: '2028-03-31', advisesOnProcurement: false, draftsSpecifications: false }
+  const appointment = {
+    roleId: 'producer',
+    appointmentForm: 'tokubetsushoku_hijokin',
+    startsOn: '2027-04-01',
+    endsOn: '2028-03-31',
+    advisesOnProcurement: false,
+    draftsSpecifications: false,
+  }
 
   /** A fresh application to a posting with the given form, moved to 内定 (offered). */
   async function offeredApplication(form: object): Promise<string> {

@@ -56,7 +56,10 @@ const formOf = (row: repository.AppointmentRow) => AppointmentForm.catch('other'
 const termOf = (row: termsRepo.TermRow): Term => ({ seq: row.seq, startsOn: row.starts_on, endsOn: row.ends_on, endedEarlyOn: row.ended_early_on })
 
 function evaluationView(row: termsRepo.EvaluationRow): AppointmentEvaluation {
-  const objectives = (typeof row.objectives === 'string' ? JSON.parse(row.objectives) : row.objectives) as Array<{ area: keyof typeof dxAreaLabels; achievement: string }>
+  const objectives = (typeof row.objectives === 'string' ? JSON.parse(row.objectives) : row.objectives) as Array<{
+    area: keyof typeof dxAreaLabels
+    achievement: string
+  }>
   return {
     id: row.id,
     termSeq: row.term_seq,
@@ -104,9 +107,19 @@ async function detailOf(db: Db, row: repository.AppointmentRow, viewer: Viewer):
 export async function listAppointmentSummaries(deps: ApplicationDeps, actor: Actor): Promise<{ items: AppointmentSummary[] }> {
   let rows: repository.AppointmentRow[]
   if (actor.kind === 'municipality') rows = await repository.findAppointments(deps.db, { municipalityCode: actor.localGovernmentCode })
-  else if (actor.kind === 'candidate') rows = await repository.findAppointments(deps.db, { candidateId: await candidates.candidateIdForAccount(deps.db, actor.userId) })
+  else if (actor.kind === 'candidate')
+    rows = await repository.findAppointments(deps.db, { candidateId: await candidates.candidateIdForAccount(deps.db, actor.userId) })
   else throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
-  const [summaries, postings] = await Promise.all([termsRepo.termSummaries(deps.db, rows.map((row) => row.id)), postingFactsOfMany(deps.db, rows.map((row) => row.posting_id))])
+  const [summaries, postings] = await Promise.all([
+    termsRepo.termSummaries(
+      deps.db,
+      rows.map((row) => row.id),
+    ),
+    postingFactsOfMany(
+      deps.db,
+      rows.map((row) => row.posting_id),
+    ),
+  ])
   const items: AppointmentSummary[] = []
   for (const row of [...rows].reverse()) {
     const summary = summaries.get(row.id)!
@@ -144,11 +157,19 @@ export async function renewAppointment(deps: ApplicationDeps, actor: Actor, requ
     staffOnly(viewer)
     const terms = (await termsRepo.termsOf(tx, row)).map(termOf)
     const last = terms.at(-1)!
-    if (last.endedEarlyOn !== null) throw new AppError('APPOINTMENT_TERM_CLOSED', `この任用は${formatWareki(last.endedEarlyOn)}に途中終了しているため、更新できません。`)
+    if (last.endedEarlyOn !== null)
+      throw new AppError('APPOINTMENT_TERM_CLOSED', `この任用は${formatWareki(last.endedEarlyOn)}に途中終了しているため、更新できません。`)
     const problems = renewalProblems(formOf(row), terms, body.endsOn)
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, 400, problems)
     const startsOn = addDays(last.endsOn, 1)
-    await termsRepo.insertTerm(tx, { appointment_id: row.id, seq: last.seq + 1, starts_on: startsOn, ends_on: body.endsOn, note: body.note, created_by: 'userId' in actor ? actor.userId : null })
+    await termsRepo.insertTerm(tx, {
+      appointment_id: row.id,
+      seq: last.seq + 1,
+      starts_on: startsOn,
+      ends_on: body.endsOn,
+      note: body.note,
+      created_by: 'userId' in actor ? actor.userId : null,
+    })
     await termsRepo.setAppointmentEnd(tx, row.id, body.endsOn)
     await recordAudit(tx, {
       actor,
@@ -164,7 +185,13 @@ export async function renewAppointment(deps: ApplicationDeps, actor: Actor, requ
 }
 
 /** 途中終了: the last day served and why, on the current term; the span (and so the 入札制限 windows) ends that day. */
-export async function endAppointmentEarly(deps: ApplicationDeps, actor: Actor, request: RequestInfo, id: string, body: z.output<typeof EndAppointmentEarlyBody>) {
+export async function endAppointmentEarly(
+  deps: ApplicationDeps,
+  actor: Actor,
+  request: RequestInfo,
+  id: string,
+  body: z.output<typeof EndAppointmentEarlyBody>,
+) {
   return deps.db.transaction().execute(async (tx) => {
     const { row, viewer } = await visibleAppointment(tx, actor, id, true)
     staffOnly(viewer)
@@ -315,7 +342,15 @@ export async function writeSelfReview(deps: ApplicationDeps, actor: Actor, reque
     const { row, viewer } = await visibleAppointment(tx, actor, id, true)
     if (viewer !== 'candidate') throw appointmentNotFound()
     if (!(await termsRepo.writeSelfReview(tx, row.id, evaluationId, selfReview, now))) throw notFound('指定された評価が見つかりません。')
-    await recordAudit(tx, { actor, action: 'appointment.self_reviewed', targetType: 'appointment', targetId: row.id, request, localGovernmentCode: row.municipality_code, details: { evaluationId } })
+    await recordAudit(tx, {
+      actor,
+      action: 'appointment.self_reviewed',
+      targetType: 'appointment',
+      targetId: row.id,
+      request,
+      localGovernmentCode: row.municipality_code,
+      details: { evaluationId },
+    })
     return detailOf(tx, row, viewer)
   })
 }
@@ -360,6 +395,7 @@ export async function evaluationOutcomes(deps: ApplicationDeps, actor: Actor): P
     outcome.renewals[count.renewal] += n
     outcome.selfReviews += Number(count.reviewed)
   }
-  for (const outcome of outcomes.values()) outcome.municipalityName = (await findLocalGovernment(deps.db, outcome.municipalityCode))?.name ?? outcome.municipalityCode
+  for (const outcome of outcomes.values())
+    outcome.municipalityName = (await findLocalGovernment(deps.db, outcome.municipalityCode))?.name ?? outcome.municipalityCode
   return { items: [...outcomes.values()].sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode)) }
 }

@@ -23,7 +23,13 @@ async function insertPosting(db: Db, form: object): Promise<string> {
       municipality_code: MATSUYAMA,
       prefecture_code: '38',
       state: 'published',
-      form: JSON.stringify({ dutyAreas: [{ area: 'overall_policy', involvement: 'lead' }, { area: 'security', involvement: 'advise' }], ...form }),
+      form: JSON.stringify({
+        dutyAreas: [
+          { area: 'overall_policy', involvement: 'lead' },
+          { area: 'security', involvement: 'advise' },
+        ],
+        ...form,
+      }),
       title: 'CIO補佐官（任期の更新）',
       role_id: 'producer',
       appointment_form: 'tokutei_ninkitsuki',
@@ -34,12 +40,16 @@ async function insertPosting(db: Db, form: object): Promise<string> {
 }
 
 /** Apply, select and appoint through the API; returns the appointment's id. */
-async function appoint(appointment: { appointmentForm: string; startsOn: string; endsOn: string; workDays?: number; workDaysPer?: 'week' | 'month' }, form: object = {}) {
+async function appoint(
+  appointment: { appointmentForm: string; startsOn: string; endsOn: string; workDays?: number; workDaysPer?: 'week' | 'month' },
+  form: object = {},
+) {
   const postingId = await insertPosting(t.engine.db, form)
   const applied = await candidate({ method: 'POST', url: `/api/postings/${postingId}/applications`, payload: { motivation: '続けて貢献したい' } })
   expect(applied.statusCode, applied.body).toBe(201)
   const id = applied.json().id as string
-  for (const step of [{ to: 'screening' }, { to: 'offered' }]) expect((await matsuyama({ method: 'POST', url: `/api/applications/${id}/steps`, payload: step })).statusCode).toBe(200)
+  for (const step of [{ to: 'screening' }, { to: 'offered' }])
+    expect((await matsuyama({ method: 'POST', url: `/api/applications/${id}/steps`, payload: step })).statusCode).toBe(200)
   const response = await matsuyama({
     method: 'POST',
     url: `/api/applications/${id}/steps`,
@@ -55,7 +65,11 @@ beforeAll(async () => {
   t = await startTestApp({ clock: () => now })
   ;({ inject: candidate } = await createAndSignIn(t.app, t.engine.db, { kind: 'candidate' }))
   ;({ inject: stranger } = await createAndSignIn(t.app, t.engine.db, { kind: 'candidate' }))
-  ;({ inject: matsuyama } = await createAndSignIn(t.app, t.engine.db, { kind: 'municipality', localGovernmentCode: MATSUYAMA, email: 'dx@matsuyama.example.jp' }))
+  ;({ inject: matsuyama } = await createAndSignIn(t.app, t.engine.db, {
+    kind: 'municipality',
+    localGovernmentCode: MATSUYAMA,
+    email: 'dx@matsuyama.example.jp',
+  }))
   ;({ inject: imabari } = await createAndSignIn(t.app, t.engine.db, { kind: 'municipality', localGovernmentCode: IMABARI, email: 'dx@imabari.example.jp' }))
   ;({ inject: ehime } = await createAndSignIn(t.app, t.engine.db, { kind: 'prefecture', prefectureCode: '38', email: 'dx@pref.ehime.example.jp' }))
   await candidate({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '更新 次郎', contactEmail: 'jiro@example.jp' } })
@@ -70,7 +84,10 @@ describe('更新: the next term from the last, under the 任用形態', () => {
 
     const over = await renew(id, '2031-12-01')
     expect(over.statusCode).toBe(400)
-    expect(over.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'endsOn', message: expect.stringMatching(/新しい任期の終了日.*5年以内.*2031-11-30/) }] })
+    expect(over.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'endsOn', message: expect.stringMatching(/新しい任期の終了日.*5年以内.*2031-11-30/) }],
+    })
     // nothing half-saved
     expect(AppointmentDetail.parse((await matsuyama(`/api/appointments/${id}`)).json()).terms).toHaveLength(1)
 
@@ -85,7 +102,12 @@ describe('更新: the next term from the last, under the 任用形態', () => {
     expect((await renew(id, '2032-03-31')).json().error.details[0].message).toMatch(/5年以内/)
     // what 入札制限 and sharing read: the span served
     expect((await appointmentsFor(t.engine.db, { municipalityCode: MATSUYAMA, activeOn: '2031-06-01' })).map((a) => a.id)).toContain(id)
-    const audit = await t.engine.db.selectFrom('audit_event').select(['action', 'details']).where('target_id', '=', id).where('action', '=', 'appointment.renewed').execute()
+    const audit = await t.engine.db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('target_id', '=', id)
+      .where('action', '=', 'appointment.renewed')
+      .execute()
     expect(audit).toHaveLength(1)
   })
 
@@ -107,7 +129,19 @@ describe('更新: the next term from the last, under the 任用形態', () => {
     const response = await matsuyama({
       method: 'POST',
       url: `/api/applications/${appId}/steps`,
-      payload: { to: 'appointed', appointment: { roleId: 'producer', appointmentForm: 'tokutei_ninkitsuki', startsOn: '2026-12-01', endsOn: '2027-11-30', advisesOnProcurement: false, draftsSpecifications: false, workDays: 3, workDaysPer: 'week' } },
+      payload: {
+        to: 'appointed',
+        appointment: {
+          roleId: 'producer',
+          appointmentForm: 'tokutei_ninkitsuki',
+          startsOn: '2026-12-01',
+          endsOn: '2027-11-30',
+          advisesOnProcurement: false,
+          draftsSpecifications: false,
+          workDays: 3,
+          workDaysPer: 'week',
+        },
+      },
     })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.details).toEqual([{ path: 'appointment.workDays', message: expect.stringContaining('フルタイム') }])
@@ -124,14 +158,27 @@ describe('更新: the next term from the last, under the 任用形態', () => {
     expect((await stranger(`/api/appointments/${id}`)).statusCode).toBe(404)
     expect((await matsuyama('/api/appointments/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
     expect((await renew(id, '2028-11-30', candidate)).statusCode).toBe(403)
-    expect(AppointmentDetail.parse((await candidate(`/api/appointments/${id}`)).json())).toMatchObject({ viewer: 'candidate', renewal: null, canEndEarly: false })
+    expect(AppointmentDetail.parse((await candidate(`/api/appointments/${id}`)).json())).toMatchObject({
+      viewer: 'candidate',
+      renewal: null,
+      canEndEarly: false,
+    })
   })
 })
 
 describe('途中終了 and the 入札制限 windows', () => {
   test('renewal carries the rule set with its window; ending early records the day and reason and the window follows', async () => {
     const id = await appoint({ appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2026-12-01', endsOn: '2027-11-30' })
-    const put = await matsuyama({ method: 'PUT', url: `/api/appointments/${id}/rule-set`, payload: { rules: [{ templateId: 'D', params: {} }, { templateId: 'C1', params: {} }] } })
+    const put = await matsuyama({
+      method: 'PUT',
+      url: `/api/appointments/${id}/rule-set`,
+      payload: {
+        rules: [
+          { templateId: 'D', params: {} },
+          { templateId: 'C1', params: {} },
+        ],
+      },
+    })
     expect(put.statusCode, put.body).toBe(200)
     expect((await renew(id, '2028-11-30')).statusCode).toBe(201)
     const inRenewed = (await matsuyama(`/api/appointments/${id}/restrictions?asOf=2028-06-01`)).json()
@@ -145,7 +192,11 @@ describe('途中終了 and the 入札制限 windows', () => {
     expect(blank.statusCode).toBe(400)
     expect(blank.json().error.details[0]).toMatchObject({ path: 'reason', message: expect.stringContaining('途中終了の理由') })
 
-    const ended = await matsuyama({ method: 'POST', url: `/api/appointments/${id}/early-end`, payload: { endedOn: '2028-03-31', reason: '所属企業での異動のため' } })
+    const ended = await matsuyama({
+      method: 'POST',
+      url: `/api/appointments/${id}/early-end`,
+      payload: { endedOn: '2028-03-31', reason: '所属企業での異動のため' },
+    })
     expect(ended.statusCode, ended.body).toBe(200)
     const detail = AppointmentDetail.parse(ended.json())
     expect(detail.terms[1]).toMatchObject({ seq: 2, endsOn: '2028-11-30', endedEarlyOn: '2028-03-31', endReason: '所属企業での異動のため' })
@@ -174,7 +225,11 @@ describe('評価: objectives from the 取組分野, assessment, renewal, the per
       assessmentNote: '庁内の推進体制が整った',
       renewal: 'renew',
     }
-    const foreign = await matsuyama({ method: 'POST', url: `/api/appointments/${id}/evaluations`, payload: { ...payload, objectives: [{ area: 'telework', achievement: '—' }] } })
+    const foreign = await matsuyama({
+      method: 'POST',
+      url: `/api/appointments/${id}/evaluations`,
+      payload: { ...payload, objectives: [{ area: 'telework', achievement: '—' }] },
+    })
     expect(foreign.statusCode).toBe(400)
     expect(foreign.json().error.details).toEqual([{ path: 'objectives.0.area', message: expect.stringContaining('テレワークの推進') }])
     const badAssessment = await matsuyama({ method: 'POST', url: `/api/appointments/${id}/evaluations`, payload: { ...payload, assessment: 'great' } })
@@ -187,7 +242,12 @@ describe('評価: objectives from the 取組分野, assessment, renewal, the per
     const evaluation = AppointmentDetail.parse(created.json()).evaluations[0]!
     expect(evaluation).toMatchObject({ termSeq: 1, occasion: 'term_end', assessment: 'met', renewal: 'renew', selfReview: null })
     expect(evaluation.objectives.map((objective) => objective.label)).toEqual(['全体方針の策定', 'セキュリティ対策の徹底'])
-    const mails = await t.engine.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', 'jiro@example.jp').where('subject', 'like', '任用の評価%').execute()
+    const mails = await t.engine.db
+      .selectFrom('mail_outbox')
+      .select('subject')
+      .where('to_address', '=', 'jiro@example.jp')
+      .where('subject', 'like', '任用の評価%')
+      .execute()
     expect(mails).toHaveLength(1)
 
     const selfPath = `/api/appointments/${id}/evaluations/${evaluation.id}/self-review`
@@ -220,7 +280,13 @@ describe('評価: objectives from the 取組分野, assessment, renewal, the per
 
 describe('任期満了のお知らせ: 90, 60 and 30 days before, once each', () => {
   const reminders = (to: string) =>
-    t.engine.db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', to).where('subject', 'like', '任期満了の%').orderBy('created_at').execute()
+    t.engine.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', to)
+      .where('subject', 'like', '任期満了の%')
+      .orderBy('created_at')
+      .execute()
 
   test('two instances at once send one mail per threshold; a 共同任用 also tells the partner and the prefecture', async () => {
     now = new Date('2026-11-24T03:00:00Z')
@@ -244,7 +310,11 @@ describe('任期満了のお知らせ: 90, 60 and 30 days before, once each', ()
     now = new Date('2027-05-31T09:00:00+09:00')
     await sendTermReminders(deps)
     await sendTermReminders(deps)
-    expect((await reminders('dx@matsuyama.example.jp')).slice(before).map((mail) => mail.subject.slice(0, 9))).toEqual(['任期満了の90日前', '任期満了の60日前', '任期満了の30日前'])
+    expect((await reminders('dx@matsuyama.example.jp')).slice(before).map((mail) => mail.subject.slice(0, 9))).toEqual([
+      '任期満了の90日前',
+      '任期満了の60日前',
+      '任期満了の30日前',
+    ])
 
     // a renewal makes a new term: its own reminders, 90 days before the new end (signed in again: time has passed)
     const { inject: later } = await createAndSignIn(t.app, t.engine.db, { kind: 'municipality', localGovernmentCode: MATSUYAMA })

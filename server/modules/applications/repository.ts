@@ -27,7 +27,15 @@ export type ApplicationSummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS
 
 export async function insertApplication(
   db: Db,
-  values: { posting_id: string; candidate_id: string; municipality_code: string; motivation: string; resume: Uint8Array | null; resume_file_name: string | null; resume_size: number | null },
+  values: {
+    posting_id: string
+    candidate_id: string
+    municipality_code: string
+    motivation: string
+    resume: Uint8Array | null
+    resume_file_name: string | null
+    resume_size: number | null
+  },
 ): Promise<ApplicationSummaryRow | undefined> {
   return db
     .insertInto('application')
@@ -38,7 +46,10 @@ export async function insertApplication(
 }
 
 export function findApplication(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<ApplicationSummaryRow | undefined> {
-  let query = db.selectFrom('application').select([...SUMMARY_COLUMNS]).where('id', '=', id)
+  let query = db
+    .selectFrom('application')
+    .select([...SUMMARY_COLUMNS])
+    .where('id', '=', id)
   if (options.forUpdate) query = query.forUpdate()
   return query.executeTakeFirst()
 }
@@ -48,7 +59,12 @@ export function findResume(db: Db, id: string) {
 }
 
 export function applicationsOfCandidate(db: Db, candidateId: string): Promise<ApplicationSummaryRow[]> {
-  return db.selectFrom('application').select([...SUMMARY_COLUMNS]).where('candidate_id', '=', candidateId).orderBy('submitted_at', 'desc').execute()
+  return db
+    .selectFrom('application')
+    .select([...SUMMARY_COLUMNS])
+    .where('candidate_id', '=', candidateId)
+    .orderBy('submitted_at', 'desc')
+    .execute()
 }
 
 export async function applicationsOfMunicipality(
@@ -59,14 +75,24 @@ export async function applicationsOfMunicipality(
   if (filter.postingId) query = query.where('posting_id', '=', filter.postingId)
   if (filter.status) query = query.where('status', '=', filter.status as ApplicationRow['status'])
   const [rows, count] = await Promise.all([
-    query.select([...SUMMARY_COLUMNS]).orderBy('updated_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
+    query
+      .select([...SUMMARY_COLUMNS])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.total) }
 }
 
 export async function updateApplication(db: Db, id: string, values: Partial<Pick<ApplicationRow, 'status' | 'interview_at'>>, now: Date) {
-  await db.updateTable('application').set({ ...values, updated_at: now }).where('id', '=', id).execute()
+  await db
+    .updateTable('application')
+    .set({ ...values, updated_at: now })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function insertStep(db: Db, step: Omit<StepRow, 'id' | 'seq' | 'created_at'> & { created_at: Date }) {
@@ -80,7 +106,10 @@ export function stepsOf(db: Db, applicationId: string): Promise<StepRow[]> {
 /** The appointment and its first term (0230), in the caller's transaction. */
 export async function insertAppointment(db: Db, values: Omit<AppointmentRow, 'id' | 'created_at' | 'employment_snapshot'> & { employment_snapshot: string }) {
   const row = await db.insertInto('appointment').values(values).returningAll().executeTakeFirstOrThrow()
-  await db.insertInto('appointment_term').values({ appointment_id: row.id, seq: 1, starts_on: row.starts_on, ends_on: row.ends_on, created_by: row.created_by }).execute()
+  await db
+    .insertInto('appointment_term')
+    .values({ appointment_id: row.id, seq: 1, starts_on: row.starts_on, ends_on: row.ends_on, created_by: row.created_by })
+    .execute()
   return row
 }
 

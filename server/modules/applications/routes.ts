@@ -23,15 +23,15 @@ export function applicationRoutes(app: FastifyInstance, deps: service.Applicatio
   route(app, contract.getApplication, ['candidate', 'municipality'], ({ actor, params }) => service.getApplication(deps, actor, params.id))
   route(app, contract.getApplicationResume, ['candidate', 'municipality'], ({ actor, params }) => service.getResume(deps, actor, params.id))
   route(app, contract.withdrawApplication, ['candidate'], ({ actor, request, params }) => service.withdraw(deps, actor, info(request), params.id))
-  route(app, contract.moveApplication, ['municipality'], ({ actor, request, params, body }) =>
-    service.move(deps, actor, info(request), params.id, body),
-  )
+  route(app, contract.moveApplication, ['municipality'], ({ actor, request, params, body }) => service.move(deps, actor, info(request), params.id, body))
   route(app, contract.listAppointments, ['candidate', 'municipality', 'prefecture', 'national'], ({ actor, query }) =>
     service.listAppointments(deps, actor, query),
   )
   route(app, appointments.listAppointmentSummaries, ['candidate', 'municipality'], ({ actor }) => after.listAppointmentSummaries(deps, actor))
   route(app, appointments.getAppointment, ['candidate', 'municipality'], ({ actor, params }) => after.getAppointment(deps, actor, params.id))
-  route(app, appointments.renewAppointment, ['municipality'], ({ actor, request, params, body }) => after.renewAppointment(deps, actor, info(request), params.id, body))
+  route(app, appointments.renewAppointment, ['municipality'], ({ actor, request, params, body }) =>
+    after.renewAppointment(deps, actor, info(request), params.id, body),
+  )
   route(app, appointments.endAppointmentEarly, ['municipality'], ({ actor, request, params, body }) =>
     after.endAppointmentEarly(deps, actor, info(request), params.id, body),
   )

@@ -34,7 +34,9 @@ describe('任用の任期', () => {
     expect(appointmentIssues({ ...base, startsOn: '2026-04-01', endsOn: '2031-04-01' }, fullTime).map((issue) => issue.path)).toEqual(['appointment.endsOn'])
   })
   test('特別職非常勤職員には上限を設けない', () => {
-    expect(appointmentIssues({ ...base, appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2026-04-01', endsOn: '2033-03-31' }, { days: 2, per: 'week' })).toEqual([])
+    expect(
+      appointmentIssues({ ...base, appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2026-04-01', endsOn: '2033-03-31' }, { days: 2, per: 'week' }),
+    ).toEqual([])
   })
   test('地公法 第22条の2: 会計年度任用職員の任期は一会計年度の中', () => {
     const kaikei = { ...base, appointmentForm: 'kaikei_nendo' } as const
@@ -42,7 +44,9 @@ describe('任用の任期', () => {
     expect(appointmentIssues({ ...kaikei, startsOn: '2026-06-01', endsOn: '2027-04-01' }, null)[0]?.message).toMatch(/一会計年度.*2027-03-31/)
   })
   test('手順書 参考4.4-⑥: 特定任期付職員を週3日で任用することはできない', () => {
-    expect(appointmentIssues({ ...base, startsOn: '2026-04-01', endsOn: '2027-03-31' }, { days: 3, per: 'week' }).map((issue) => issue.path)).toEqual(['appointment.workDays'])
+    expect(appointmentIssues({ ...base, startsOn: '2026-04-01', endsOn: '2027-03-31' }, { days: 3, per: 'week' }).map((issue) => issue.path)).toEqual([
+      'appointment.workDays',
+    ])
   })
 })
 

@@ -47,7 +47,9 @@ function iso(value: Date | string | null): string | null {
 }
 
 export function appointmentView(row: repository.AppointmentRow): Appointment {
-  const snapshot = (typeof row.employment_snapshot === 'string' ? JSON.parse(row.employment_snapshot) : row.employment_snapshot) as Appointment['employmentsAtAppointment']
+  const snapshot = (
+    typeof row.employment_snapshot === 'string' ? JSON.parse(row.employment_snapshot) : row.employment_snapshot
+  ) as Appointment['employmentsAtAppointment']
   return {
     id: row.id,
     applicationId: row.application_id,
@@ -68,7 +70,10 @@ export function appointmentView(row: repository.AppointmentRow): Appointment {
 }
 
 async function summaries(db: Db, rows: repository.ApplicationSummaryRow[], withNames: boolean): Promise<ApplicationSummary[]> {
-  const postings = await postingFactsOfMany(db, rows.map((row) => row.posting_id))
+  const postings = await postingFactsOfMany(
+    db,
+    rows.map((row) => row.posting_id),
+  )
   const names = new Map<string, string | null>()
   if (withNames) {
     for (const candidateId of new Set(rows.map((row) => row.candidate_id))) {
@@ -266,7 +271,9 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
     let appointment: repository.AppointmentRow | null = null
     if (body.to === 'appointed') {
       if (!body.appointment) {
-        throw new AppError('VALIDATION_FAILED', '任用の内容を入力してください。', 400, [{ path: 'appointment', message: '任用形態・任期・職務の内容を入力してください。' }])
+        throw new AppError('VALIDATION_FAILED', '任用の内容を入力してください。', 400, [
+          { path: 'appointment', message: '任用形態・任期・職務の内容を入力してください。' },
+        ])
       }
       const workDays = appointmentWorkDays(body.appointment, posting)
       const issues = appointmentIssues(body.appointment, workDays)
@@ -289,12 +296,7 @@ export async function move(deps: ApplicationDeps, actor: Actor, request: Request
         created_by: actor.userId,
       })
     }
-    await repository.updateApplication(
-      tx,
-      row.id,
-      { status: body.to, ...(body.interviewAt !== null ? { interview_at: new Date(body.interviewAt) } : {}) },
-      now,
-    )
+    await repository.updateApplication(tx, row.id, { status: body.to, ...(body.interviewAt !== null ? { interview_at: new Date(body.interviewAt) } : {}) }, now)
     await repository.insertStep(tx, {
       application_id: row.id,
       from_status: row.status,
@@ -373,7 +375,13 @@ export async function listAppointments(
       // the municipality appointed them from its own applicants, who shared their name by applying
       return { items: await listed(deps.db, await appointmentsFor(deps.db, { municipalityCode: actor.localGovernmentCode, ...query }), true) }
     case 'prefecture':
-      return { items: await listed(deps.db, (await repository.findAppointments(deps.db, { prefectureCode: actor.prefectureCode, ...query })).map(appointmentView), false) }
+      return {
+        items: await listed(
+          deps.db,
+          (await repository.findAppointments(deps.db, { prefectureCode: actor.prefectureCode, ...query })).map(appointmentView),
+          false,
+        ),
+      }
     case 'national':
       return { items: await listed(deps.db, await appointmentsFor(deps.db, query), false) }
     default:
@@ -382,14 +390,21 @@ export async function listAppointments(
 }
 
 async function listed(db: Db, appointments: Appointment[], withNames: boolean): Promise<AppointmentListItem[]> {
-  const postings = await postingFactsOfMany(db, appointments.map((item) => item.postingId))
+  const postings = await postingFactsOfMany(
+    db,
+    appointments.map((item) => item.postingId),
+  )
   const names = new Map<string, string | null>()
   if (withNames) {
     for (const candidateId of new Set(appointments.map((item) => item.candidateId))) {
       names.set(candidateId, (await candidates.candidateContact(db, candidateId)).fullName)
     }
   }
-  return appointments.map((item) => ({ ...item, candidateName: names.get(item.candidateId) ?? null, postingTitle: postings.get(item.postingId)?.title ?? null }))
+  return appointments.map((item) => ({
+    ...item,
+    candidateName: names.get(item.candidateId) ?? null,
+    postingTitle: postings.get(item.postingId)?.title ?? null,
+  }))
 }
 
 // ── For other modules ─────────────────────────────────────────────────────────────────────────────────────────
@@ -409,21 +424,27 @@ export async function appointmentsFor(
 export async function applicationParties(
   tx: Db,
   id: string,
-): Promise<{ id: string; municipalityCode: string; candidateId: string; postingId: string; postingTitle: string | null; status: ApplicationStatus } | undefined> {
+): Promise<
+  { id: string; municipalityCode: string; candidateId: string; postingId: string; postingTitle: string | null; status: ApplicationStatus } | undefined
+> {
   const row = await repository.findApplication(tx, id)
   if (!row) return undefined
   const posting = await postingFacts(tx, row.posting_id)
-  return { id: row.id, municipalityCode: row.municipality_code, candidateId: row.candidate_id, postingId: row.posting_id, postingTitle: posting?.title ?? null, status: row.status }
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    candidateId: row.candidate_id,
+    postingId: row.posting_id,
+    postingTitle: posting?.title ?? null,
+    status: row.status,
+  }
 }
 
 /**
  * An interview slot was fixed (or moved): the application shows its date and, where the selection allows it,
  * moves to 面接 with a step, so the board and the applicant's list say so. A final application is left alone.
  */
-export async function recordInterviewScheduled(
-  tx: Db,
-  input: { applicationId: string; at: Date; actor: Actor; now: Date },
-): Promise<void> {
+export async function recordInterviewScheduled(tx: Db, input: { applicationId: string; at: Date; actor: Actor; now: Date }): Promise<void> {
   const row = await repository.findApplication(tx, input.applicationId, { forUpdate: true })
   if (!row || isFinal(row.status)) return
   const moves = row.status !== 'interview' && decideStep(row.status, 'interview', 'staff').allowed

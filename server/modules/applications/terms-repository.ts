@@ -28,12 +28,20 @@ export async function termsOf(db: Db, appointment: AppointmentRow): Promise<Term
   return db.selectFrom('appointment_term').selectAll().where('appointment_id', '=', appointment.id).orderBy('seq').execute()
 }
 
-export async function insertTerm(db: Db, values: { appointment_id: string; seq: number; starts_on: string; ends_on: string; note: string; created_by: string | null }) {
+export async function insertTerm(
+  db: Db,
+  values: { appointment_id: string; seq: number; starts_on: string; ends_on: string; note: string; created_by: string | null },
+) {
   await db.insertInto('appointment_term').values(values).execute()
 }
 
 export async function endTermEarly(db: Db, appointmentId: string, seq: number, endedOn: string, reason: string) {
-  await db.updateTable('appointment_term').set({ ended_early_on: endedOn, end_reason: reason }).where('appointment_id', '=', appointmentId).where('seq', '=', seq).execute()
+  await db
+    .updateTable('appointment_term')
+    .set({ ended_early_on: endedOn, end_reason: reason })
+    .where('appointment_id', '=', appointmentId)
+    .where('seq', '=', seq)
+    .execute()
 }
 
 /** The span served, which 入札制限 and sharing read: first day of the first term to the last day of the last. */
@@ -64,7 +72,10 @@ export function evaluationsOf(db: Db, appointmentId: string): Promise<Evaluation
   return db.selectFrom('appointment_evaluation').selectAll().where('appointment_id', '=', appointmentId).orderBy('created_at').orderBy('id').execute()
 }
 
-export function insertEvaluation(db: Db, values: Omit<EvaluationRow, 'id' | 'created_at' | 'self_review' | 'self_reviewed_at' | 'objectives'> & { objectives: string }) {
+export function insertEvaluation(
+  db: Db,
+  values: Omit<EvaluationRow, 'id' | 'created_at' | 'self_review' | 'self_reviewed_at' | 'objectives'> & { objectives: string },
+) {
   return db.insertInto('appointment_evaluation').values(values).returning('id').executeTakeFirstOrThrow()
 }
 
@@ -84,7 +95,13 @@ export async function writeSelfReview(db: Db, appointmentId: string, evaluationI
 export function evaluationCounts(db: Db, prefectureCode: string) {
   return db
     .selectFrom('appointment_evaluation')
-    .select(['municipality_code', 'assessment', 'renewal', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.count<number | string>('self_review').as('reviewed')])
+    .select([
+      'municipality_code',
+      'assessment',
+      'renewal',
+      (eb) => eb.fn.countAll<number | string>().as('n'),
+      (eb) => eb.fn.count<number | string>('self_review').as('reviewed'),
+    ])
     .where('municipality_code', 'like', `${prefectureCode}%`)
     .groupBy(['municipality_code', 'assessment', 'renewal'])
     .execute()
@@ -94,7 +111,12 @@ export function evaluationCounts(db: Db, prefectureCode: string) {
 export async function termSummaries(db: Db, appointmentIds: readonly string[]) {
   if (appointmentIds.length === 0) return new Map<string, { seq: number; endedEarly: boolean; evaluations: number }>()
   const [terms, evaluations] = await Promise.all([
-    db.selectFrom('appointment_term').select(['appointment_id', 'seq', 'ended_early_on']).where('appointment_id', 'in', [...appointmentIds]).orderBy('seq').execute(),
+    db
+      .selectFrom('appointment_term')
+      .select(['appointment_id', 'seq', 'ended_early_on'])
+      .where('appointment_id', 'in', [...appointmentIds])
+      .orderBy('seq')
+      .execute(),
     db
       .selectFrom('appointment_evaluation')
       .select(['appointment_id', (eb) => eb.fn.countAll<number | string>().as('n')])
@@ -105,6 +127,7 @@ export async function termSummaries(db: Db, appointmentIds: readonly string[]) {
   const counts = new Map(evaluations.map((row) => [row.appointment_id, Number(row.n)]))
   const result = new Map<string, { seq: number; endedEarly: boolean; evaluations: number }>()
   for (const id of appointmentIds) result.set(id, { seq: 1, endedEarly: false, evaluations: counts.get(id) ?? 0 })
-  for (const term of terms) result.set(term.appointment_id, { seq: term.seq, endedEarly: term.ended_early_on !== null, evaluations: counts.get(term.appointment_id) ?? 0 })
+  for (const term of terms)
+    result.set(term.appointment_id, { seq: term.seq, endedEarly: term.ended_early_on !== null, evaluations: counts.get(term.appointment_id) ?? 0 })
   return result
 }

@@ -32,7 +32,11 @@ describe('renewalProposal and renewalProblems (任期付法 第6条・第7条, �
     expect(renewalProblems('kaikei_nendo', terms, '2028-04-30')[0]?.message).toContain('一会計年度')
   })
   test('特別職非常勤職員 and 業務委託 have no cap (a year less a day is proposed)', () => {
-    expect(renewalProposal('tokubetsushoku_hijokin', [term(1, '2026-06-01', '2027-05-31')])).toEqual({ startsOn: '2027-06-01', latestEndsOn: null, proposedEndsOn: '2028-05-31' })
+    expect(renewalProposal('tokubetsushoku_hijokin', [term(1, '2026-06-01', '2027-05-31')])).toEqual({
+      startsOn: '2027-06-01',
+      latestEndsOn: null,
+      proposedEndsOn: '2028-05-31',
+    })
     expect(renewalProblems('gyomu_itaku', [term(1, '2026-06-01', '2027-05-31')], '2035-05-31')).toEqual([])
   })
   test('an appointment that ended early is not renewed', () => {

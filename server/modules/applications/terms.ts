@@ -53,7 +53,12 @@ export function renewalProblems(form: AppointmentForm, terms: readonly Term[], e
 export function earlyEndProblems(term: Term, endedOn: IsoDate): FactIssue[] {
   if (endedOn < term.startsOn) return [{ path: 'endedOn', message: `終了日（最後の勤務日）は今の任期の開始日（${term.startsOn}）以降にしてください。` }]
   if (endedOn >= term.endsOn) {
-    return [{ path: 'endedOn', message: `終了日（最後の勤務日）は今の任期の終了日（${term.endsOn}）より前にしてください。任期満了で終わる場合は途中終了の記録は要りません。` }]
+    return [
+      {
+        path: 'endedOn',
+        message: `終了日（最後の勤務日）は今の任期の終了日（${term.endsOn}）より前にしてください。任期満了で終わる場合は途中終了の記録は要りません。`,
+      },
+    ]
   }
   return []
 }

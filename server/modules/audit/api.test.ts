@@ -25,7 +25,12 @@ async function eventsAs(who: typeof national, query: string) {
 describe('監査ログに記録される操作', () => {
   test('利用登録・メール確認・担当者の作成がそれぞれ1件ずつ、操作した人と対象とリクエスト付きで残る', async () => {
     const email = 'audited@example.jp'
-    const signUp = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '監査' }, remoteAddress: '203.0.113.7' })
+    const signUp = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '監査' },
+      remoteAddress: '203.0.113.7',
+    })
     expect(signUp.statusCode).toBe(202)
     const account = await db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow()
     const mail = await db.selectFrom('mail_outbox').select('body_text').where('to_address', '=', email).executeTakeFirstOrThrow()
@@ -36,7 +41,11 @@ describe('監査ログに記録される操作', () => {
     expect(events.items[1]).toMatchObject({ actorKind: 'anonymous', actorUserId: null, ip: '203.0.113.7', requestId: signUp.headers['x-request-id'] })
     expect(JSON.stringify(events.items)).not.toContain('correct horse')
 
-    const created = await ehime.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'municipality', email: 'new-staff@example.jp', displayName: '新任', localGovernmentCode: '382027' } })
+    const created = await ehime.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'municipality', email: 'new-staff@example.jp', displayName: '新任', localGovernmentCode: '382027' },
+    })
     expect(created.statusCode).toBe(201)
     const staffId = (created.json() as { id: string }).id
     const staffEvents = await eventsAs(national, `action=staff_account.created&targetId=${staffId}`)
@@ -53,7 +62,12 @@ describe('監査ログに記録される操作', () => {
   })
 
   test('ログインの失敗も対象アカウント付きで残る', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: kochi.account.email, password: 'not the password' }, remoteAddress: '203.0.113.8' })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: kochi.account.email, password: 'not the password' },
+      remoteAddress: '203.0.113.8',
+    })
     expect(response.statusCode).toBe(401)
     const events = await eventsAs(national, `action=account.sign_in_failed&targetId=${kochi.account.id}`)
     expect(events.items).toHaveLength(1)
@@ -63,7 +77,11 @@ describe('監査ログに記録される操作', () => {
 
 describe('GET /api/audit-events の範囲', () => {
   test('都道府県の担当者には自県の出来事だけが見える', async () => {
-    await kochi.inject({ method: 'POST', url: '/api/staff-accounts', payload: { kind: 'municipality', email: 'kochi-staff@example.jp', displayName: '高知', localGovernmentCode: '392014' } })
+    await kochi.inject({
+      method: 'POST',
+      url: '/api/staff-accounts',
+      payload: { kind: 'municipality', email: 'kochi-staff@example.jp', displayName: '高知', localGovernmentCode: '392014' },
+    })
     const ehimeView = await eventsAs(ehime, 'limit=100')
     expect(ehimeView.items.length).toBeGreaterThan(0)
     expect(ehimeView.items.every((event) => event.prefectureCode === '38')).toBe(true)

@@ -2,7 +2,6 @@ import type { Actor } from '../../http/actor.ts'
 import type { Db } from '../../db/database.ts'
 import { insertAuditEvent } from './repository.ts'
 
-
 /** What one audit event records. Never put passwords, tokens or other secrets in `details`. */
 export interface AuditInput {
   /** request.actor, or `{ kind: 'system' }` for the seed command and background work. */
@@ -38,11 +37,7 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<string> {
   const actorPrefecture = actor.kind === 'municipality' || actor.kind === 'prefecture' ? actor.prefectureCode : null
   const localGovernmentCode = input.localGovernmentCode !== undefined ? input.localGovernmentCode : actorLocalGovernment
   const prefectureCode =
-    input.prefectureCode !== undefined
-      ? input.prefectureCode
-      : input.localGovernmentCode
-        ? input.localGovernmentCode.slice(0, 2)
-        : actorPrefecture
+    input.prefectureCode !== undefined ? input.prefectureCode : input.localGovernmentCode ? input.localGovernmentCode.slice(0, 2) : actorPrefecture
   return insertAuditEvent(tx, {
     actorUserId: 'userId' in actor ? actor.userId : null,
     actorKind: actor.kind,

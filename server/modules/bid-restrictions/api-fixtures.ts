@@ -10,12 +10,22 @@ import type { Employment } from './rules/index.ts'
 export async function insertCompanies(db: Db, companies: Record<string, string>): Promise<void> {
   const rows = Object.entries(companies).map(([corporate_number, name]) => ({ corporate_number, name }))
   if (rows.length === 0) return
-  await db.insertInto('company').values(rows).onConflict((conflict) => conflict.column('corporate_number').doNothing()).execute()
+  await db
+    .insertInto('company')
+    .values(rows)
+    .onConflict((conflict) => conflict.column('corporate_number').doNothing())
+    .execute()
 }
 
 export async function insertLinks(
   db: Db,
-  links: ReadonlyArray<{ kind: 'parent_subsidiary' | 'consolidated_group' | 'related'; from: string; to: string; startsOn?: string | null; endsOn?: string | null }>,
+  links: ReadonlyArray<{
+    kind: 'parent_subsidiary' | 'consolidated_group' | 'related'
+    from: string
+    to: string
+    startsOn?: string | null
+    endsOn?: string | null
+  }>,
 ): Promise<void> {
   if (links.length === 0) return
   await db
@@ -60,18 +70,34 @@ export async function insertAppointment(db: Db, fixture: AppointmentFixture): Pr
     .executeTakeFirstOrThrow()
   let candidateId = fixture.candidateId
   if (!candidateId) {
-    const candidate = await db.insertInto('candidate').values({ full_name: '山田 花子' } as never).returning('id').executeTakeFirstOrThrow()
+    const candidate = await db
+      .insertInto('candidate')
+      .values({ full_name: '山田 花子' } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow()
     candidateId = candidate.id
     for (const spell of fixture.employments) {
       await db
         .insertInto('candidate_employment')
-        .values({ candidate_id: candidateId, corporate_number: spell.corporateNumber, relationship: spell.relationship, starts_on: spell.startsOn, ends_on: spell.endsOn })
+        .values({
+          candidate_id: candidateId,
+          corporate_number: spell.corporateNumber,
+          relationship: spell.relationship,
+          starts_on: spell.startsOn,
+          ends_on: spell.endsOn,
+        })
         .execute()
     }
   }
   const application = await db
     .insertInto('application')
-    .values({ posting_id: posting.id, candidate_id: candidateId, municipality_code: fixture.municipalityCode, status: 'appointed', motivation: '志望動機' } as never)
+    .values({
+      posting_id: posting.id,
+      candidate_id: candidateId,
+      municipality_code: fixture.municipalityCode,
+      status: 'appointed',
+      motivation: '志望動機',
+    } as never)
     .returning('id')
     .executeTakeFirstOrThrow()
   const appointment = await db

@@ -74,7 +74,11 @@ function expectError(response: { statusCode: number; json: () => unknown }, stat
 }
 
 async function createProcurement(as: SignedInInject, payload: Record<string, unknown>): Promise<Procurement> {
-  const response = await as({ method: 'POST', url: '/api/procurements', payload: { title: '基幹システム更改', categories: ['design_development'], ...payload } })
+  const response = await as({
+    method: 'POST',
+    url: '/api/procurements',
+    payload: { title: '基幹システム更改', categories: ['design_development'], ...payload },
+  })
   expect(response.statusCode, response.body).toBe(201)
   return Procurement.parse(response.json())
 }
@@ -107,7 +111,14 @@ describe('調達案件', () => {
     const updated = await matsuyama.inject({
       method: 'PUT',
       url: `/api/procurements/${r.id}`,
-      payload: { title: '更新後', categories: ['audit'], publishedOn: '2025-10-01', bidsOn: '2025-11-01', rules: [{ templateId: 'G_i', params: {} }], specDrafterCorporateNumbers: [C] },
+      payload: {
+        title: '更新後',
+        categories: ['audit'],
+        publishedOn: '2025-10-01',
+        bidsOn: '2025-11-01',
+        rules: [{ templateId: 'G_i', params: {} }],
+        specDrafterCorporateNumbers: [C],
+      },
     })
     expect(updated.statusCode, updated.body).toBe(200)
     expect(Procurement.parse(updated.json())).toMatchObject({ title: '更新後', categories: ['audit'], specDrafterCorporateNumbers: [C] })
@@ -116,7 +127,11 @@ describe('調達案件', () => {
   test('他の団体の調達案件は 404（存在を明かさない）', async () => {
     expectError(await imabari.inject(`/api/procurements/${r1.id}`), 404, 'NOT_FOUND')
     expectError(await imabari.inject({ method: 'PUT', url: `/api/procurements/${r1.id}`, payload: { title: 'x', categories: ['other'] } }), 404, 'NOT_FOUND')
-    expectError(await imabari.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: r1.id, bidderCorporateNumber: S1 } }), 404, 'NOT_FOUND')
+    expectError(
+      await imabari.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: r1.id, bidderCorporateNumber: S1 } }),
+      404,
+      'NOT_FOUND',
+    )
     expectError(await imabari.inject(`/api/procurements/${r1.id}/restricted-companies`), 404, 'NOT_FOUND')
     await expect(imabari.inject('/api/procurements').then((r) => r.json().items)).resolves.toEqual([])
   })
@@ -134,7 +149,12 @@ describe('調達案件', () => {
     ['検査数字の誤った法人番号', { title: 'x', categories: ['other'], specDrafterCorporateNumbers: ['1234567890123'] }, 400, 'INVALID_CORPORATE_NUMBER'],
     ['任用に付ける規則', { title: 'x', categories: ['other'], rules: [{ templateId: 'B2', params: {} }] }, 400, 'VALIDATION_FAILED'],
     ['範囲外のパラメータ', { title: 'x', categories: ['other'], rules: [{ templateId: 'G_ro', params: { categories: ['nope'] } }] }, 400, 'VALIDATION_FAILED'],
-    ['他団体の任用', { title: 'x', categories: ['other'], participants: [{ appointmentId: yamadaImabari.appointmentId, role: 'advises' }] }, 400, 'VALIDATION_FAILED'],
+    [
+      '他団体の任用',
+      { title: 'x', categories: ['other'], participants: [{ appointmentId: yamadaImabari.appointmentId, role: 'advises' }] },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['入札日が公告日より前', { title: 'x', categories: ['other'], publishedOn: '2025-10-02', bidsOn: '2025-10-01' }, 400, 'VALIDATION_FAILED'],
   ])('不正な入力: %s', async (_name, payload, status, code) => {
     const response = await matsuyama.inject({
@@ -163,7 +183,12 @@ describe('入札制限の判定 POST /api/bid-checks', () => {
     const result = await bidCheck(matsuyama.inject, r1.id, S2)
     expect(result.decision).toBe('restricted')
     expect(result.findings.map((finding) => finding.ruleId)).toEqual(['B2'])
-    expect(result.findings[0]!.relation).toEqual([`入札者 ${companyNames[S2]}（${S2}）`, `親会社 ${companyNames[P]}（${P}）`, `子会社 ${companyNames[S1]}（${S1}）`, '任用者が現に属する事業者'])
+    expect(result.findings[0]!.relation).toEqual([
+      `入札者 ${companyNames[S2]}（${S2}）`,
+      `親会社 ${companyNames[P]}（${P}）`,
+      `子会社 ${companyNames[S1]}（${S1}）`,
+      '任用者が現に属する事業者',
+    ])
   })
 
   test('K10 S1 の子会社 G は D のみ → restricted_exemptible', async () => {
@@ -217,7 +242,11 @@ describe('入札制限の判定 POST /api/bid-checks', () => {
 
   test('存在しない調達案件 → 404', async () => {
     expectError(
-      await matsuyama.inject({ method: 'POST', url: '/api/bid-checks', payload: { procurementId: '00000000-0000-4000-8000-000000000000', bidderCorporateNumber: S1 } }),
+      await matsuyama.inject({
+        method: 'POST',
+        url: '/api/bid-checks',
+        payload: { procurementId: '00000000-0000-4000-8000-000000000000', bidderCorporateNumber: S1 },
+      }),
       404,
       'NOT_FOUND',
     )
@@ -239,7 +268,13 @@ describe('判定記録 GET /api/bid-checks/:id（監査での再現）', () => {
 
   test('行為の判定と制限対象一覧も事実から再現できる', async () => {
     const act = ActCheckResult.parse(
-      (await matsuyama.inject({ method: 'POST', url: '/api/act-checks', payload: { appointmentId: yamada.appointmentId, procurementId: r1.id, act: 'draft_spec' } })).json(),
+      (
+        await matsuyama.inject({
+          method: 'POST',
+          url: '/api/act-checks',
+          payload: { appointmentId: yamada.appointmentId, procurementId: r1.id, act: 'draft_spec' },
+        })
+      ).json(),
     )
     const actRecord = BidCheckRecord.parse((await matsuyama.inject(`/api/bid-checks/${act.checkId}`)).json())
     expect(decideAct(actRecord.facts as ActFacts)).toEqual(actRecord.result)
@@ -296,7 +331,11 @@ describe('行為の制限 POST /api/act-checks', () => {
   })
 
   test('不正な行為・他団体の任用', async () => {
-    expect(expectError(await check('approve_budget'), 400, 'VALIDATION_FAILED').error.details?.map((detail) => detail.message).join()).toContain('行為')
+    expect(
+      expectError(await check('approve_budget'), 400, 'VALIDATION_FAILED')
+        .error.details?.map((detail) => detail.message)
+        .join(),
+    ).toContain('行為')
     expectError(await check('draft_spec', r1.id, matsuyama.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
     expectError(await check('draft_spec', r1.id, imabari.inject, yamadaImabari.appointmentId), 404, 'NOT_FOUND')
   })
@@ -324,7 +363,11 @@ describe('制限対象一覧と任用者ごとの制限', () => {
     expect(body.ruleSetSource).toBe('posting')
     expect(body.rules.map((rule) => rule.templateId)).toEqual(['B2', 'D', 'C1'])
     expect(body.restrictedCompanies.map((company) => company.corporateNumber)).toEqual(expect.arrayContaining([S1, S2, P, G]))
-    expect(body.blockedActs.filter((blocked) => blocked.procurementId === r1.id).map((blocked) => blocked.act)).toEqual(['draft_spec', 'select_vendor', 'evaluate'])
+    expect(body.blockedActs.filter((blocked) => blocked.procurementId === r1.id).map((blocked) => blocked.act)).toEqual([
+      'draft_spec',
+      'select_vendor',
+      'evaluate',
+    ])
     expectError(await imabari.inject(`/api/appointments/${yamada.appointmentId}/restrictions`), 404, 'NOT_FOUND')
     expectError(await matsuyama.inject('/api/appointments/not-a-uuid/restrictions'), 400, 'VALIDATION_FAILED')
   })
@@ -332,8 +375,18 @@ describe('制限対象一覧と任用者ごとの制限', () => {
 
 describe('規則セットのない任用の注記は、この判定に関わるものだけ', () => {
   test('入札者やその連結グループと関係のある任用だけを名指しし、関わる調達案件の一覧では参加者だけを名指しする', async () => {
-    const unrelated = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2027-03-31', employments: [{ corporateNumber: C, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })
-    const sister = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2027-03-31', employments: [{ corporateNumber: S2, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })
+    const unrelated = await insertAppointment(db, {
+      municipalityCode: MATSUYAMA,
+      startsOn: '2025-04-01',
+      endsOn: '2027-03-31',
+      employments: [{ corporateNumber: C, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+    })
+    const sister = await insertAppointment(db, {
+      municipalityCode: MATSUYAMA,
+      startsOn: '2025-04-01',
+      endsOn: '2027-03-31',
+      employments: [{ corporateNumber: S2, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+    })
     const notes = (await bidCheck(matsuyama.inject, r2.id, S1)).notes.join('\n')
     expect(notes).toContain(`任用${sister.appointmentId}には入札制限の規則セットが設定されていません`)
     expect(notes).not.toContain(unrelated.appointmentId)
@@ -355,7 +408,13 @@ describe('任用の規則セット', () => {
     const bad = await imabari.inject({
       method: 'PUT',
       url: `/api/appointments/${yamadaImabari.appointmentId}/rule-set`,
-      payload: { rules: [{ templateId: 'B1', params: { tenureYears: 99 } }, { templateId: 'G_i', params: {} }, { templateId: 'B2', params: { nope: 1 } }] },
+      payload: {
+        rules: [
+          { templateId: 'B1', params: { tenureYears: 99 } },
+          { templateId: 'G_i', params: {} },
+          { templateId: 'B2', params: { nope: 1 } },
+        ],
+      },
     })
     const body = expectError(bad, 400, 'VALIDATION_FAILED')
     expect(body.error.details!.map((detail) => detail.path)).toEqual(['rules.0.params', 'rules.1.templateId', 'rules.2.params'])
@@ -386,7 +445,16 @@ describe('適用除外（規則D、(a)(b)(c)）', () => {
     const drafting = { participants: [{ appointmentId: yamada.appointmentId, role: 'drafts_spec' }] }
     const rA = await createProcurement(matsuyama.inject, { title: 'RA', ...drafting })
     const rB = await createProcurement(matsuyama.inject, { title: 'RB', ...drafting })
-    await matsuyama.inject({ method: 'PUT', url: `/api/appointments/${yamada.appointmentId}/rule-set`, payload: { rules: [{ templateId: 'D', params: {} }, { templateId: 'C1', params: {} }] } })
+    await matsuyama.inject({
+      method: 'PUT',
+      url: `/api/appointments/${yamada.appointmentId}/rule-set`,
+      payload: {
+        rules: [
+          { templateId: 'D', params: {} },
+          { templateId: 'C1', params: {} },
+        ],
+      },
+    })
     try {
       expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('restricted_exemptible')
       const applied = await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) })
@@ -398,30 +466,72 @@ describe('適用除外（規則D、(a)(b)(c)）', () => {
       expect(pending.notes.join()).toContain('申請中')
       expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) }), 409, 'CONFLICT')
 
-      const approved = await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: '接触履歴を確認した。' } })
+      const approved = await matsuyama.inject({
+        method: 'POST',
+        url: `/api/exemptions/${exemption.id}/decision`,
+        payload: { decision: 'approved', reason: '接触履歴を確認した。' },
+      })
       expect(approved.statusCode, approved.body).toBe(200)
       expect(Exemption.parse(approved.json())).toMatchObject({ status: 'approved', decisionReason: '接触履歴を確認した。' })
       expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('allowed')
       expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted_exemptible')
-      expectError(await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'rejected', reason: '再判断' } }), 409, 'CONFLICT')
-      expectError(await imabari.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: 'x' } }), 404, 'NOT_FOUND')
+      expectError(
+        await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'rejected', reason: '再判断' } }),
+        409,
+        'CONFLICT',
+      )
+      expectError(
+        await imabari.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: 'x' } }),
+        404,
+        'NOT_FOUND',
+      )
 
       // 却下: the D restriction can no longer be exempted
-      const onB = Exemption.parse((await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rB.id}/exemptions`, payload: application(G, { contactHistory: { fileName: 'h.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') } }) })).json())
+      const onB = Exemption.parse(
+        (
+          await matsuyama.inject({
+            method: 'POST',
+            url: `/api/procurements/${rB.id}/exemptions`,
+            payload: application(G, {
+              contactHistory: { fileName: 'h.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') },
+            }),
+          })
+        ).json(),
+      )
       await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${onB.id}/decision`, payload: { decision: 'rejected', reason: '接触があった。' } })
       expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted')
       const list = await matsuyama.inject(`/api/procurements/${rA.id}/exemptions`)
       expect(list.json().items).toHaveLength(1)
     } finally {
-      await matsuyama.inject({ method: 'PUT', url: `/api/appointments/${yamada.appointmentId}/rule-set`, payload: { rules: [{ templateId: 'B2', params: {} }, { templateId: 'D', params: {} }, { templateId: 'C1', params: {} }] } })
+      await matsuyama.inject({
+        method: 'PUT',
+        url: `/api/appointments/${yamada.appointmentId}/rule-set`,
+        payload: {
+          rules: [
+            { templateId: 'B2', params: {} },
+            { templateId: 'D', params: {} },
+            { templateId: 'C1', params: {} },
+          ],
+        },
+      })
     }
   })
 
   test.each([
     ['(a) の誓約なし', { attestsNoContact: false }, 400, 'VALIDATION_FAILED'],
     ['(c) の同意なし', { acceptsAudit: false }, 400, 'VALIDATION_FAILED'],
-    ['PDF でない PDF', { contactHistory: { fileName: 'x.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('hello').toString('base64') } }, 400, 'INVALID_FILE'],
-    ['バイナリのテキスト', { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') } }, 400, 'INVALID_FILE'],
+    [
+      'PDF でない PDF',
+      { contactHistory: { fileName: 'x.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('hello').toString('base64') } },
+      400,
+      'INVALID_FILE',
+    ],
+    [
+      'バイナリのテキスト',
+      { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') } },
+      400,
+      'INVALID_FILE',
+    ],
     ['許可しない形式', { contactHistory: { fileName: 'x.exe', mediaType: 'application/octet-stream', contentBase64: 'AA==' } }, 400, 'VALIDATION_FAILED'],
     ['大きすぎるファイル', { contactHistory: text('a'.repeat(540_000)) }, 400, 'VALIDATION_FAILED'],
     ['本文の上限を超える', { contactHistory: text('a'.repeat(700_000)) }, 413, 'PAYLOAD_TOO_LARGE'],
@@ -433,13 +543,21 @@ describe('適用除外（規則D、(a)(b)(c)）', () => {
 
   test('規則Dで制限されない法人の申請は理由つきで断る（参考4.4-⑨ 入札制限対象企業のみ申請できる）', async () => {
     // R2: 山田 does not take part, so no rule restricts G there.
-    const none = expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(G) }), 409, 'EXEMPTION_NOT_APPLICABLE')
+    const none = expectError(
+      await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(G) }),
+      409,
+      'EXEMPTION_NOT_APPLICABLE',
+    )
     expect(none.error.message).toContain('入札制限対象企業ではない')
     expect(none.error.details).toEqual([expect.objectContaining({ path: 'corporateNumber' })])
     // 山田 only advises on RC: B2 restricts S1, D (関係職員 = 仕様書作成・審査・管理監督) does not, and B2 has no exemption.
     const rC = await createProcurement(matsuyama.inject, { title: 'RC', participants: [{ appointmentId: yamada.appointmentId, role: 'advises' }] })
     expect((await bidCheck(matsuyama.inject, rC.id, S1)).findings.map((finding) => finding.ruleId)).toEqual(['B2'])
-    const otherRule = expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rC.id}/exemptions`, payload: application(S1) }), 409, 'EXEMPTION_NOT_APPLICABLE')
+    const otherRule = expectError(
+      await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rC.id}/exemptions`, payload: application(S1) }),
+      409,
+      'EXEMPTION_NOT_APPLICABLE',
+    )
     expect(otherRule.error.message).toContain('規則B2')
     expect((await matsuyama.inject(`/api/procurements/${rC.id}/exemptions`)).json().items).toEqual([])
   })
@@ -454,7 +572,9 @@ describe('誓約書', () => {
     const other = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-06-01', endsOn: '2026-05-31', employments: [] })
     const before = await matsuyama.inject('/api/appointments/without-pledge')
     expect(before.statusCode, before.body).toBe(200)
-    expect(before.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(expect.arrayContaining([yamada.appointmentId, other.appointmentId]))
+    expect(before.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(
+      expect.arrayContaining([yamada.appointmentId, other.appointmentId]),
+    )
 
     const SIDE = corporateNumber('306000000001')
     const response = await matsuyama.inject({
@@ -477,7 +597,9 @@ describe('誓約書', () => {
     expect(ids).toContain(yamada.appointmentId)
     expect(ids).not.toContain(other.appointmentId)
     const prefectureView = await ehime.inject('/api/appointments/without-pledge')
-    expect(prefectureView.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(expect.arrayContaining([yamada.appointmentId, yamadaImabari.appointmentId]))
+    expect(prefectureView.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(
+      expect.arrayContaining([yamada.appointmentId, yamadaImabari.appointmentId]),
+    )
 
     const restrictions = AppointmentRestrictions.parse((await matsuyama.inject(`/api/appointments/${other.appointmentId}/restrictions`)).json())
     expect(restrictions.hasPledge).toBe(true)
@@ -510,7 +632,11 @@ describe('誓約書', () => {
     ['業務委託: 参考4.4-⑨の項目のみ（服務は契約書で担保）', 'gyomu_itaku', false],
   ])('誓約書の項目 — %s', async (_name, appointmentForm, discipline) => {
     const person = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [], appointmentForm })
-    const recorded = await matsuyama.inject({ method: 'POST', url: `/api/appointments/${person.appointmentId}/pledge`, payload: { signerName: '高橋', signedOn: '2025-04-01' } })
+    const recorded = await matsuyama.inject({
+      method: 'POST',
+      url: `/api/appointments/${person.appointmentId}/pledge`,
+      payload: { signerName: '高橋', signedOn: '2025-04-01' },
+    })
     expect(recorded.statusCode, recorded.body).toBe(201)
     const pledge = Pledge.parse((await matsuyama.inject(`/api/appointments/${person.appointmentId}/pledge`)).json())
     const items = pledge.sections.flatMap((section) => section.items.map((item) => item.id))
@@ -525,8 +651,17 @@ describe('誓約書', () => {
   test('誓約書で開示した兼業先は判定の事実に加わる（規則D）', async () => {
     const SIDE = corporateNumber('307000000001')
     await insertCompanies(db, { [SIDE]: '兼業先株式会社' })
-    const person = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [], bidRestriction: { templateIds: ['D'] } })
-    const procurement = await createProcurement(matsuyama.inject, { title: '兼業先の確認', participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }] })
+    const person = await insertAppointment(db, {
+      municipalityCode: MATSUYAMA,
+      startsOn: '2025-04-01',
+      endsOn: '2026-03-31',
+      employments: [],
+      bidRestriction: { templateIds: ['D'] },
+    })
+    const procurement = await createProcurement(matsuyama.inject, {
+      title: '兼業先の確認',
+      participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }],
+    })
     expect((await bidCheck(matsuyama.inject, procurement.id, SIDE)).decision).toBe('allowed')
     await matsuyama.inject({
       method: 'POST',
@@ -565,7 +700,11 @@ describe('法人のCSV一括登録 POST /api/companies/import', () => {
     const company = await app.inject(`/api/companies/${A}`)
     expect(company.json().name).toBe('Aホールディングス, Inc.')
     // re-import: nothing new; names updated
-    const again = await matsuyama.inject({ method: 'POST', url: '/api/companies/import', payload: { companiesCsv: companiesCsv.replace('B株式会社', 'B株式会社（新）'), linksCsv } })
+    const again = await matsuyama.inject({
+      method: 'POST',
+      url: '/api/companies/import',
+      payload: { companiesCsv: companiesCsv.replace('B株式会社', 'B株式会社（新）'), linksCsv },
+    })
     expect(again.json()).toEqual({ companiesCreated: 0, companiesUpdated: 3, linksCreated: 0, linksSkipped: 7, warnings: [] })
     // the cycle does not break a check
     const result = await bidCheck(matsuyama.inject, r1.id, B)
@@ -651,12 +790,19 @@ describe('法人の関係の訂正（終了・取消し）', () => {
 
     const [event] = await auditOf(id)
     expect(event).toMatchObject({ action: 'company_link.retracted', actor_kind: 'municipality', actor_user_id: matsuyama.account.id })
-    expect(event!.details).toMatchObject({ reason: '別法人と取り違えて登録した', before: { fromCorporateNumber: HOLDING, toCorporateNumber: SIDE, retraction: null } })
+    expect(event!.details).toMatchObject({
+      reason: '別法人と取り違えて登録した',
+      before: { fromCorporateNumber: HOLDING, toCorporateNumber: SIDE, retraction: null },
+    })
     // the company page still shows it, marked; a second correction is refused
     const detail = CompanyDetail.parse((await app.inject(`/api/companies/${SIDE}`)).json())
     expect(detail.links.find((link) => link.id === id)!.retraction).not.toBeNull()
     expect(detail.linkedNames[HOLDING]).toBe('持株会社')
-    expectError(await matsuyama.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: 'x' } }), 409, 'COMPANY_LINK_RETRACTED')
+    expectError(
+      await matsuyama.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: 'x' } }),
+      409,
+      'COMPANY_LINK_RETRACTED',
+    )
     // importing the same link again does not bring it back
     const reimport = await national.inject({ method: 'POST', url: '/api/companies/import', payload: { linksCsv: `親子,${HOLDING},${SIDE},,` } })
     expect(reimport.json()).toMatchObject({ linksCreated: 0, linksSkipped: 1, warnings: [{ line: 1, message: expect.stringContaining('取り消された関係') }] })
@@ -666,7 +812,11 @@ describe('法人の関係の訂正（終了・取消し）', () => {
     const procurement = await setUp()
     const id = await linkIdOf(OTHER_PARENT, SIDE)
     expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-08-01')).decision).toBe('restricted_exemptible')
-    const ended = await national.inject({ method: 'POST', url: `/api/companies/links/${id}/end`, payload: { endsOn: '2025-06-30', reason: '株式譲渡により子会社でなくなった' } })
+    const ended = await national.inject({
+      method: 'POST',
+      url: `/api/companies/links/${id}/end`,
+      payload: { endsOn: '2025-06-30', reason: '株式譲渡により子会社でなくなった' },
+    })
     expect(ended.statusCode, ended.body).toBe(200)
     expect(CompanyLink.parse(ended.json()).endsOn).toBe('2025-06-30')
     expect((await bidCheck(matsuyama.inject, procurement.id, OTHER_PARENT, '2025-08-01')).decision).toBe('allowed')
@@ -695,18 +845,40 @@ describe('法人の関係の訂正（終了・取消し）', () => {
   test('権限と存在: 都道府県・人材は 403、未ログインは 401、ない関係は 404', async () => {
     await setUp()
     const id = await linkIdOf(OTHER_PARENT, SIDE)
-    for (const other of [ehime, candidate]) expectError(await other.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 403, 'FORBIDDEN')
+    for (const other of [ehime, candidate])
+      expectError(await other.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 403, 'FORBIDDEN')
     expectError(await app.inject({ method: 'POST', url: `/api/companies/links/${id}/retract`, payload: { reason: 'x' } }), 401)
-    expectError(await national.inject({ method: 'POST', url: `/api/companies/links/00000000-0000-4000-8000-000000000000/retract`, payload: { reason: 'x' } }), 404, 'NOT_FOUND')
+    expectError(
+      await national.inject({ method: 'POST', url: `/api/companies/links/00000000-0000-4000-8000-000000000000/retract`, payload: { reason: 'x' } }),
+      404,
+      'NOT_FOUND',
+    )
   })
 })
 
 describe('法人番号公表サイトの取り込み状況 GET /api/admin/corporate-imports', () => {
   test('国は進み具合を読める、ほかは 403', async () => {
-    await db.insertInto('corporate_import').values({ file_sha256: 'a'.repeat(64), file_name: '00_zenkoku_all_20251130.zip', file_path: '/tmp/x.zip', bytes_total: 1000, bytes_done: 250, rows_done: 2000, status: 'running' }).execute()
+    await db
+      .insertInto('corporate_import')
+      .values({
+        file_sha256: 'a'.repeat(64),
+        file_name: '00_zenkoku_all_20251130.zip',
+        file_path: '/tmp/x.zip',
+        bytes_total: 1000,
+        bytes_done: 250,
+        rows_done: 2000,
+        status: 'running',
+      })
+      .execute()
     const response = await national.inject('/api/admin/corporate-imports')
     expect(response.statusCode, response.body).toBe(200)
-    expect(response.json().items[0]).toMatchObject({ fileName: '00_zenkoku_all_20251130.zip', status: 'running', bytesTotal: 1000, bytesDone: 250, rowsDone: 2000 })
+    expect(response.json().items[0]).toMatchObject({
+      fileName: '00_zenkoku_all_20251130.zip',
+      status: 'running',
+      bytesTotal: 1000,
+      bytesDone: 250,
+      rowsDone: 2000,
+    })
     for (const other of [matsuyama, ehime, candidate]) expectError(await other.inject('/api/admin/corporate-imports'), 403, 'FORBIDDEN')
   })
 })

@@ -16,7 +16,10 @@ const now = new Date('2025-10-01T09:00:00+09:00')
 const { app, engine } = await startTestApp({ clock: () => now })
 const db = engine.db
 
-const matsuyama = await injectAs(app, await createAccount(db, { kind: 'municipality', localGovernmentCode: MATSUYAMA, email: 'matsuyama@contracts.example.jp' }))
+const matsuyama = await injectAs(
+  app,
+  await createAccount(db, { kind: 'municipality', localGovernmentCode: MATSUYAMA, email: 'matsuyama@contracts.example.jp' }),
+)
 const imabari = await injectAs(app, await createAccount(db, { kind: 'municipality', localGovernmentCode: IMABARI, email: 'imabari@contracts.example.jp' }))
 const ehime = await injectAs(app, await createAccount(db, { kind: 'prefecture', prefectureCode: '38', email: 'ehime@contracts.example.jp' }))
 
@@ -86,7 +89,11 @@ describe('契約の登録・取得・一覧', () => {
   test('任用に紐づけられる（自団体の任用のみ）', async () => {
     const own = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [] })
     const other = await insertAppointment(db, { municipalityCode: IMABARI, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [] })
-    const linked = await matsuyama({ method: 'POST', url: '/api/contracts', payload: { ...validContract, kind: 'kigyojin', corporateNumber: X, rules: [], appointmentId: own.appointmentId } })
+    const linked = await matsuyama({
+      method: 'POST',
+      url: '/api/contracts',
+      payload: { ...validContract, kind: 'kigyojin', corporateNumber: X, rules: [], appointmentId: own.appointmentId },
+    })
     expect(linked.statusCode, linked.body).toBe(201)
     expect(ServiceContract.parse(linked.json())).toMatchObject({ kind: 'kigyojin', appointmentId: own.appointmentId })
     const body = expectError(

@@ -43,7 +43,10 @@ export interface EffectiveRuleSet {
 const APPOINTMENT_TEMPLATES = new Set<RuleTemplateId>(['B1', 'B2', 'C1', 'C2', 'D'])
 
 /** The rule set of each appointment: the municipality's choice, or else the posting's 入札制限 clause. */
-export async function effectiveRuleSets(tx: Db, appointments: ReadonlyArray<Pick<repository.AppointmentSource, 'id' | 'postingId'>>): Promise<Map<string, EffectiveRuleSet>> {
+export async function effectiveRuleSets(
+  tx: Db,
+  appointments: ReadonlyArray<Pick<repository.AppointmentSource, 'id' | 'postingId'>>,
+): Promise<Map<string, EffectiveRuleSet>> {
   const stored = await repository.ruleSetsOf(
     tx,
     appointments.map((appointment) => appointment.id),
@@ -99,7 +102,8 @@ export function mergeEmployments(live: readonly Employment[], atAppointment: rea
   for (const source of [live, atAppointment, pledged]) {
     for (const spell of source) {
       const key = spellKey(spell)
-      if (!merged.has(key)) merged.set(key, { corporateNumber: spell.corporateNumber, relationship: spell.relationship, startsOn: spell.startsOn, endsOn: spell.endsOn })
+      if (!merged.has(key))
+        merged.set(key, { corporateNumber: spell.corporateNumber, relationship: spell.relationship, startsOn: spell.startsOn, endsOn: spell.endsOn })
     }
   }
   return [...merged.values()].sort((a, b) => (spellKey(a) < spellKey(b) ? -1 : spellKey(a) > spellKey(b) ? 1 : 0))
@@ -206,7 +210,13 @@ async function loadProcurement(
   if (!rows) return undefined
   const roles = new Map<string, ProcurementRole[]>()
   for (const participant of rows.participants) roles.set(participant.appointment_id, [...(roles.get(participant.appointment_id) ?? []), participant.role])
-  const loaded = appointmentsFrom(rows.appointments, ruleSetsFrom(rows.appointments, rows.ruleSets, rows.clauses), rows.pledges, rows.histories, (id) => roles.get(id) ?? [])
+  const loaded = appointmentsFrom(
+    rows.appointments,
+    ruleSetsFrom(rows.appointments, rows.ruleSets, rows.clauses),
+    rows.pledges,
+    rows.histories,
+    (id) => roles.get(id) ?? [],
+  )
   return {
     procurement: rows.procurement,
     appointments: [...loaded.appointments, ...extra],
@@ -261,11 +271,7 @@ export async function loadRestrictedSetFacts(
   asOf: string,
   other?: OtherAppointments,
 ): Promise<{ facts: RestrictedSetFacts; notes: string[] } | undefined> {
-  const loaded = await loadProcurement(
-    tx,
-    { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: null },
-    other,
-  )
+  const loaded = await loadProcurement(tx, { procurementId: procurement.id, municipalityCode: procurement.municipalityCode, asOf, exemptionsOf: null }, other)
   if (!loaded) return undefined
   const seeds = [
     ...loaded.appointments.flatMap((appointment) => appointment.employments.map((spell) => spell.corporateNumber)),

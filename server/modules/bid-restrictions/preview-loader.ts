@@ -19,7 +19,8 @@ async function partnersOf(db: Db, municipalityCode: string, asOf: string, since:
   ])
   const partners: MunicipalPartner[] = []
   for (const procurement of procurements) {
-    const of = (numbers: readonly string[], role: string) => numbers.map((corporateNumber) => ({ corporateNumber, role: `調達「${procurement.title}」の${role}` }))
+    const of = (numbers: readonly string[], role: string) =>
+      numbers.map((corporateNumber) => ({ corporateNumber, role: `調達「${procurement.title}」の${role}` }))
     // An expected bidder matters only until the bids are held; the others stay partners for the look-back.
     if (procurement.bids_on === null || procurement.bids_on >= asOf) partners.push(...of(procurement.expected_bidder_corporate_numbers, '入札予定者'))
     partners.push(
@@ -28,7 +29,8 @@ async function partnersOf(db: Db, municipalityCode: string, asOf: string, since:
       ...of(procurement.pmo_vendor_corporate_numbers, 'PMO支援事業者'),
     )
   }
-  for (const contract of contracts) partners.push({ corporateNumber: contract.corporate_number, role: `${CONTRACT_KIND_LABELS[contract.kind]}「${contract.title}」の相手方` })
+  for (const contract of contracts)
+    partners.push({ corporateNumber: contract.corporate_number, role: `${CONTRACT_KIND_LABELS[contract.kind]}「${contract.title}」の相手方` })
   return partners
 }
 

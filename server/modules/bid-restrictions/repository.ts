@@ -123,9 +123,7 @@ export async function saveRuleSet(db: Db, appointmentId: string, municipalityCod
   return db
     .insertInto('appointment_rule_set')
     .values({ appointment_id: appointmentId, municipality_code: municipalityCode, rules: JSON.stringify(rules), updated_by: updatedBy })
-    .onConflict((conflict) =>
-      conflict.column('appointment_id').doUpdateSet({ rules: JSON.stringify(rules), updated_by: updatedBy, updated_at: new Date() }),
-    )
+    .onConflict((conflict) => conflict.column('appointment_id').doUpdateSet({ rules: JSON.stringify(rules), updated_by: updatedBy, updated_at: new Date() }))
     .returning(['updated_at'])
     .executeTakeFirstOrThrow()
 }
@@ -327,7 +325,12 @@ export async function insertCheck(db: Db, values: CheckValues): Promise<string> 
   const facts = JSON.stringify(values.facts)
   const hash = createHash('sha256').update(facts).digest('hex')
   const row = await db
-    .with('stored_facts', (db) => db.insertInto('bid_check_facts').values({ hash, facts }).onConflict((conflict) => conflict.column('hash').doNothing()))
+    .with('stored_facts', (db) =>
+      db
+        .insertInto('bid_check_facts')
+        .values({ hash, facts })
+        .onConflict((conflict) => conflict.column('hash').doNothing()),
+    )
     .insertInto('bid_check')
     .values({
       kind: values.kind,
@@ -381,7 +384,15 @@ export async function employmentHistoriesOf(db: Db, candidateIds: readonly strin
     .orderBy('corporate_number')
     .orderBy('relationship')
     .execute()
-  return historiesOf(rows.map((row) => ({ candidateId: row.candidate_id, corporateNumber: row.corporate_number, relationship: row.relationship, startsOn: row.starts_on, endsOn: row.ends_on })))
+  return historiesOf(
+    rows.map((row) => ({
+      candidateId: row.candidate_id,
+      corporateNumber: row.corporate_number,
+      relationship: row.relationship,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    })),
+  )
 }
 
 interface EmploymentSpell {
@@ -577,7 +588,10 @@ export async function procurementFacts(
     participants: list(row.participants),
     appointments: list(row.appointments),
     ruleSets: new Map(
-      list<{ appointment_id: string; rules: RuleConfig[]; updated_at: string }>(row.rule_sets).map((set) => [set.appointment_id, { rules: set.rules, updatedAt: new Date(set.updated_at) }]),
+      list<{ appointment_id: string; rules: RuleConfig[]; updated_at: string }>(row.rule_sets).map((set) => [
+        set.appointment_id,
+        { rules: set.rules, updatedAt: new Date(set.updated_at) },
+      ]),
     ),
     clauses: new Map(list<{ id: string; clause: unknown }>(row.clauses).map((posting) => [posting.id, parseBidRestrictionClause(posting.clause)])),
     pledges: new Map(list<PledgedSpellsRow>(row.pledges).map((pledge) => [pledge.appointment_id, pledge])),
@@ -596,7 +610,15 @@ export async function procurementFacts(
 export function partnerProcurementsOf(db: Db, municipalityCode: string, asOf: string, since: string) {
   return db
     .selectFrom('procurement')
-    .select(['id', 'title', 'bids_on', 'expected_bidder_corporate_numbers', 'counterparty_corporate_numbers', 'spec_drafter_corporate_numbers', 'pmo_vendor_corporate_numbers'])
+    .select([
+      'id',
+      'title',
+      'bids_on',
+      'expected_bidder_corporate_numbers',
+      'counterparty_corporate_numbers',
+      'spec_drafter_corporate_numbers',
+      'pmo_vendor_corporate_numbers',
+    ])
     .where('municipality_code', '=', municipalityCode)
     .where((eb) => eb.or([eb('bids_on', 'is', null), eb('bids_on', '>=', since)]))
     .where((eb) => eb.or([eb('published_on', 'is', null), eb('published_on', '<=', asOf)]))

@@ -69,9 +69,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
     )
   })
   route(app, contract.listExemptions, MUNICIPALITY, ({ actor, params }) => service.listExemptions(deps, actor, params.id))
-  route(app, contract.decideExemption, MUNICIPALITY, ({ actor, params, body, request }) =>
-    service.decideExemption(deps, actor, params.id, body, info(request)),
-  )
+  route(app, contract.decideExemption, MUNICIPALITY, ({ actor, params, body, request }) => service.decideExemption(deps, actor, params.id, body, info(request)))
 
   // ── pledges ──
   route(app, contract.listAppointmentsWithoutPledge, ['municipality', 'prefecture', 'national'], ({ actor, query }) =>
@@ -82,7 +80,16 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
   // Binary: route() answers JSON, so the PDF uses app.get with the same access declaration.
   app.get(
     '/api/appointments/:id/pledge.pdf',
-    { config: { access: MUNICIPALITY }, schema: { operationId: 'getPledgePdf', summary: '誓約書のPDF', tags: ['入札制限'], params: contract.AppointmentIdParams, response: fileResponse('application/pdf', '誓約書（PDF）') } },
+    {
+      config: { access: MUNICIPALITY },
+      schema: {
+        operationId: 'getPledgePdf',
+        summary: '誓約書のPDF',
+        tags: ['入札制限'],
+        params: contract.AppointmentIdParams,
+        response: fileResponse('application/pdf', '誓約書（PDF）'),
+      },
+    },
     async (request, reply) => {
       const { id } = request.params as { id: string }
       const { appointment, pledge } = await service.latestPledge(deps, request.actor, id)

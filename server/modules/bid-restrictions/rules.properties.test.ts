@@ -17,14 +17,17 @@ const pool = [P, S1, S2, G, X, C, DRAFTER, PMO, corporateNumber('330000000001')]
 
 /** Any day from 2021-01-01 to 2028-12-31. */
 const date = fc.integer({ min: 0, max: 2921 }).map((offset) => addDays('2021-01-01', offset))
-const period = fc.tuple(date, fc.option(date, { nil: null })).map(([startsOn, endsOn]) =>
-  endsOn !== null && endsOn < startsOn ? { startsOn: endsOn, endsOn: startsOn } : { startsOn, endsOn },
-)
+const period = fc
+  .tuple(date, fc.option(date, { nil: null }))
+  .map(([startsOn, endsOn]) => (endsOn !== null && endsOn < startsOn ? { startsOn: endsOn, endsOn: startsOn } : { startsOn, endsOn }))
 const company = fc.constantFrom(...pool)
 /** Appointment terms and check dates that overlap often, so the appointment rules come into play. */
 const term = fc.record({
   startsOn: fc.integer({ min: 0, max: 1825 }).map((offset) => addDays('2021-01-01', offset)),
-  endsOn: fc.option(fc.integer({ min: 0, max: 1095 }).map((offset) => addDays('2026-01-01', offset)), { nil: null }),
+  endsOn: fc.option(
+    fc.integer({ min: 0, max: 1095 }).map((offset) => addDays('2026-01-01', offset)),
+    { nil: null },
+  ),
 })
 const checkDate = fc.integer({ min: 0, max: 1460 }).map((offset) => addDays('2024-01-01', offset))
 

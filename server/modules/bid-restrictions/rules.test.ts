@@ -300,7 +300,11 @@ describe('手順書 参考4.4-⑦⑧⑨ の行為制限の判定例 T1–T4', ()
     ['⑦C② 派遣元に対する許認可の申請処理 → blocked', actFacts({ act: 'permit_handling', appointment: secondee }), 'blocked', ['C2']],
     [
       '⑦C② 派遣元が関わらない案件の契約事務 → allowed',
-      actFacts({ act: 'contract_handling', appointment: secondee, procurement: { id: 'R2', municipalityCode: MATSUYAMA, expectedBidderCorporateNumbers: [X] } }),
+      actFacts({
+        act: 'contract_handling',
+        appointment: secondee,
+        procurement: { id: 'R2', municipalityCode: MATSUYAMA, expectedBidderCorporateNumbers: [X] },
+      }),
       'allowed',
       [],
     ],
@@ -320,7 +324,12 @@ describe('手順書 参考4.4-⑦⑧⑨ の行為制限の判定例 T1–T4', ()
       'allowed',
       [],
     ],
-    ['⑦C① 元勤務先 X は在籍企業ではない → allowed', actFacts({ procurement: { id: 'R2', municipalityCode: MATSUYAMA, expectedBidderCorporateNumbers: [X] } }), 'allowed', []],
+    [
+      '⑦C① 元勤務先 X は在籍企業ではない → allowed',
+      actFacts({ procurement: { id: 'R2', municipalityCode: MATSUYAMA, expectedBidderCorporateNumbers: [X] } }),
+      'allowed',
+      [],
+    ],
     ['⑦C① 任用開始の前日 2025-03-31 → allowed', actFacts({ asOf: '2025-03-31' }), 'allowed', []],
     ['⑦C① 任用最終日 2027-03-31 → blocked', actFacts({ asOf: '2027-03-31' }), 'blocked', ['C1']],
     ['⑦C① 任用終了の翌日 2027-04-01 → allowed', actFacts({ asOf: '2027-04-01' }), 'allowed', []],
@@ -413,16 +422,8 @@ describe('期間の端（前日・初日・最終日・翌日）', () => {
   test.each<[string, BidFacts, BidDecisionKind]>([
     ['⑦B① 2010-04-01→2020-03-31 はちょうど10年 → restricted', withHistory([spell('2010-04-01', '2020-03-31')]), 'restricted'],
     ['⑦B① 2010-04-02→2020-03-31 は10年に1日足りない → allowed', withHistory([spell('2010-04-02', '2020-03-31')]), 'allowed'],
-    [
-      '⑦B① 同じ法人の在籍を通算: 5年 + 5年 → restricted',
-      withHistory([spell('2017-04-01', '2022-03-31'), spell('2010-04-01', '2015-03-31')]),
-      'restricted',
-    ],
-    [
-      '⑦B① 通算で1日足りない: 5年 + 5年−1日 → allowed',
-      withHistory([spell('2010-04-01', '2015-03-31'), spell('2017-04-02', '2022-03-31')]),
-      'allowed',
-    ],
+    ['⑦B① 同じ法人の在籍を通算: 5年 + 5年 → restricted', withHistory([spell('2017-04-01', '2022-03-31'), spell('2010-04-01', '2015-03-31')]), 'restricted'],
+    ['⑦B① 通算で1日足りない: 5年 + 5年−1日 → allowed', withHistory([spell('2010-04-01', '2015-03-31'), spell('2017-04-02', '2022-03-31')]), 'allowed'],
     [
       '⑦B① 重なる在籍（従業員と役員）は二重に数えない: 通算9年 → allowed',
       withHistory([spell('2010-04-01', '2015-03-31'), spell('2014-04-01', '2019-03-31', 'officer')]),
@@ -483,7 +484,12 @@ describe('規則の範囲', () => {
     ],
     [
       '⑦A② 機器調達は既定の対象区分ではない → allowed',
-      bidFacts({ bidder: C, asOf: '2026-01-15', procurement: procurement({ categories: ['equipment_software'] }), contracts: [contract({ ruleSet: [rule('A2')] })] }),
+      bidFacts({
+        bidder: C,
+        asOf: '2026-01-15',
+        procurement: procurement({ categories: ['equipment_software'] }),
+        contracts: [contract({ ruleSet: [rule('A2')] })],
+      }),
       'allowed',
     ],
     [
@@ -525,21 +531,13 @@ describe('規則の範囲', () => {
       }),
       'restricted',
     ],
-    [
-      '⑦B② 仕様書作成も既定では「助言を行う調達」に当たる → restricted',
-      bidFacts({ bidder: S1, appointments: [drafting([rule('B2')])] }),
-      'restricted',
-    ],
+    ['⑦B② 仕様書作成も既定では「助言を行う調達」に当たる → restricted', bidFacts({ bidder: S1, appointments: [drafting([rule('B2')])] }), 'restricted'],
     [
       '⑦B② 助言だけを対象にした規則セットでは仕様書作成は対象外 → allowed',
       bidFacts({ bidder: S1, appointments: [drafting([rule('B2', { triggerRoles: ['advises'] })])] }),
       'allowed',
     ],
-    [
-      '⑦B① 連結グループの孫会社 G も対象 → restricted',
-      bidFacts({ bidder: G, procurement: r2, asOf: '2026-01-15', appointments: [untouched()] }),
-      'restricted',
-    ],
+    ['⑦B① 連結グループの孫会社 G も対象 → restricted', bidFacts({ bidder: G, procurement: r2, asOf: '2026-01-15', appointments: [untouched()] }), 'restricted'],
     [
       '⑦B① 終了したグループ関係は数えない → allowed',
       bidFacts({
@@ -551,11 +549,7 @@ describe('規則の範囲', () => {
       }),
       'allowed',
     ],
-    [
-      '⑨ 助言するだけでは関係職員ではない → allowed',
-      bidFacts({ bidder: S1, appointments: [advising([rule('D')])] }),
-      'allowed',
-    ],
+    ['⑨ 助言するだけでは関係職員ではない → allowed', bidFacts({ bidder: S1, appointments: [advising([rule('D')])] }), 'allowed'],
     [
       '⑨ 仕様書作成者の管理・監督の地位にある職員も関係職員 → restricted_exemptible',
       bidFacts({ bidder: S1, appointments: [appointment({ ruleSet: [rule('D')], roleOnProcurement: ['supervises'] })] }),
@@ -626,9 +620,7 @@ describe('決定の組み合わせと適用除外', () => {
 
   test('適用除外は規則Dだけを外す: B2 が残れば restricted', () => {
     const both = appointment({ ruleSet: [rule('B2'), rule('D')], roleOnProcurement: ['advises', 'drafts_spec'] })
-    const answer = decideBid(
-      bidFacts({ bidder: S1, appointments: [both], exemptions: [{ procurementId: 'R1', corporateNumber: S1, status: 'approved' }] }),
-    )
+    const answer = decideBid(bidFacts({ bidder: S1, appointments: [both], exemptions: [{ procurementId: 'R1', corporateNumber: S1, status: 'approved' }] }))
     expect(answer.decision).toBe('restricted')
     expect(answer.findings.map((finding) => finding.ruleId)).toEqual(['B2'])
   })
@@ -648,7 +640,10 @@ describe('決定の組み合わせと適用除外', () => {
 
   test('登録されていない法人 → allowed、注記「登録されていない法人です」', () => {
     const answer = decideBid(
-      bidFacts({ bidder: { corporateNumber: UNKNOWN, known: false }, appointments: [appointment({ ruleSet: [rule('B1'), rule('B2'), rule('D')], roleOnProcurement: ['advises', 'drafts_spec'] })] }),
+      bidFacts({
+        bidder: { corporateNumber: UNKNOWN, known: false },
+        appointments: [appointment({ ruleSet: [rule('B1'), rule('B2'), rule('D')], roleOnProcurement: ['advises', 'drafts_spec'] })],
+      }),
     )
     expect(answer.decision).toBe('allowed')
     expect(answer.findings).toEqual([])

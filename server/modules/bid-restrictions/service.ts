@@ -100,7 +100,10 @@ function ruleProblems(rules: readonly RuleConfigInput[], attachesTo: 'appointmen
     if (!template) return [{ path: `${path}.templateId`, message: `規則テンプレート「${rule.templateId}」はありません。` }]
     const problems: ErrorDetail[] = []
     if (template.attachesTo !== attachesTo) {
-      problems.push({ path: `${path}.templateId`, message: `規則${rule.templateId}は${place}には設定できません（${template.attachesTo === 'contract' ? '業務委託・派遣の契約' : template.attachesTo === 'appointment' ? '任用' : '調達案件'}に設定する規則です）。` })
+      problems.push({
+        path: `${path}.templateId`,
+        message: `規則${rule.templateId}は${place}には設定できません（${template.attachesTo === 'contract' ? '業務委託・派遣の契約' : template.attachesTo === 'appointment' ? '任用' : '調達案件'}に設定する規則です）。`,
+      })
     }
     if (seen.has(rule.templateId)) problems.push({ path: `${path}.templateId`, message: `規則${rule.templateId}が重複しています。` })
     seen.add(rule.templateId)
@@ -440,7 +443,14 @@ export function restrictedSet(deps: BidRestrictionDeps, actor: Actor, procuremen
       const publishable = toPublishable(set)
       return { checkId, procurementId: procurement.id, asOf, publishable: true, companies: publishable.companies, notes: [] }
     }
-    return { checkId, procurementId: procurement.id, asOf, publishable: false, companies: set.companies, notes: [...set.notes, ...notes, ...uncoveredParticipants(facts)] }
+    return {
+      checkId,
+      procurementId: procurement.id,
+      asOf,
+      publishable: false,
+      companies: set.companies,
+      notes: [...set.notes, ...notes, ...uncoveredParticipants(facts)],
+    }
   })
 }
 
@@ -593,7 +603,13 @@ export function applyExemption(
     }
     // Whether the company is restricted on the bid day (today when the procurement has none yet).
     const asOf = procurement.bids_on ?? asOfOf(deps, undefined)
-    const loaded = await loadBidFacts(tx, { id: procurement.id, municipalityCode: staff.localGovernmentCode }, input.corporateNumber, asOf, deps.otherAppointments)
+    const loaded = await loadBidFacts(
+      tx,
+      { id: procurement.id, municipalityCode: staff.localGovernmentCode },
+      input.corporateNumber,
+      asOf,
+      deps.otherAppointments,
+    )
     const refusal = loaded ? exemptionRefusal(loaded.facts) : null
     if (refusal) throw new AppError('EXEMPTION_NOT_APPLICABLE', refusal, 409, [{ path: 'corporateNumber', message: refusal }])
     const row = await repository.insertExemption(tx, {
@@ -672,10 +688,12 @@ export function recordPledge(deps: BidRestrictionDeps, actor: Actor, appointment
   const staff = municipal(actor)
   const problems: ErrorDetail[] = []
   input.disclosedEmployers.forEach((spell, index) => {
-    if (spell.endsOn !== null && spell.endsOn < spell.startsOn) problems.push({ path: `disclosedEmployers.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
+    if (spell.endsOn !== null && spell.endsOn < spell.startsOn)
+      problems.push({ path: `disclosedEmployers.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
   })
   input.sideJobs.forEach((spell, index) => {
-    if (spell.endsOn !== null && spell.endsOn < spell.startsOn) problems.push({ path: `sideJobs.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
+    if (spell.endsOn !== null && spell.endsOn < spell.startsOn)
+      problems.push({ path: `sideJobs.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
   })
   if (problems.length > 0) throw invalid('誓約書の入力内容に誤りがあります。', problems)
   return deps.db.transaction().execute(async (tx) => {

@@ -49,11 +49,7 @@ export function link(kind: CompanyLink['kind'], from: string, to: string, starts
 }
 
 /** P → S1, P → S2, S1 → G (親会社 → 子会社). */
-export const groupLinks: CompanyLink[] = [
-  link('parent_subsidiary', P, S1),
-  link('parent_subsidiary', P, S2),
-  link('parent_subsidiary', S1, G),
-]
+export const groupLinks: CompanyLink[] = [link('parent_subsidiary', P, S1), link('parent_subsidiary', P, S2), link('parent_subsidiary', S1, G)]
 
 /** 山田: X from 2012-04-01 to 2022-03-31 (10 years), S1 from 2022-04-01 (current employer). */
 export const yamadaEmployments: Employment[] = [

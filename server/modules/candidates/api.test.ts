@@ -97,11 +97,7 @@ describe('自分のプロフィール', () => {
     ['L14 未来の合格日', { exams: [{ examId: 'AP', fiscalYear: 2026, season: 'other', passedOn: '2027-01-01' }] }, 'exams.0.passedOn'],
     ['一覧にない試験', { exams: [{ examId: 'ZZ', fiscalYear: 2020, season: 'spring' }] }, 'exams.0.examId'],
     ['一覧にない資格', { otherCertifications: [{ certificationId: 'nope' }] }, 'otherCertifications.0.certificationId'],
-    [
-      '経験の期間が逆',
-      { experiences: [{ ...SKILLS.experiences[0], startsOn: '2022-04-01', endsOn: '2021-03-31' }] },
-      'experiences.0.endsOn',
-    ],
+    ['経験の期間が逆', { experiences: [{ ...SKILLS.experiences[0], startsOn: '2022-04-01', endsOn: '2021-03-31' }] }, 'experiences.0.endsOn'],
     ['型の誤り', { exams: [{ examId: 'AP', fiscalYear: '令和2', season: 'spring' }] }, 'exams.0.fiscalYear'],
   ])('%s → 400 で項目を示し、何も保存しない', async (_name, payload, path) => {
     const response = await candidate({ method: 'PUT', url: '/api/candidates/me/skills', payload: { ...SKILLS, ...payload } })
@@ -154,9 +150,24 @@ describe('職歴', () => {
   })
 
   test.each([
-    ['法人番号の検査数字が誤り', [{ corporateNumber: '1000012050002', companyName: 'x', relationship: 'employee', startsOn: '2015-04-01' }], 'INVALID_CORPORATE_NUMBER', 'entries.0.corporateNumber'],
-    ['未登録の法人で名称なし', [{ corporateNumber: '4010001008913', relationship: 'employee', startsOn: '2015-04-01' }], 'VALIDATION_FAILED', 'entries.0.companyName'],
-    ['期間が逆', [{ corporateNumber: NUMBER_A, relationship: 'employee', startsOn: '2015-04-01', endsOn: '2014-03-31' }], 'VALIDATION_FAILED', 'entries.0.endsOn'],
+    [
+      '法人番号の検査数字が誤り',
+      [{ corporateNumber: '1000012050002', companyName: 'x', relationship: 'employee', startsOn: '2015-04-01' }],
+      'INVALID_CORPORATE_NUMBER',
+      'entries.0.corporateNumber',
+    ],
+    [
+      '未登録の法人で名称なし',
+      [{ corporateNumber: '4010001008913', relationship: 'employee', startsOn: '2015-04-01' }],
+      'VALIDATION_FAILED',
+      'entries.0.companyName',
+    ],
+    [
+      '期間が逆',
+      [{ corporateNumber: NUMBER_A, relationship: 'employee', startsOn: '2015-04-01', endsOn: '2014-03-31' }],
+      'VALIDATION_FAILED',
+      'entries.0.endsOn',
+    ],
     [
       '同じ法人・同じ関係で期間が重なる',
       [
@@ -197,7 +208,14 @@ describe('公開範囲と同意', () => {
     expect(consent.statusCode).toBe(200)
     const { inject: prefecture } = await createAndSignIn(t.app, t.engine.db, { kind: 'prefecture', prefectureCode: '38' })
     const view = StaffCandidateView.parse((await prefecture(`/api/candidates/${candidateId}`)).json())
-    expect(view).toMatchObject({ access: 'pool', headline: '自治体DXの戦略立案を支援します', contactEmail: null, fullName: null, availability: null, employments: null })
+    expect(view).toMatchObject({
+      access: 'pool',
+      headline: '自治体DXの戦略立案を支援します',
+      contactEmail: null,
+      fullName: null,
+      availability: null,
+      employments: null,
+    })
     expect(view.levels?.levels.length).toBeGreaterThan(0)
     const pool = await prefecture('/api/talent-pool?pool=38&jobTypeId=uiss.business_strategist&minLevel=4')
     expect(pool.statusCode).toBe(200)
@@ -276,7 +294,12 @@ describe('データの持ち出しと削除', () => {
     const other = await injectAs(t.app, account)
     expect((await person({ method: 'DELETE', url: '/api/candidates/me' })).statusCode).toBe(200)
 
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password }, remoteAddress: '10.9.8.7' })
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: account.email, password: account.password },
+      remoteAddress: '10.9.8.7',
+    })
     expect(signIn.statusCode).toBe(401)
     expect(signIn.json().error.code).toBe('INVALID_CREDENTIALS')
     for (const session of [person, other]) {

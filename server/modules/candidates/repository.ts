@@ -23,7 +23,11 @@ export type EmploymentRow = Selectable<CandidateEmploymentTable>
 
 /** The candidate row of an account, created on first use. */
 export async function ensureCandidateForAccount(db: Db, accountId: string): Promise<CandidateRow> {
-  await db.insertInto('candidate').values({ account_id: accountId }).onConflict((oc) => oc.column('account_id').doNothing()).execute()
+  await db
+    .insertInto('candidate')
+    .values({ account_id: accountId })
+    .onConflict((oc) => oc.column('account_id').doNothing())
+    .execute()
   return db.selectFrom('candidate').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow()
 }
 
@@ -52,7 +56,11 @@ export async function lockCandidate(db: Db, id: string): Promise<void> {
 }
 
 export async function updateCandidate(db: Db, id: string, values: Partial<Omit<CandidateRow, 'id' | 'created_at'>>): Promise<void> {
-  await db.updateTable('candidate').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute()
+  await db
+    .updateTable('candidate')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute()
 }
 
 export interface CandidateParts {
@@ -106,7 +114,11 @@ export function loadEmploymentsOf(db: Db, candidateIds: readonly string[]): Prom
 
 export async function fullNamesOf(db: Db, candidateIds: readonly string[]): Promise<{ id: string; fullName: string | null }[]> {
   if (candidateIds.length === 0) return []
-  const rows = await db.selectFrom('candidate').select(['id', 'full_name']).where('id', 'in', [...candidateIds]).execute()
+  const rows = await db
+    .selectFrom('candidate')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...candidateIds])
+    .execute()
   return rows.map((row) => ({ id: row.id, fullName: row.full_name }))
 }
 
@@ -144,12 +156,20 @@ export async function replaceEmployments(
   rows: Omit<EmploymentRow, 'id' | 'candidate_id' | 'created_at' | 'updated_at'>[],
 ): Promise<void> {
   await db.deleteFrom('candidate_employment').where('candidate_id', '=', candidateId).execute()
-  if (rows.length > 0) await db.insertInto('candidate_employment').values(rows.map((row) => ({ ...row, candidate_id: candidateId }))).execute()
+  if (rows.length > 0)
+    await db
+      .insertInto('candidate_employment')
+      .values(rows.map((row) => ({ ...row, candidate_id: candidateId })))
+      .execute()
 }
 
 export async function replaceConsent(db: Db, candidateId: string, pools: { pool: string; fields: string[] }[]): Promise<void> {
   await db.deleteFrom('candidate_consent').where('candidate_id', '=', candidateId).execute()
-  if (pools.length > 0) await db.insertInto('candidate_consent').values(pools.map((pool) => ({ candidate_id: candidateId, ...pool }))).execute()
+  if (pools.length > 0)
+    await db
+      .insertInto('candidate_consent')
+      .values(pools.map((pool) => ({ candidate_id: candidateId, ...pool })))
+      .execute()
 }
 
 export async function markClaimVerified(
@@ -231,10 +251,7 @@ export async function readScoringProfiles(db: Db, filter: ScoringFilter): Promis
   return rows.map((row) => (typeof row.profile === 'string' ? JSON.parse(row.profile) : row.profile) as ScoringProfile)
 }
 
-export async function searchPool(
-  db: Db,
-  filter: { pool: string; jobTypeId?: string; minLevel?: number; limit: number; offset: number },
-) {
+export async function searchPool(db: Db, filter: { pool: string; jobTypeId?: string; minLevel?: number; limit: number; offset: number }) {
   let query = db
     .selectFrom('candidate_scoring_profile as s')
     .innerJoin('candidate_consent as c', (join) => join.onRef('c.candidate_id', '=', 's.candidate_id').on('c.pool', '=', filter.pool))

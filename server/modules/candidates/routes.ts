@@ -11,9 +11,7 @@ export function candidateRoutes(app: FastifyInstance, deps: service.CandidateDep
   route(app, contract.getOwnProfile, ['candidate'], ({ actor }) => service.getOwnProfile(deps, actor))
   route(app, contract.updateOwnProfile, ['candidate'], ({ actor, request, body }) => service.updateProfile(deps, actor, info(request), body))
   route(app, contract.updateOwnSkills, ['candidate'], ({ actor, request, body }) => service.updateSkills(deps, actor, info(request), body))
-  route(app, contract.updateOwnEmployments, ['candidate'], ({ actor, request, body }) =>
-    service.updateEmployments(deps, actor, info(request), body),
-  )
+  route(app, contract.updateOwnEmployments, ['candidate'], ({ actor, request, body }) => service.updateEmployments(deps, actor, info(request), body))
   route(app, contract.updateOwnConsent, ['candidate'], ({ actor, request, body }) => service.updateConsent(deps, actor, info(request), body))
   route(app, contract.exportOwnData, ['candidate'], async ({ actor, reply }) => {
     reply.header('content-disposition', 'attachment; filename="my-data.json"')
@@ -29,9 +27,7 @@ export function candidateRoutes(app: FastifyInstance, deps: service.CandidateDep
   route(app, contract.verifyLevelClaim, ['municipality', 'prefecture'], ({ actor, request, params }) =>
     service.verifyClaim(deps, actor, info(request), params.id, params.claimId),
   )
-  route(app, contract.requestContact, STAFF, ({ actor, request, params, body }) =>
-    service.requestContact(deps, actor, info(request), params.id, body.message),
-  )
+  route(app, contract.requestContact, STAFF, ({ actor, request, params, body }) => service.requestContact(deps, actor, info(request), params.id, body.message))
   route(app, contract.listPoolCandidates, STAFF, async ({ actor, query }) => {
     const result = await service.searchPool(deps, actor, query)
     return { items: result.items, total: result.total, limit: query.limit, offset: query.offset }

@@ -30,8 +30,7 @@ export function employmentIssues(entries: readonly EmploymentFact[], today: IsoD
     for (let other = 0; other < index; other += 1) {
       const earlier = entries[other]!
       if (earlier.corporateNumber !== entry.corporateNumber || earlier.relationship !== entry.relationship) continue
-      const overlaps =
-        (entry.endsOn === null || earlier.startsOn <= entry.endsOn) && (earlier.endsOn === null || entry.startsOn <= earlier.endsOn)
+      const overlaps = (entry.endsOn === null || earlier.startsOn <= entry.endsOn) && (earlier.endsOn === null || entry.startsOn <= earlier.endsOn)
       if (overlaps) {
         issues.push({
           path: `entries.${index}.startsOn`,
@@ -80,9 +79,7 @@ export type Viewer =
   | { kind: 'prefecture'; prefectureCode: string; organisationKey: OrganisationKey }
   | { kind: 'national' }
 
-export type Visibility =
-  | { access: 'none' }
-  | { access: 'applicant' | 'contact_accepted' | 'pool'; fields: PoolField[]; contact: boolean }
+export type Visibility = { access: 'none' } | { access: 'applicant' | 'contact_accepted' | 'pool'; fields: PoolField[]; contact: boolean }
 
 export const ALL_POOL_FIELDS: readonly PoolField[] = ['headline', 'roles', 'levels', 'certifications', 'availability']
 

@@ -69,7 +69,12 @@ export function buildScoringProfile(input: ScoringInput): ScoringProfile {
   const experienceYearsByKind = Object.fromEntries(
     ExperienceKind.options.map((kind) => [
       kind,
-      experienceYears(unionDays(input.experiences.filter((entry) => entry.kind === kind), input.today)),
+      experienceYears(
+        unionDays(
+          input.experiences.filter((entry) => entry.kind === kind),
+          input.today,
+        ),
+      ),
     ]),
   ) as Record<ExperienceKind, number>
   return {

@@ -312,7 +312,10 @@ export function updateSkills(deps: CandidateDeps, actor: Actor, request: Request
     )
     body.otherCertifications.forEach((entry, index) => {
       if (entry.certificationId !== null && !findCertification(entry.certificationId)) {
-        issues.push({ path: `otherCertifications.${index}.certificationId`, message: `資格「${entry.certificationId}」は一覧にありません。一覧にない資格は資格名を入力してください。` })
+        issues.push({
+          path: `otherCertifications.${index}.certificationId`,
+          message: `資格「${entry.certificationId}」は一覧にありません。一覧にない資格は資格名を入力してください。`,
+        })
       }
     })
     const ids = [...body.experiences.map((entry) => entry.id), ...body.claims.map((claim) => claim.id)]
@@ -403,7 +406,10 @@ export function updateEmployments(deps: CandidateDeps, actor: Actor, request: Re
     for (const entry of body.entries) {
       if (!known.has(entry.corporateNumber) && entry.companyName !== null) unknown.set(entry.corporateNumber, entry.companyName)
     }
-    await repository.ensureCompanies(tx, [...unknown].map(([corporateNumber, name]) => ({ corporateNumber, name })))
+    await repository.ensureCompanies(
+      tx,
+      [...unknown].map(([corporateNumber, name]) => ({ corporateNumber, name })),
+    )
 
     const before = (await repository.loadEmployments(tx, candidate.id)).map(toEmploymentFact)
     const after = body.entries.map((entry) => ({
@@ -436,7 +442,11 @@ function toEmploymentFact(row: repository.EmploymentRow) {
 
 export function updateConsent(deps: CandidateDeps, actor: Actor, request: RequestInfo, body: ConsentUpdate) {
   return editOwn(deps, actor, request, 'candidate.consent_changed', async (tx, candidate) => {
-    await repository.replaceConsent(tx, candidate.id, body.pools.map((pool) => ({ pool: pool.pool, fields: pool.fields })))
+    await repository.replaceConsent(
+      tx,
+      candidate.id,
+      body.pools.map((pool) => ({ pool: pool.pool, fields: pool.fields })),
+    )
     return { pools: body.pools }
   })
 }
@@ -526,13 +536,7 @@ export async function viewCandidate(deps: CandidateDeps, actor: Actor, candidate
 }
 
 /** 市区町村・都道府県の担当者 confirm a declared level 5–7 of someone they can see (手順書 参考4.4-② case L12). */
-export async function verifyClaim(
-  deps: CandidateDeps,
-  actor: Actor,
-  request: RequestInfo,
-  candidateId: string,
-  claimId: string,
-): Promise<CandidateLevels> {
+export async function verifyClaim(deps: CandidateDeps, actor: Actor, request: RequestInfo, candidateId: string, claimId: string): Promise<CandidateLevels> {
   if (actor.kind !== 'municipality' && actor.kind !== 'prefecture') throw new AppError('FORBIDDEN', 'レベルの確認は自治体・都道府県の職員が行います。')
   const now = deps.clock()
   const today = todayInJapan(now)
@@ -611,10 +615,7 @@ export async function requestContact(deps: CandidateDeps, actor: Actor, request:
     if (visibility === 'self') throw notFound('指定された人材が見つかりません。')
     if (visibility.contact) throw new AppError('CONFLICT', 'この人材の連絡先はすでに開示されています。')
     const organisationKey = viewer.kind === 'municipality' ? viewer.localGovernmentCode : viewer.kind === 'prefecture' ? viewer.organisationKey : 'national'
-    const organisation =
-      organisationKey === 'national'
-        ? { name: '国（総務省）' }
-        : await findLocalGovernment(tx, organisationKey)
+    const organisation = organisationKey === 'national' ? { name: '国（総務省）' } : await findLocalGovernment(tx, organisationKey)
     const pending = await tx
       .selectFrom('candidate_contact_request')
       .select('id')
@@ -625,10 +626,23 @@ export async function requestContact(deps: CandidateDeps, actor: Actor, request:
     if (pending) throw new AppError('CONFLICT', 'この人材への連絡先開示の依頼はすでに送られています。')
     const row = await tx
       .insertInto('candidate_contact_request')
-      .values({ candidate_id: candidateId, organisation_key: organisationKey, organisation_name: organisation?.name ?? organisationKey, requested_by: actor.userId, message })
+      .values({
+        candidate_id: candidateId,
+        organisation_key: organisationKey,
+        organisation_name: organisation?.name ?? organisationKey,
+        requested_by: actor.userId,
+        message,
+      })
       .returningAll()
       .executeTakeFirstOrThrow()
-    await recordAudit(tx, { actor, action: 'candidate.contact_requested', targetType: 'candidate', targetId: candidateId, request, details: { requestId: row.id } })
+    await recordAudit(tx, {
+      actor,
+      action: 'candidate.contact_requested',
+      targetType: 'candidate',
+      targetId: candidateId,
+      request,
+      details: { requestId: row.id },
+    })
     return contactRequestView(row)
   })
 }
@@ -639,7 +653,13 @@ export async function listOwnContactRequests(deps: CandidateDeps, actor: Actor) 
   return { items: (await repository.listContactRequests(deps.db, candidate.id)).map(contactRequestView) }
 }
 
-export async function decideContactRequest(deps: CandidateDeps, actor: Actor, request: RequestInfo, requestId: string, accept: boolean): Promise<ContactRequest> {
+export async function decideContactRequest(
+  deps: CandidateDeps,
+  actor: Actor,
+  request: RequestInfo,
+  requestId: string,
+  accept: boolean,
+): Promise<ContactRequest> {
   const accountId = candidateAccountId(actor)
   return deps.db.transaction().execute(async (tx) => {
     const candidate = await repository.findCandidateByAccount(tx, accountId)
@@ -757,7 +777,10 @@ export async function candidateIdsOfAccounts(tx: Db, accountIds: readonly string
 }
 
 /** Name and contact address for mails to the candidate; null fields when not given or deleted. */
-export async function candidateContact(tx: Db, candidateId: string): Promise<{ fullName: string | null; contactEmail: string | null; accountId: string | null }> {
+export async function candidateContact(
+  tx: Db,
+  candidateId: string,
+): Promise<{ fullName: string | null; contactEmail: string | null; accountId: string | null }> {
   const row = await tx.selectFrom('candidate').select(['full_name', 'contact_email', 'account_id']).where('id', '=', candidateId).executeTakeFirst()
   return { fullName: row?.full_name ?? null, contactEmail: row?.contact_email ?? null, accountId: row?.account_id ?? null }
 }

@@ -169,7 +169,10 @@ function byteCounter(onBytes: (bytes: number) => void): Transform {
 export async function* readCorporateFile(zipPath: string, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<CorporateRecord> {
   const { stream } = await openCsvEntry(zipPath)
   // relax_quotes: a name may carry a lone double quote; the published files quote every cell
-  const rows = stream.pipe(byteCounter(onBytes)).pipe(decoder()).pipe(parse({ relax_quotes: true, relax_column_count: true, skip_empty_lines: true }))
+  const rows = stream
+    .pipe(byteCounter(onBytes))
+    .pipe(decoder())
+    .pipe(parse({ relax_quotes: true, relax_column_count: true, skip_empty_lines: true }))
   let line = 0
   for await (const cells of rows as AsyncIterable<string[]>) {
     line += 1

@@ -25,15 +25,46 @@ const quote = (value: string) => `"${value.replaceAll('"', '""')}"`
 
 export function fixtureLine(row: FixtureRow, sequence: number): string {
   const cells = [
-    row.corporateNumber, row.process ?? '01', '0', row.updatedOn ?? '2025-03-31', '2015-10-05', row.name, '', '301',
-    row.prefecture ?? '愛媛県', row.city ?? '松山市', row.street ?? '一番町４丁目４－２', '', '38', '201', '7908570', '', '',
-    row.closedOn ?? '', row.closeCause ?? '', '', '', '2015-10-05', row.latest === false ? '0' : '1', '', '', '', '', '', '0',
+    row.corporateNumber,
+    row.process ?? '01',
+    '0',
+    row.updatedOn ?? '2025-03-31',
+    '2015-10-05',
+    row.name,
+    '',
+    '301',
+    row.prefecture ?? '愛媛県',
+    row.city ?? '松山市',
+    row.street ?? '一番町４丁目４－２',
+    '',
+    '38',
+    '201',
+    '7908570',
+    '',
+    '',
+    row.closedOn ?? '',
+    row.closeCause ?? '',
+    '',
+    '',
+    '2015-10-05',
+    row.latest === false ? '0' : '1',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '0',
   ]
   return `${sequence},${cells.map(quote).join(',')}\r\n`
 }
 
 /** Writes `lines` (strings, in order, possibly many) into `zipPath` as one CSV entry, streamed. */
-export async function writeFixtureZip(zipPath: string, lines: Iterable<string> | AsyncIterable<string>, encoding: 'utf-8' | 'cp932' = 'utf-8', entryName = 'data.csv'): Promise<void> {
+export async function writeFixtureZip(
+  zipPath: string,
+  lines: Iterable<string> | AsyncIterable<string>,
+  encoding: 'utf-8' | 'cp932' = 'utf-8',
+  entryName = 'data.csv',
+): Promise<void> {
   const zip = new yazl.ZipFile()
   async function* bytes() {
     let pending: string[] = []

@@ -24,7 +24,12 @@ describe('全件 (Shift_JIS) then 差分 (Unicode): the registry reads as publis
     const { import: registered } = await registerCorporateFile(db, fixture('00_zenkoku_all_20250331.zip'))
     const done = await runCorporateImport(db, registered.id)
     expect(done).toMatchObject({ status: 'completed', rowsDone: 5, rowsApplied: 5, rowsSkipped: 0 })
-    expect(await company('6010001000001')).toMatchObject({ name: 'ＡＢＣ商事株式会社', name_kana: 'エービーシーショウジ', address: '東京都千代田区霞が関１丁目１－１', nta_updated_on: '2025-03-31' })
+    expect(await company('6010001000001')).toMatchObject({
+      name: 'ＡＢＣ商事株式会社',
+      name_kana: 'エービーシーショウジ',
+      address: '東京都千代田区霞が関１丁目１－１',
+      nta_updated_on: '2025-03-31',
+    })
     expect(await company('2010001000005')).toMatchObject({ name: 'Sample Holdings Limited', address: 'United Kingdom, London', corporate_kind: '401' })
   })
 

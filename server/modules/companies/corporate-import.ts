@@ -65,7 +65,8 @@ export async function registerCorporateFile(db: Db, path: string, options: { fil
   try {
     ;({ size } = await openCsvEntry(path).then(({ stream, size: entrySize }) => (stream.destroy(), { size: entrySize })))
   } catch (error) {
-    if (error instanceof CorporateFileError) throw new AppError('CORPORATE_FILE_INVALID', `法人番号のファイルを読めません: ${error.message}`, 400, [{ path: 'file', message: error.message }])
+    if (error instanceof CorporateFileError)
+      throw new AppError('CORPORATE_FILE_INVALID', `法人番号のファイルを読めません: ${error.message}`, 400, [{ path: 'file', message: error.message }])
     throw error
   }
   await stat(path)
@@ -190,7 +191,11 @@ export async function runCorporateImport(db: Db, id: string, options: RunOptions
         .executeTakeFirst()
       if (Number(held.numUpdatedRows) !== 1) throw new LeaseLost()
       const applied = await applyBatch(tx, latest)
-      await tx.updateTable('corporate_import').set((eb) => ({ rows_applied: eb('rows_applied', '+', applied) })).where('id', '=', id).execute()
+      await tx
+        .updateTable('corporate_import')
+        .set((eb) => ({ rows_applied: eb('rows_applied', '+', applied) }))
+        .where('id', '=', id)
+        .execute()
     })
     batch = []
     skipped = 0
@@ -205,7 +210,12 @@ export async function runCorporateImport(db: Db, id: string, options: RunOptions
       if (batch.length >= batchRows) {
         await commit(false)
         if (options.maxBatches !== undefined && batches >= options.maxBatches) {
-          await db.updateTable('corporate_import').set({ claimed_by: null, status: 'pending', updated_at: clock() }).where('id', '=', id).where('claimed_by', '=', worker).execute()
+          await db
+            .updateTable('corporate_import')
+            .set({ claimed_by: null, status: 'pending', updated_at: clock() })
+            .where('id', '=', id)
+            .where('claimed_by', '=', worker)
+            .execute()
           return importView(await findImport(db, id))
         }
       }
@@ -230,7 +240,10 @@ class LeaseLost extends Error {}
 export async function listCorporateImports(db: Db, limit: number, offset: number) {
   const [rows, count] = await Promise.all([
     db.selectFrom('corporate_import').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
-    db.selectFrom('corporate_import').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('corporate_import')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ])
   return { items: rows.map(importView), total: Number(count.total) }
 }

@@ -215,7 +215,13 @@ async function closedCycles(tx: Db, fresh: ReadonlyArray<LinkRow & { line: numbe
 }
 
 /** Breadth-first path from `start` to `goal` along links of `kind` from rows above `line`, both ends included. */
-function pathBetween(next: ReadonlyMap<string, ReadonlyArray<{ to: string; line: number }>>, kind: LinkKind, start: string, goal: string, line: number): string[] | null {
+function pathBetween(
+  next: ReadonlyMap<string, ReadonlyArray<{ to: string; line: number }>>,
+  kind: LinkKind,
+  start: string,
+  goal: string,
+  line: number,
+): string[] | null {
   const cameFrom = new Map<string, string | null>([[start, null]])
   const queue = [start]
   for (let index = 0; index < queue.length; index += 1) {
@@ -249,8 +255,10 @@ export async function importCompanies(
     const endpoints = [...new Set(links.flatMap((link) => [link.from, link.to]))].filter((number) => !inFile.has(number))
     const registered = await existingCompanies(tx, [...new Set([...endpoints, ...inFile])])
     for (const link of links) {
-      if (!inFile.has(link.from) && !registered.has(link.from)) problems.add('linksCsv', link.line, '起点の法人番号', '登録されていない法人です（法人のCSVに含めてください）。')
-      if (!inFile.has(link.to) && !registered.has(link.to)) problems.add('linksCsv', link.line, '相手の法人番号', '登録されていない法人です（法人のCSVに含めてください）。')
+      if (!inFile.has(link.from) && !registered.has(link.from))
+        problems.add('linksCsv', link.line, '起点の法人番号', '登録されていない法人です（法人のCSVに含めてください）。')
+      if (!inFile.has(link.to) && !registered.has(link.to))
+        problems.add('linksCsv', link.line, '相手の法人番号', '登録されていない法人です（法人のCSVに含めてください）。')
     }
     if (problems.details.length > 0) {
       throw new AppError('VALIDATION_FAILED', `CSVに誤りがあります（${problems.details.length}件）。何も登録していません。`, 400, problems.details)
@@ -277,7 +285,14 @@ export async function importCompanies(
     // A retracted link counts as known too: the same file imported again does not bring back what was corrected.
     const known = new Set<string>()
     const retracted = new Set<string>()
-    const remember = (row: { kind: LinkKind; from_corporate_number: string; to_corporate_number: string; starts_on: string | null; ends_on: string | null; retracted_at: Date | null }) => {
+    const remember = (row: {
+      kind: LinkKind
+      from_corporate_number: string
+      to_corporate_number: string
+      starts_on: string | null
+      ends_on: string | null
+      retracted_at: Date | null
+    }) => {
       const key = linkKey({ kind: row.kind, from: row.from_corporate_number, to: row.to_corporate_number, startsOn: row.starts_on, endsOn: row.ends_on })
       known.add(key)
       if (row.retracted_at) retracted.add(key)
@@ -286,7 +301,8 @@ export async function importCompanies(
     for (let start = 0; start < involved.length; start += 5000) {
       const chunk = involved.slice(start, start + 5000)
       for (const row of await tx.selectFrom('company_link').select(columns).where('from_corporate_number', 'in', chunk).execute()) remember(row)
-      for (const row of await tx.selectFrom('company_link').select(columns).where('kind', '=', 'related').where('to_corporate_number', 'in', chunk).execute()) remember(row)
+      for (const row of await tx.selectFrom('company_link').select(columns).where('kind', '=', 'related').where('to_corporate_number', 'in', chunk).execute())
+        remember(row)
     }
     const warnings: ImportWarning[] = []
     const warn = (warning: ImportWarning) => {

@@ -7,9 +7,7 @@ export async function searchCompanies(db: Db, filter: { q?: string; limit: numbe
   let query = db.selectFrom('company')
   const q = filter.q?.normalize('NFKC')
   if (q) {
-    query = /^\d+$/.test(q)
-      ? query.where('corporate_number', 'like', `${q}%`)
-      : query.where('name', 'like', `%${escapeLike(q)}%`)
+    query = /^\d+$/.test(q) ? query.where('corporate_number', 'like', `${q}%`) : query.where('name', 'like', `%${escapeLike(q)}%`)
   }
   const [rows, count] = await Promise.all([
     query.select(['corporate_number', 'name', 'name_kana']).orderBy('name').orderBy('corporate_number').limit(filter.limit).offset(filter.offset).execute(),

@@ -29,7 +29,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   await candidate({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '面接 花子', contactEmail: 'mensetsu@example.jp' } })
-  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting).id}/applications`, payload: { motivation: '応募します' } })
+  const applied = await candidate({ method: 'POST', url: `/api/postings/${posting.id}/applications`, payload: { motivation: '応募します' } })
   applicationId = applied.json().id
   expect((await matsuyama({ method: 'POST', url: `/api/applications/${applicationId}/steps`, payload: { to: 'screening' } })).statusCode).toBe(200)
 })
@@ -51,7 +51,14 @@ function parse(text: string) {
     start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
   }
 }
-const mailsTo = (address: string) => t.engine.db.selectFrom('mail_outbox').select(['subject', 'body_text', 'calendar', 'calendar_method']).where('to_address', '=', address).orderBy('created_at').orderBy('id').execute()
+const mailsTo = (address: string) =>
+  t.engine.db
+    .selectFrom('mail_outbox')
+    .select(['subject', 'body_text', 'calendar', 'calendar_method'])
+    .where('to_address', '=', address)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 const interviewCount = async () => (await t.engine.db.selectFrom('interview').select('id').execute()).length
 
 let interview: Interview
@@ -110,7 +117,9 @@ describe('面接の日程調整', () => {
     expect(download.headers['content-type']).toContain('text/calendar')
     expect(parse(download.body)).toMatchObject({ uid: interview.uid, sequence: 0 })
     // choosing again is not possible once fixed
-    expect((await candidate({ method: 'POST', url: `/api/interviews/${interview.id}/choice`, payload: { slotId: interview.slots[0]!.id } })).statusCode).toBe(409)
+    expect((await candidate({ method: 'POST', url: `/api/interviews/${interview.id}/choice`, payload: { slotId: interview.slots[0]!.id } })).statusCode).toBe(
+      409,
+    )
   })
 
   test('担当者が1件で日時を変えると同じ UID で SEQUENCE 1 の招待になる', async () => {
@@ -163,7 +172,15 @@ describe('面接の日程調整', () => {
     expect((await matsuyama({ method: 'POST', url: `/api/interviews/${interview.id}/cancel`, payload: {} })).statusCode).toBe(409)
     const events = await t.engine.db.selectFrom('audit_event').select('action').where('target_id', '=', interview.id).execute()
     expect(events.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['interview.proposed', 'interview.scheduled', 'interview.rescheduled', 'interview.reminded', 'interview.reschedule_requested', 'interview.reproposed', 'interview.cancelled']),
+      expect.arrayContaining([
+        'interview.proposed',
+        'interview.scheduled',
+        'interview.rescheduled',
+        'interview.reminded',
+        'interview.reschedule_requested',
+        'interview.reproposed',
+        'interview.cancelled',
+      ]),
     )
     // after a cancellation a new interview may be set up
     expect((await matsuyama({ method: 'POST', url: `/api/applications/${applicationId}/interviews`, payload: { slots } })).statusCode).toBe(201)

@@ -37,7 +37,11 @@ export function interviewCalendar(event: CalendarEvent): string {
     end: event.endsAt,
     status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     summary: `面接：${event.postingTitle ?? '募集'}（${event.municipalityName}）`,
-    description: [`${interviewModeLabels[event.mode]}の面接です。`, online ? `会議のURL: ${event.location}` : `場所: ${event.location}`, `詳細: ${event.link}`].join('\n'),
+    description: [
+      `${interviewModeLabels[event.mode]}の面接です。`,
+      online ? `会議のURL: ${event.location}` : `場所: ${event.location}`,
+      `詳細: ${event.link}`,
+    ].join('\n'),
     location: event.location,
     url: online ? event.location : event.link,
     organizer: event.organizer,

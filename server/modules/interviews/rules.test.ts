@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { allowedActions, nextSequence, reminderDue, slotIssues } from './rules.ts'
 
 const NOW = new Date('2026-11-24T03:00:00Z')
-const slot = (startsAt: string, extra: object = {}) => ({ startsAt, durationMinutes: 60, mode: 'in_person' as const, location: '松山市役所 3階会議室', ...extra })
+const slot = (startsAt: string, extra: object = {}) => ({
+  startsAt,
+  durationMinutes: 60,
+  mode: 'in_person' as const,
+  location: '松山市役所 3階会議室',
+  ...extra,
+})
 
 describe('候補日時の検査', () => {
   test('未来の重ならない候補は通る', () => {
@@ -15,7 +21,10 @@ describe('候補日時の検査', () => {
   })
   test('重なる候補は、後の候補を名指しする（端が接するだけなら重ならない）', () => {
     const issues = slotIssues([slot('2026-12-01T10:00:00+09:00'), slot('2026-12-01T10:30:00+09:00'), slot('2026-12-01T11:00:00+09:00')], NOW)
-    expect(issues).toEqual([{ path: 'slots.1.startsAt', message: '候補2が候補1と時間が重なっています。重ならない日時にしてください。' }, expect.objectContaining({ path: 'slots.2.startsAt' })])
+    expect(issues).toEqual([
+      { path: 'slots.1.startsAt', message: '候補2が候補1と時間が重なっています。重ならない日時にしてください。' },
+      expect.objectContaining({ path: 'slots.2.startsAt' }),
+    ])
     expect(issues[1]!.message).toContain('候補2')
   })
   test('オンラインは会議のURLが要る', () => {

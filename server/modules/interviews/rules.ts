@@ -34,7 +34,10 @@ export function slotIssues(slots: readonly SlotInput[], now: Date): SlotIssue[] 
     }
     const overlapping = times.findIndex((other, j) => j < index && slot.startsAt < other.endsAt && other.startsAt < slot.endsAt)
     if (overlapping >= 0) {
-      issues.push({ path: `slots.${index}.startsAt`, message: `候補${index + 1}が候補${overlapping + 1}と時間が重なっています。重ならない日時にしてください。` })
+      issues.push({
+        path: `slots.${index}.startsAt`,
+        message: `候補${index + 1}が候補${overlapping + 1}と時間が重なっています。重ならない日時にしてください。`,
+      })
     }
     if (slot.mode === 'online' && !URL_PATTERN.test(slot.location)) {
       issues.push({ path: `slots.${index}.location`, message: `候補${index + 1}はオンラインのため、会議のURL（https://…）を入力してください。` })

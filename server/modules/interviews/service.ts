@@ -106,7 +106,9 @@ function senderAddress(mailFrom: string): string {
 }
 
 function pageLink(deps: InterviewDeps, applicationId: string, side: Side): string {
-  return side === 'candidate' ? `${deps.config.publicUrl}/applications/${applicationId}/interview` : `${deps.config.publicUrl}/applications/board?application=${applicationId}`
+  return side === 'candidate'
+    ? `${deps.config.publicUrl}/applications/${applicationId}/interview`
+    : `${deps.config.publicUrl}/applications/board?application=${applicationId}`
 }
 
 /** The event file of the interview's current version, or null when no slot is chosen. */
@@ -158,7 +160,12 @@ async function notify(
       'このメールは送信専用です。',
     ].join('\n')
     for (const address of addresses) {
-      await enqueueMail(tx, { to: address, subject: `${subject}：${context.parties.postingTitle ?? '募集'}`.slice(0, 200), text, ...(calendar ? { calendar } : {}) })
+      await enqueueMail(tx, {
+        to: address,
+        subject: `${subject}：${context.parties.postingTitle ?? '募集'}`.slice(0, 200),
+        text,
+        ...(calendar ? { calendar } : {}),
+      })
       queued += 1
     }
   }
@@ -218,12 +225,15 @@ export function propose(deps: InterviewDeps, actor: Actor, request: RequestInfo,
       request,
       details: { applicationId, slots: saved.length },
     })
-    const mailed = await notify(tx, deps, context, ['candidate'], '面接の候補日時が届きました', [
-      `${context.municipalityName}から、面接の候補日時が届きました。`,
-      ...slotLines(saved),
-      '',
-      'ご都合のよい日時を選ぶか、別の日時を依頼してください。',
-    ], null)
+    const mailed = await notify(
+      tx,
+      deps,
+      context,
+      ['candidate'],
+      '面接の候補日時が届きました',
+      [`${context.municipalityName}から、面接の候補日時が届きました。`, ...slotLines(saved), '', 'ご都合のよい日時を選ぶか、別の日時を依頼してください。'],
+      null,
+    )
     return { result: await view(tx, row, context), mailed }
   })
 }
@@ -238,9 +248,13 @@ export function repropose(deps: InterviewDeps, actor: Actor, request: RequestInf
     const saved = await repository.replaceSlots(tx, row.id, slots)
     // One slot for an interview already fixed is a change of its date: the same event, next SEQUENCE.
     const changesFixed = row.state === 'scheduled' && saved.length === 1
-    const updated = await repository.updateInterview(tx, row.id, changesFixed
-      ? { chosen_slot_id: saved[0]!.id, sequence: nextSequence(row), issued: true, candidate_note: '', updated_at: now }
-      : { state: 'proposed', chosen_slot_id: null, candidate_note: '', updated_at: now })
+    const updated = await repository.updateInterview(
+      tx,
+      row.id,
+      changesFixed
+        ? { chosen_slot_id: saved[0]!.id, sequence: nextSequence(row), issued: true, candidate_note: '', updated_at: now }
+        : { state: 'proposed', chosen_slot_id: null, candidate_note: '', updated_at: now },
+    )
     await recordAudit(tx, {
       actor,
       action: changesFixed ? 'interview.rescheduled' : 'interview.reproposed',
@@ -253,17 +267,30 @@ export function repropose(deps: InterviewDeps, actor: Actor, request: RequestInf
     if (changesFixed) {
       await recordInterviewScheduled(tx, { applicationId: row.application_id, at: saved[0]!.starts_at, actor, now })
       const content = (await calendarOf(tx, deps, updated, context, now))!
-      mailed = await notify(tx, deps, context, ['candidate', 'staff'], '面接の日時が変更されました', [
-        `面接の日時が ${japanTime(saved[0]!.starts_at)} に変更されました。`,
-        `${interviewModeLabels[saved[0]!.mode]}: ${saved[0]!.location}`,
-      ], { method: 'REQUEST', content })
+      mailed = await notify(
+        tx,
+        deps,
+        context,
+        ['candidate', 'staff'],
+        '面接の日時が変更されました',
+        [`面接の日時が ${japanTime(saved[0]!.starts_at)} に変更されました。`, `${interviewModeLabels[saved[0]!.mode]}: ${saved[0]!.location}`],
+        { method: 'REQUEST', content },
+      )
     } else {
-      mailed = await notify(tx, deps, context, ['candidate'], '面接の候補日時が出し直されました', [
-        `${context.municipalityName}から、面接の新しい候補日時が届きました。`,
-        ...slotLines(saved),
-        '',
-        'ご都合のよい日時を選ぶか、別の日時を依頼してください。',
-      ], null)
+      mailed = await notify(
+        tx,
+        deps,
+        context,
+        ['candidate'],
+        '面接の候補日時が出し直されました',
+        [
+          `${context.municipalityName}から、面接の新しい候補日時が届きました。`,
+          ...slotLines(saved),
+          '',
+          'ご都合のよい日時を選ぶか、別の日時を依頼してください。',
+        ],
+        null,
+      )
     }
     return { result: await view(tx, updated, context), mailed }
   })
@@ -276,11 +303,22 @@ export function choose(deps: InterviewDeps, actor: Actor, request: RequestInfo, 
     if (context.side !== 'candidate') throw new AppError('FORBIDDEN', '候補日時は応募者が選びます。')
     if (!mayDo(row.state, 'candidate', 'choose')) throw refuse('いまは候補日時を選べません（確定済み・再調整中・取りやめのいずれかです）。')
     const slot = (await repository.slotsOf(tx, [row.id])).find((s) => s.id === slotId)
-    if (!slot) throw new AppError('VALIDATION_FAILED', '選んだ候補日時はこの面接のものではありません。', 400, [{ path: 'slotId', message: '候補日時から選んでください。' }])
+    if (!slot)
+      throw new AppError('VALIDATION_FAILED', '選んだ候補日時はこの面接のものではありません。', 400, [
+        { path: 'slotId', message: '候補日時から選んでください。' },
+      ])
     if (new Date(slot.starts_at).getTime() <= now.getTime()) {
-      throw new AppError('VALIDATION_FAILED', 'この候補日時はすでに過ぎています。別の日時を依頼してください。', 400, [{ path: 'slotId', message: '過去の候補日時は選べません。' }])
+      throw new AppError('VALIDATION_FAILED', 'この候補日時はすでに過ぎています。別の日時を依頼してください。', 400, [
+        { path: 'slotId', message: '過去の候補日時は選べません。' },
+      ])
     }
-    const updated = await repository.updateInterview(tx, row.id, { state: 'scheduled', chosen_slot_id: slot.id, sequence: nextSequence(row), issued: true, updated_at: now })
+    const updated = await repository.updateInterview(tx, row.id, {
+      state: 'scheduled',
+      chosen_slot_id: slot.id,
+      sequence: nextSequence(row),
+      issued: true,
+      updated_at: now,
+    })
     await recordInterviewScheduled(tx, { applicationId: row.application_id, at: slot.starts_at, actor, now })
     await recordAudit(tx, {
       actor,
@@ -292,10 +330,15 @@ export function choose(deps: InterviewDeps, actor: Actor, request: RequestInfo, 
       details: { applicationId: row.application_id, slotId: slot.id, sequence: updated.sequence },
     })
     const content = (await calendarOf(tx, deps, updated, context, now))!
-    const mailed = await notify(tx, deps, context, ['candidate', 'staff'], '面接の日時が決まりました', [
-      `面接の日時が決まりました: ${japanTime(slot.starts_at)}`,
-      `${interviewModeLabels[slot.mode]}: ${slot.location}`,
-    ], { method: 'REQUEST', content })
+    const mailed = await notify(
+      tx,
+      deps,
+      context,
+      ['candidate', 'staff'],
+      '面接の日時が決まりました',
+      [`面接の日時が決まりました: ${japanTime(slot.starts_at)}`, `${interviewModeLabels[slot.mode]}: ${slot.location}`],
+      { method: 'REQUEST', content },
+    )
     return { result: await view(tx, updated, context), mailed }
   })
 }
@@ -317,9 +360,15 @@ export function askForOthers(deps: InterviewDeps, actor: Actor, request: Request
       localGovernmentCode: context.parties.municipalityCode,
       details: { applicationId: row.application_id },
     })
-    const mailed = await notify(tx, deps, context, ['staff'], '面接の日時の再調整の依頼がありました', [
-      '応募者から、面接の別の日時の依頼がありました。依頼の内容はこのサービスでご確認ください。',
-    ], null)
+    const mailed = await notify(
+      tx,
+      deps,
+      context,
+      ['staff'],
+      '面接の日時の再調整の依頼がありました',
+      ['応募者から、面接の別の日時の依頼がありました。依頼の内容はこのサービスでご確認ください。'],
+      null,
+    )
     return { result: await view(tx, updated, context), mailed }
   })
 }
@@ -340,10 +389,15 @@ export function cancel(deps: InterviewDeps, actor: Actor, request: RequestInfo, 
       details: { applicationId: row.application_id, sequence: updated.sequence, wasIssued: row.issued },
     })
     const content = row.issued ? await calendarOf(tx, deps, updated, context, now) : null
-    const mailed = await notify(tx, deps, context, ['candidate', 'staff'], '面接は取りやめになりました', [
-      '面接は取りやめになりました。',
-      ...(reason ? [`理由: ${reason}`] : []),
-    ], content ? { method: 'CANCEL', content } : null)
+    const mailed = await notify(
+      tx,
+      deps,
+      context,
+      ['candidate', 'staff'],
+      '面接は取りやめになりました',
+      ['面接は取りやめになりました。', ...(reason ? [`理由: ${reason}`] : [])],
+      content ? { method: 'CANCEL', content } : null,
+    )
     return { result: await view(tx, updated, context), mailed }
   })
 }
@@ -377,11 +431,23 @@ export async function sendInterviewReminders(deps: InterviewDeps): Promise<numbe
       if (!claimed) return 0
       const context = await systemContext(tx, claimed)
       if (!context) return 0
-      await recordAudit(tx, { actor: { kind: 'system' }, action: 'interview.reminded', targetType: 'interview', targetId: id, localGovernmentCode: context.parties.municipalityCode, details: { sequence: claimed.sequence } })
-      return notify(tx, deps, context, ['candidate', 'staff'], '明日は面接の日です', [
-        `面接は明日 ${japanTime(slot.starts_at)} です。`,
-        `${interviewModeLabels[slot.mode]}: ${slot.location}`,
-      ], null)
+      await recordAudit(tx, {
+        actor: { kind: 'system' },
+        action: 'interview.reminded',
+        targetType: 'interview',
+        targetId: id,
+        localGovernmentCode: context.parties.municipalityCode,
+        details: { sequence: claimed.sequence },
+      })
+      return notify(
+        tx,
+        deps,
+        context,
+        ['candidate', 'staff'],
+        '明日は面接の日です',
+        [`面接は明日 ${japanTime(slot.starts_at)} です。`, `${interviewModeLabels[slot.mode]}: ${slot.location}`],
+        null,
+      )
     })
     sent += mailed
   }

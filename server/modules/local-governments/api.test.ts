@@ -26,7 +26,10 @@ describe('GET /api/local-governments', () => {
   test('かな（カタカナ・半角でも）で検索できる', async () => {
     for (const q of ['まつやまし', 'マツヤマシ', 'ﾏﾂﾔﾏｼ']) {
       const body = Page.parse((await app.inject({ url: `/api/local-governments?q=${encodeURIComponent(q)}` })).json())
-      expect(body.items.map((item) => item.code), q).toContain('382019')
+      expect(
+        body.items.map((item) => item.code),
+        q,
+      ).toContain('382019')
     }
   })
 

@@ -26,7 +26,11 @@ afterAll(async () => {
 describe('SMTP での配信（smtp-server を 127.0.0.1 で起動）', () => {
   test('利用登録の確認メールが、宛先・件名・一回限りのリンク付きで届き、送信済みになる', async () => {
     const email = 'smtp.candidate@example.jp'
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, password: 'correct horse battery', displayName: '配信 確認' } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: 'correct horse battery', displayName: '配信 確認' },
+    })
     expect(response.statusCode).toBe(202)
 
     const received = await smtp.waitForMail(email)
@@ -41,7 +45,9 @@ describe('SMTP での配信（smtp-server を 127.0.0.1 で起動）', () => {
     const confirm = await app.inject({ method: 'POST', url: '/api/auth/confirm-email', payload: { token: link.searchParams.get('token') } })
     expect(confirm.statusCode).toBe(200)
 
-    await expect.poll(async () => (await db.selectFrom('mail_outbox').select('status').where('to_address', '=', email).executeTakeFirstOrThrow()).status).toBe('sent')
+    await expect
+      .poll(async () => (await db.selectFrom('mail_outbox').select('status').where('to_address', '=', email).executeTakeFirstOrThrow()).status)
+      .toBe('sent')
   })
 
   test('パスワード再設定のメールも届く', async () => {
@@ -62,9 +68,16 @@ describe('SMTP での配信（smtp-server を 127.0.0.1 で起動）', () => {
     expect(row.last_error).toBeTruthy()
     expect(row.next_attempt_at.getTime()).toBeGreaterThan(Date.now())
     // Due again (as if the wait had passed): the second failure gives up.
-    await db.updateTable('mail_outbox').set({ next_attempt_at: new Date(0) }).where('id', '=', id).execute()
+    await db
+      .updateTable('mail_outbox')
+      .set({ next_attempt_at: new Date(0) })
+      .where('id', '=', id)
+      .execute()
     await broken.deliverPending()
-    expect((await db.selectFrom('mail_outbox').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ status: 'failed', attempts: 2 })
+    expect(await db.selectFrom('mail_outbox').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      status: 'failed',
+      attempts: 2,
+    })
     await broken.close()
   })
 

@@ -14,13 +14,7 @@ export async function readMail(db: Db, id: string, showText: boolean): Promise<M
 }
 
 /** A failed message goes back to the queue; the request and the attempts it had are audited with it. */
-export async function retryFailedMail(
-  db: Db,
-  actor: Actor,
-  request: { ip: string; id: string },
-  id: string,
-  showText: boolean,
-): Promise<MailOutboxItem> {
+export async function retryFailedMail(db: Db, actor: Actor, request: { ip: string; id: string }, id: string, showText: boolean): Promise<MailOutboxItem> {
   await db.transaction().execute(async (tx) => {
     const requeued = await requeueFailedMail(tx, id)
     if (!requeued) {
@@ -28,7 +22,14 @@ export async function retryFailedMail(
       if (!exists) throw notFound(NOT_FOUND)
       throw new AppError('MAIL_NOT_FAILED', `「${mailStatusLabels[exists.status]}」のメールは再送できません。再送できるのは送信に失敗したメールだけです。`)
     }
-    await recordAudit(tx, { actor, action: 'mail.retry_requested', targetType: 'mail', targetId: id, request, details: { previousAttempts: requeued.attempts } })
+    await recordAudit(tx, {
+      actor,
+      action: 'mail.retry_requested',
+      targetType: 'mail',
+      targetId: id,
+      request,
+      details: { previousAttempts: requeued.attempts },
+    })
   })
   return readMail(db, id, showText)
 }

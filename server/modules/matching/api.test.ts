@@ -33,7 +33,9 @@ const candidates: Record<'a' | 'b' | 'c' | 'd' | 'e', { id: string; inject: Sign
 /** The producer preset with its level-or-certification row made required, as staff may when they insist on it. */
 const producerForm = {
   ...completeForm,
-  criteria: presetCriteria(findRole('producer')!).criteria.map((criterion, index) => (index === 0 ? { ...criterion, importance: 'required' as const } : criterion)),
+  criteria: presetCriteria(findRole('producer')!).criteria.map((criterion, index) =>
+    index === 0 ? { ...criterion, importance: 'required' as const } : criterion,
+  ),
   termStartsOn: '2027-04-01',
   termEndsOn: '2028-03-31',
   applicationStartsOn: '2026-11-01',
@@ -61,7 +63,15 @@ async function makeCandidate(skills: object, pools: string[], profile: object = 
     const response = await inject({ method: 'PUT', url, payload })
     expect(response.statusCode, response.body).toBe(200)
   }
-  await put('/api/candidates/me/profile', { fullName: '山田 花子', contactEmail: 'hanako@example.jp', prefectureCode: '13', desiredRoles: ['producer'], availability, regions: ['38'], ...profile })
+  await put('/api/candidates/me/profile', {
+    fullName: '山田 花子',
+    contactEmail: 'hanako@example.jp',
+    prefectureCode: '13',
+    desiredRoles: ['producer'],
+    availability,
+    regions: ['38'],
+    ...profile,
+  })
   await put('/api/candidates/me/skills', skills)
   await put('/api/candidates/me/consent', { pools: pools.map((pool) => ({ pool, fields: ['headline', 'levels'] })) })
   return { id: me.id, inject }
@@ -86,7 +96,11 @@ beforeAll(async () => {
   const created = await matsuyama({ method: 'POST', url: '/api/staff/postings', payload: producerForm })
   expect(created.statusCode, created.body).toBe(201)
   postingId = StaffPosting.parse(created.json()).id
-  for (const [as, action] of [[matsuyama, 'submit'], [ehime, 'forward'], [national, 'publish']] as const) {
+  for (const [as, action] of [
+    [matsuyama, 'submit'],
+    [ehime, 'forward'],
+    [national, 'publish'],
+  ] as const) {
     const response = await as({ method: 'POST', url: `/api/staff/postings/${postingId}/transitions`, payload: { action } })
     expect(response.statusCode, response.body).toBe(200)
   }
@@ -97,7 +111,15 @@ beforeAll(async () => {
       exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }],
       experiences: [
         strategyLead,
-        { ...strategyLead, id: randomUUID(), startsOn: '2025-04-01', endsOn: null, organisation: '愛媛県内の市', title: 'DXアドバイザー（受託）', kind: 'local_government' },
+        {
+          ...strategyLead,
+          id: randomUUID(),
+          startsOn: '2025-04-01',
+          endsOn: null,
+          organisation: '愛媛県内の市',
+          title: 'DXアドバイザー（受託）',
+          kind: 'local_government',
+        },
       ],
     },
     ['national'],
@@ -105,15 +127,31 @@ beforeAll(async () => {
   // (b) 手順書 参考4.4-② case L4: 応用情報 only, national list
   candidates.b = await makeCandidate({ exams: [{ examId: 'AP', fiscalYear: 2020, season: 'autumn' }] }, ['national'])
   // (c) 手順書 参考4.4-② case L11: declared コンサルタント L6, in 愛媛県's pool
-  const consulting = { ...strategyLead, id: randomUUID(), startsOn: '2014-04-01', endsOn: '2026-03-31', title: 'ITコンサルタント', kind: 'digital_department_manager', jobTypeIds: ['itss.consultant'] }
+  const consulting = {
+    ...strategyLead,
+    id: randomUUID(),
+    startsOn: '2014-04-01',
+    endsOn: '2026-03-31',
+    title: 'ITコンサルタント',
+    kind: 'digital_department_manager',
+    jobTypeIds: ['itss.consultant'],
+  }
   candidates.c = await makeCandidate(
-    { experiences: [consulting], claims: [{ id: randomUUID(), jobTypeId: 'itss.consultant', level: 6, experienceEntryIds: [consulting.id], description: '12年の実績' }] },
+    {
+      experiences: [consulting],
+      claims: [{ id: randomUUID(), jobTypeId: 'itss.consultant', level: 6, experienceEntryIds: [consulting.id], description: '12年の実績' }],
+    },
     ['38'],
   )
   // (d) as strong as (a) but in no pool: matched only once they apply
-  candidates.d = await makeCandidate({ exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }, [])
+  candidates.d = await makeCandidate(
+    { exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] },
+    [],
+  )
   // (e) strong, but only in 東京都's pool
-  candidates.e = await makeCandidate({ exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }, ['13'])
+  candidates.e = await makeCandidate({ exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }, [
+    '13',
+  ])
 })
 
 async function matches(as: SignedInInject, query = ''): Promise<CandidateMatchPage> {
@@ -133,7 +171,10 @@ describe('GET /api/postings/:id/matches', () => {
     }
     expect(page.items[0]!.score).toBeGreaterThanOrEqual(page.items[1]!.score)
     expect(page.items.find((item) => item.candidateId === candidates.a.id)!.via).toBe('national_list')
-    expect(page.items.find((item) => item.candidateId === candidates.c.id)).toMatchObject({ via: 'prefecture_pool', flags: [expect.objectContaining({ code: 'self_declared_level' })] })
+    expect(page.items.find((item) => item.candidateId === candidates.c.id)).toMatchObject({
+      via: 'prefecture_pool',
+      flags: [expect.objectContaining({ code: 'self_declared_level' })],
+    })
   })
 
   test('includeIneligible=true adds (b) last, with its gap (level 3 < 4)', async () => {
@@ -183,7 +224,11 @@ describe('consent: only applicants and candidates in the national list or the po
   })
 
   test('(d) applies → matched via the application', async () => {
-    const applied = await candidates.d.inject({ method: 'POST', url: `/api/postings/${postingId}/applications`, payload: { motivation: '自治体DXに貢献したい' } })
+    const applied = await candidates.d.inject({
+      method: 'POST',
+      url: `/api/postings/${postingId}/applications`,
+      payload: { motivation: '自治体DXに貢献したい' },
+    })
     expect(applied.statusCode, applied.body).toBe(201)
     const page = await matches(matsuyama)
     const d = page.items.find((item) => item.candidateId === candidates.d.id)
@@ -259,7 +304,9 @@ describe('per-posting weights', () => {
     const staffItems = (await matches(matsuyama)).items
     for (const item of staffItems) expect(item.score).toBe(sumOf(item))
     // The candidate's recommendation follows the new weights at once (the stored plan is rebuilt on read).
-    const recommended = RecommendationPage.parse((await candidates.a.inject('/api/me/recommendations')).json()).items.find((item) => item.postingId === postingId)!
+    const recommended = RecommendationPage.parse((await candidates.a.inject('/api/me/recommendations')).json()).items.find(
+      (item) => item.postingId === postingId,
+    )!
     expect(recommended.score).toBe(staffItems.find((item) => item.candidateId === candidates.a.id)!.score)
     expect(recommended.criteria.find((line) => line.criterionId === 'criterion.1')!.maxPoints).toBeGreaterThan(certification.maxPoints)
     await matsuyama({ method: 'PUT', url, payload: { weights: {} } })
@@ -288,7 +335,12 @@ describe('per-posting weights follow their criterion', () => {
 
     const changed = reversed.map((criterion, position) =>
       position === reversed.length - 1 && criterion.kind === 'any_of'
-        ? { ...criterion, alternatives: criterion.alternatives.map((alternative) => (alternative.kind === 'job_type_level' ? { ...alternative, minLevel: alternative.minLevel + 1 } : alternative)) }
+        ? {
+            ...criterion,
+            alternatives: criterion.alternatives.map((alternative) =>
+              alternative.kind === 'job_type_level' ? { ...alternative, minLevel: alternative.minLevel + 1 } : alternative,
+            ),
+          }
         : criterion,
     )
     expect(changed).not.toEqual(reversed)
@@ -304,7 +356,12 @@ const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_archi
 const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const
 const factsArb = fc.record({
   levels: fc.array(
-    fc.record({ jobTypeId: fc.constantFrom(...JOB_TYPES), level: fc.integer({ min: 1, max: 7 }), basis: fc.constant('exam' as const), selfDeclared: fc.boolean() }),
+    fc.record({
+      jobTypeId: fc.constantFrom(...JOB_TYPES),
+      level: fc.integer({ min: 1, max: 7 }),
+      basis: fc.constant('exam' as const),
+      selfDeclared: fc.boolean(),
+    }),
     { maxLength: 3 },
   ),
   certifications: fc.array(fc.record({ id: fc.constantFrom('ST', 'SC', 'AU', 'legacy.system_analyst', 'cisa') }), { maxLength: 2 }),
@@ -320,24 +377,55 @@ const factsArb = fc.record({
 })
 const importance = fc.constantFrom('required' as const, 'preferred' as const)
 const criteriaArb = fc.tuple(
-  fc.record({ kind: fc.constant('job_type_level' as const), importance, jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
-  fc.record({ kind: fc.constant('certification' as const), importance, certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
-  fc.record({ kind: fc.constant('experience' as const), importance, experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
+  fc.record({
+    kind: fc.constant('job_type_level' as const),
+    importance,
+    jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }),
+    minLevel: fc.integer({ min: 2, max: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('certification' as const),
+    importance,
+    certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('experience' as const),
+    importance,
+    experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const),
+    minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }),
+  }),
   fc.record({ kind: fc.constant('local_government_experience' as const), importance, minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
   fc.record({ kind: fc.constant('days_per_week' as const), importance, minDaysPerWeek: fc.constantFrom(1, 2, 3, 0.9) }),
   fc.record({ kind: fc.constant('remote' as const), importance, remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
   fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
   fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constant('2027-04-01') }),
-  fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constant('38'), localGovernmentCode: fc.constant('382019'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+  fc.record({
+    kind: fc.constant('region' as const),
+    importance,
+    prefectureCode: fc.constant('38'),
+    localGovernmentCode: fc.constant('382019'),
+    remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const),
+  }),
   // Any of (手順書 参考4.4-④): alternatives of mixed kinds; the last position, so every sampled posting has one.
   fc.record({
     kind: fc.constant('any_of' as const),
     importance,
     alternatives: fc.array(
       fc.oneof(
-        fc.record({ kind: fc.constant('job_type_level' as const), jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }), minLevel: fc.integer({ min: 2, max: 6 }) }),
-        fc.record({ kind: fc.constant('certification' as const), certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }) }),
-        fc.record({ kind: fc.constant('experience' as const), experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const), minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }) }),
+        fc.record({
+          kind: fc.constant('job_type_level' as const),
+          jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 2 }),
+          minLevel: fc.integer({ min: 2, max: 6 }),
+        }),
+        fc.record({
+          kind: fc.constant('certification' as const),
+          certificationIds: fc.uniqueArray(fc.constantFrom('ST', 'SC', 'AU'), { minLength: 1, maxLength: 2 }),
+        }),
+        fc.record({
+          kind: fc.constant('experience' as const),
+          experienceKind: fc.constantFrom('digital_strategy_lead' as const, 'digital_department_manager' as const),
+          minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }),
+        }),
         fc.record({ kind: fc.constant('local_government_experience' as const), minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
       ),
       { minLength: 2, maxLength: 3 },
@@ -348,15 +436,27 @@ const criteriaArb = fc.tuple(
 describe('the SQL ranking and the pure scorer agree', () => {
   test('for random candidates and postings (every one with an any-of criterion), score and eligibility from SQL equal the explanation’s', async () => {
     const db = t.engine.db
-    const population = fc.sample(factsArb, { numRuns: 120, seed: 6 }).map((facts, index): CandidateFacts => ({ ...facts, candidateId: randomUUID(), regions: index % 7 === 0 ? [] : facts.regions }))
+    const population = fc
+      .sample(factsArb, { numRuns: 120, seed: 6 })
+      .map((facts, index): CandidateFacts => ({ ...facts, candidateId: randomUUID(), regions: index % 7 === 0 ? [] : facts.regions }))
     // Vectors reference candidate rows; bare rows suffice here (the candidates module's own fields stay empty).
     await sql`INSERT INTO candidate (id) SELECT unnest(${population.map((facts) => facts.candidateId)}::uuid[])`.execute(db)
-    await repository.upsertVectors(db, population.map((facts) => vectorOf(facts, { nationalList: false, prefecturePools: ['99'] })))
+    await repository.upsertVectors(
+      db,
+      population.map((facts) => vectorOf(facts, { nationalList: false, prefecturePools: ['99'] })),
+    )
     const byId = new Map(population.map((facts) => [facts.candidateId, facts]))
     for (const [index, tuple] of fc.sample(criteriaArb, { numRuns: 25, seed: 7 }).entries()) {
-      const criteria = tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` }))
+      const criteria = tuple
+        .filter((_, position) => (index >> position) % 2 === 0 || position < 2)
+        .map((criterion, position) => ({ ...criterion, id: `c${position}` }))
       const plan = planScoring({ postingId: 'p', roleId: index % 2 === 0 ? 'producer' : null, criteria })
-      const { rows, total } = await repository.rankCandidatesPage(db, compilePlan(plan), { prefectureCode: '99', applicantIds: [] }, { limit: 100, offset: 0, includeIneligible: true })
+      const { rows, total } = await repository.rankCandidatesPage(
+        db,
+        compilePlan(plan),
+        { prefectureCode: '99', applicantIds: [] },
+        { limit: 100, offset: 0, includeIneligible: true },
+      )
       expect(total).toBeGreaterThanOrEqual(population.length)
       for (const row of rows) {
         const facts = byId.get(row.candidateId)
@@ -377,7 +477,9 @@ describe('the SQL recommendations and the pure scorer agree', () => {
     const postings = fc.sample(criteriaArb, { numRuns: 30, seed: 11 }).map((tuple, index): PostingCriteria => ({
       postingId: randomUUID(),
       roleId: index % 2 === 0 ? 'producer' : null,
-      criteria: tuple.filter((_, position) => (index >> position) % 2 === 0 || position < 2).map((criterion, position) => ({ ...criterion, id: `c${position}` })),
+      criteria: tuple
+        .filter((_, position) => (index >> position) % 2 === 0 || position < 2)
+        .map((criterion, position) => ({ ...criterion, id: `c${position}` })),
       weights: index % 5 === 0 ? { c0: 3 } : {},
     }))
     postings.push(...postings.slice(5, 10).map((posting) => ({ ...posting, postingId: randomUUID() })))
@@ -385,14 +487,27 @@ describe('the SQL recommendations and the pure scorer agree', () => {
     await sql`INSERT INTO posting (id, municipality_code, prefecture_code, form)
       SELECT unnest(${postings.map((posting) => posting.postingId)}::uuid[]), '382019', '38', '{}'::jsonb`.execute(db)
     const closed = postings.slice(0, 5).map((posting) => posting.postingId)
-    await repository.replacePlans(db, postings.map((posting) => posting.postingId), postings.map((posting) => planOf(posting, closed.includes(posting.postingId) ? '2026-11-23' : '2026-12-31', layout)))
+    await repository.replacePlans(
+      db,
+      postings.map((posting) => posting.postingId),
+      postings.map((posting) => planOf(posting, closed.includes(posting.postingId) ? '2026-11-23' : '2026-12-31', layout)),
+    )
     const open = postings.filter((posting) => !closed.includes(posting.postingId))
     const population = fc.sample(factsArb, { numRuns: 60, seed: 12 }).map((facts): CandidateFacts => ({ ...facts, candidateId: randomUUID() }))
     for (const [index, facts] of population.entries()) {
       const includeIneligible = index % 2 === 0
-      const expected = rankPostings(open, facts, { includeIneligible }).map((result) => ({ postingId: result.postingId, score: result.score, eligible: result.eligible }))
+      const expected = rankPostings(open, facts, { includeIneligible }).map((result) => ({
+        postingId: result.postingId,
+        score: result.score,
+        eligible: result.eligible,
+      }))
       const page = { limit: 12, offset: index % 3 === 0 ? 12 : 0, includeIneligible }
-      const { rows, total } = await repository.recommendPostingsPage(db, vectorOf(facts, { nationalList: false, prefecturePools: [] }), { today: '2026-11-24', layout }, page)
+      const { rows, total } = await repository.recommendPostingsPage(
+        db,
+        vectorOf(facts, { nationalList: false, prefecturePools: [] }),
+        { today: '2026-11-24', layout },
+        page,
+      )
       expect({ rows, total }, JSON.stringify(facts)).toEqual({ rows: expected.slice(page.offset, page.offset + page.limit), total: expected.length })
     }
   })
@@ -404,7 +519,9 @@ describe('入札制限 preview (参考4.4-⑦): flagged with the reason, never e
     const employed = await candidates.a.inject({
       method: 'PUT',
       url: '/api/candidates/me/employments',
-      payload: { entries: [{ corporateNumber: employer, companyName: 'X 情報サービス株式会社', relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] },
+      payload: {
+        entries: [{ corporateNumber: employer, companyName: 'X 情報サービス株式会社', relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+      },
     })
     expect(employed.statusCode, employed.body).toBe(200)
     const before = (await matches(matsuyama)).items.find((item) => item.candidateId === candidates.a.id)!
@@ -424,7 +541,8 @@ describe('入札制限 preview (参考4.4-⑦): flagged with the reason, never e
     expect(a.flags).toContainEqual({
       code: 'bid_restriction',
       criterionId: null,
-      message: '現在の所属先「X 情報サービス株式会社」（従業員）が、この団体の調達「基幹系システム更新」の入札予定者です。任用する場合は入札制限の確認が必要です。',
+      message:
+        '現在の所属先「X 情報サービス株式会社」（従業員）が、この団体の調達「基幹系システム更新」の入札予定者です。任用する場合は入札制限の確認が必要です。',
     })
     for (const other of page.items.filter((item) => item.candidateId !== candidates.a.id)) {
       expect(other.flags.some((flag) => flag.code === 'bid_restriction')).toBe(false)

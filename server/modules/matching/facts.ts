@@ -66,9 +66,7 @@ export function factsFromProfile(profile: ScoringProfile): CandidateFacts {
     levels,
     certifications: profile.certificationIds.map((id) => ({ id })),
     unregisteredQualificationIds: profile.unregisteredQualificationIds ?? [],
-    experiences: ExperienceKind.options
-      .map((kind) => ({ kind, years: profile.experienceYearsByKind[kind] ?? 0 }))
-      .filter((experience) => experience.years > 0),
+    experiences: ExperienceKind.options.map((kind) => ({ kind, years: profile.experienceYearsByKind[kind] ?? 0 })).filter((experience) => experience.years > 0),
     availability: {
       daysPerWeek: profile.availability.daysPerWeek,
       remote: REMOTE_NEED[profile.availability.remote],

@@ -105,11 +105,24 @@ function skillFieldsOf(table: SkillTable): SkillFields {
     case 'none':
       return NOTHING
     case 'level':
-      return { ...NOTHING, kind: 'level', positions: table.positions.map((position) => position + 1), points: zeroBased(table.points), reached: zeroBased(table.reached) }
+      return {
+        ...NOTHING,
+        kind: 'level',
+        positions: table.positions.map((position) => position + 1),
+        points: zeroBased(table.points),
+        reached: zeroBased(table.reached),
+      }
     case 'certification':
       return { ...NOTHING, kind: 'certification', certificationIds: table.ids, metPoints: table.points }
     case 'experience':
-      return { ...NOTHING, kind: 'experience', positions: [table.position + 1], points: zeroBased(table.points), cap: table.points.length - 1, needed: table.needed }
+      return {
+        ...NOTHING,
+        kind: 'experience',
+        positions: [table.position + 1],
+        points: zeroBased(table.points),
+        cap: table.points.length - 1,
+        needed: table.needed,
+      }
   }
 }
 
@@ -144,13 +157,25 @@ export function planOf(posting: PostingCriteria, openUntil: string | null, layou
         Object.assign(conditions, { daysAtLeast: table.atLeast, daysRequired: required, daysMet: table.met, daysPartly: table.partly })
         break
       case 'remote':
-        Object.assign(conditions, { remoteAlwaysMet: table.alwaysMet, remoteAlwaysPartly: table.alwaysPartly, remoteRequired: required, remoteMet: table.met, remotePartly: table.partly })
+        Object.assign(conditions, {
+          remoteAlwaysMet: table.alwaysMet,
+          remoteAlwaysPartly: table.alwaysPartly,
+          remoteRequired: required,
+          remoteMet: table.met,
+          remotePartly: table.partly,
+        })
         break
       case 'side_job':
         Object.assign(conditions, { sideJobAlwaysMet: table.alwaysMet, sideJobRequired: required, sideJobMet: table.met })
         break
       case 'start':
-        Object.assign(conditions, { startsOn: table.startsOn, startGraceUntil: table.graceUntil, startRequired: required, startMet: table.met, startPartly: table.partly })
+        Object.assign(conditions, {
+          startsOn: table.startsOn,
+          startGraceUntil: table.graceUntil,
+          startRequired: required,
+          startMet: table.met,
+          startPartly: table.partly,
+        })
         break
       case 'region':
         Object.assign(conditions, {
@@ -166,7 +191,9 @@ export function planOf(posting: PostingCriteria, openUntil: string | null, layou
     }
   }
   if (skills.length === 0) skills.push({ line: 0, alternative: 0, required: false, ...NOTHING })
-  const skillPlan = createHash('sha256').update(JSON.stringify([layout, skills])).digest('base64url')
+  const skillPlan = createHash('sha256')
+    .update(JSON.stringify([layout, skills]))
+    .digest('base64url')
   return {
     posting: { postingId: posting.postingId, openUntil, layout, skillPlan, ...conditions },
     skillLines: skills.map((row) => ({ skillPlan, ...row })),

@@ -46,7 +46,10 @@ export async function markStale(db: Db, candidateIds: readonly string[]): Promis
 
 export async function deleteVectors(db: Db, candidateIds: readonly string[]): Promise<void> {
   if (candidateIds.length === 0) return
-  await db.deleteFrom('matching_candidate_vector').where('candidate_id', 'in', [...candidateIds]).execute()
+  await db
+    .deleteFrom('matching_candidate_vector')
+    .where('candidate_id', 'in', [...candidateIds])
+    .execute()
 }
 
 /** Inserts or replaces vectors, in candidate id order so concurrent refreshes lock rows in one order. */
@@ -302,7 +305,8 @@ export async function recommendPostingsPage(
   const regionMet = sql`(o.region_always_met OR o.region_prefecture_code IS NOT DISTINCT FROM ${vector.prefectureCode}::text OR ${vector.regions}::text[] && o.region_places)`
   const eligible = sql`(s.eligible AND (NOT o.days_required OR ${daysMet}) AND (NOT o.remote_required OR ${remoteMet})
     AND (NOT o.side_job_required OR ${sideJobMet}) AND (NOT o.start_required OR ${startMet}) AND (NOT o.region_required OR ${regionMet}))`
-  const query = (limit: number, offset: number) => sql<{ posting_id: string; score: number | string; eligible: boolean; total: number | string }>`
+  const query = (limit: number, offset: number) =>
+    sql<{ posting_id: string; score: number | string; eligible: boolean; total: number | string }>`
     WITH open AS MATERIALIZED (
       SELECT * FROM matching_posting_plan WHERE open_until >= ${filter.today}::date AND layout = ${filter.layout}
     ), skills AS (

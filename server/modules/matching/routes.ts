@@ -15,9 +15,7 @@ export function matchingRoutes(app: FastifyInstance, deps: service.MatchingDeps)
   const withLog = (log: service.MatchingDeps['log']) => ({ ...deps, log })
   const staff = ['municipality', 'prefecture'] as const
 
-  route(app, listPostingMatches, staff, ({ params, query, actor, request }) =>
-    service.listPostingMatches(withLog(request.log), actor, params.id, query),
-  )
+  route(app, listPostingMatches, staff, ({ params, query, actor, request }) => service.listPostingMatches(withLog(request.log), actor, params.id, query))
   route(app, getPostingMatch, staff, ({ params, actor }) => service.getPostingMatch(deps, actor, params.id, params.candidateId))
   route(app, listMyRecommendations, ['candidate'], ({ query, actor }) => service.listRecommendations(deps, actor, query))
   route(app, getMyPostingMatch, ['candidate'], ({ params, actor }) => service.getMyPostingMatch(deps, actor, params.id))

@@ -23,14 +23,7 @@ import { applicantIds } from '../applications/index.ts'
 import { bidRestrictionPreview } from '../bid-restrictions/index.ts'
 import { candidateIdForAccount, candidateIdsOfAccounts, candidateNames, employmentHistories, scoringProfiles } from '../candidates/index.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
-import {
-  type PostingFacts,
-  postingCriteria,
-  postingCriteriaOfMany,
-  postingFacts,
-  postingFactsForStaff,
-  postingFactsOfMany,
-} from '../postings/index.ts'
+import { type PostingFacts, postingCriteria, postingCriteriaOfMany, postingFacts, postingFactsForStaff, postingFactsOfMany } from '../postings/index.ts'
 import { type PostingHeader, factsFromProfile, matchVia, postingCriteriaOf, signaturesOf, vectorOf } from './facts.ts'
 import * as repository from './repository.ts'
 import { type PostingPlan, planLayout, planOf } from './plan-rows.ts'
@@ -62,8 +55,14 @@ export async function refreshCandidateVectors(db: Db, options: { maxBatches?: nu
     const ids = marks.map((mark) => mark.candidateId)
     const profiles = await scoringProfiles(db, { candidateIds: ids, consent: { kind: 'any' } })
     const found = new Set(profiles.map((profile) => profile.candidateId))
-    await repository.upsertVectors(db, profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)))
-    await repository.deleteVectors(db, ids.filter((id) => !found.has(id)))
+    await repository.upsertVectors(
+      db,
+      profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)),
+    )
+    await repository.deleteVectors(
+      db,
+      ids.filter((id) => !found.has(id)),
+    )
     await repository.clearStale(db, marks)
     refreshed += marks.length
     if (marks.length < REFRESH_BATCH) break
@@ -79,7 +78,10 @@ export async function rebuildCandidateVectors(db: Db, pageSize = REFRESH_BATCH):
   let written = 0
   for (let offset = 0; ; offset += pageSize) {
     const profiles = await scoringProfiles(db, { consent: { kind: 'any' }, limit: pageSize, offset })
-    await repository.upsertVectors(db, profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)))
+    await repository.upsertVectors(
+      db,
+      profiles.map((profile) => vectorOf(factsFromProfile(profile), profile.consent)),
+    )
     written += profiles.length
     if (profiles.length < pageSize) return written
   }
@@ -153,7 +155,10 @@ async function bidRestrictionFlags(deps: MatchingDeps, db: Db, header: PostingHe
  * candidate consented to chosen fields only, and the name is never one of them (contracts/candidates PoolField).
  */
 async function applicantNames(db: Db, rows: readonly { candidateId: string; via: CandidateMatch['via'] }[]): Promise<Map<string, string | null>> {
-  return candidateNames(db, rows.filter((row) => row.via === 'application').map((row) => row.candidateId))
+  return candidateNames(
+    db,
+    rows.filter((row) => row.via === 'application').map((row) => row.candidateId),
+  )
 }
 
 /** GET /api/postings/:id/matches: the posting's staff see its candidates ranked, each with the full explanation. */
@@ -271,7 +276,10 @@ export async function listRecommendations(
     const vector = vectorOf(facts, { nationalList: false, prefecturePools: [] })
     const filter = { today: todayInJapan(deps.clock()), layout: planLayout() }
     const { rows, total } = await repository.recommendPostingsPage(tx, vector, filter, page)
-    const posted = await postingFactsOfMany(tx, rows.map((row) => row.postingId))
+    const posted = await postingFactsOfMany(
+      tx,
+      rows.map((row) => row.postingId),
+    )
     const headers = await Promise.all(rows.flatMap((row) => (posted.has(row.postingId) ? [headerOf(tx, posted.get(row.postingId)!)] : [])))
     const ids = headers.map((header) => header.id)
     const [criteria, weights] = await Promise.all([postingCriteriaOfMany(tx, ids), repository.postingWeightsOfMany(tx, ids)])
@@ -367,7 +375,10 @@ export async function scorePostingsForAccount(tx: Db, accountId: string, posting
 
 function settingsView(posting: PostingCriteria) {
   const plan = planScoring(posting)
-  const defaults = defaultWeights(posting.roleId, plan.lines.map((line) => line.criterion))
+  const defaults = defaultWeights(
+    posting.roleId,
+    plan.lines.map((line) => line.criterion),
+  )
   return {
     weights: { ...(posting.weights ?? {}) },
     criteria: plan.lines.map((line, index) => ({
@@ -395,7 +406,12 @@ export async function putMatchingSettings(deps: MatchingDeps, actor: Actor, post
     const known = new Set(criteria.map((criterion) => criterion.id))
     const unknown = Object.keys(settings.weights).filter((id) => !known.has(id))
     if (unknown.length > 0) {
-      throw new AppError('VALIDATION_FAILED', 'この募集にない条件の重みが指定されています。', 400, unknown.map((id) => ({ path: `weights.${id}`, message: 'この募集にない条件です。' })))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'この募集にない条件の重みが指定されています。',
+        400,
+        unknown.map((id) => ({ path: `weights.${id}`, message: 'この募集にない条件です。' })),
+      )
     }
     await repository.savePostingWeights(tx, header.id, { weights: settings.weights, signatures: signaturesOf(criteria, settings.weights) }, actor.userId)
     return settingsView(await criteriaOf(tx, header))

@@ -110,11 +110,23 @@ export function tabulateLine(line: PlannedLine): LineTable {
     case 'days_per_week':
       return { kind: 'days', atLeast: criterion.minDaysPerWeek, met: points('met'), partly: points('partly_met') }
     case 'remote':
-      return { kind: 'remote', alwaysMet: criterion.remote === 'full', alwaysPartly: criterion.remote === 'partial', met: points('met'), partly: points('partly_met') }
+      return {
+        kind: 'remote',
+        alwaysMet: criterion.remote === 'full',
+        alwaysPartly: criterion.remote === 'partial',
+        met: points('met'),
+        partly: points('partly_met'),
+      }
     case 'side_job':
       return { kind: 'side_job', alwaysMet: criterion.sideJobAllowed, met: points('met') }
     case 'start_date':
-      return { kind: 'start', startsOn: criterion.termStartsOn, graceUntil: addDays(criterion.termStartsOn, START_GRACE_DAYS), met: points('met'), partly: points('partly_met') }
+      return {
+        kind: 'start',
+        startsOn: criterion.termStartsOn,
+        graceUntil: addDays(criterion.termStartsOn, START_GRACE_DAYS),
+        met: points('met'),
+        partly: points('partly_met'),
+      }
     case 'region':
       return {
         kind: 'region',
@@ -156,7 +168,10 @@ function compileTable(table: LineTable): CompiledLine {
       const alternatives = table.alternatives.map(compileTable)
       return {
         points: sql<number>`GREATEST(${sql.join(alternatives.map((alternative) => alternative.points))})`,
-        met: sql<boolean>`(${sql.join(alternatives.map((alternative) => alternative.met), sql` OR `)})`,
+        met: sql<boolean>`(${sql.join(
+          alternatives.map((alternative) => alternative.met),
+          sql` OR `,
+        )})`,
       }
     }
     case 'level': {

@@ -32,13 +32,21 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   await candidate({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '連絡 一郎', contactEmail: 'renraku@example.jp' } })
-  const applied = await candidate({ method: 'POST', url: `/api/postings/${(posting).id}/applications`, payload: { motivation: '応募します' } })
+  const applied = await candidate({ method: 'POST', url: `/api/postings/${posting.id}/applications`, payload: { motivation: '応募します' } })
   expect(applied.statusCode, applied.body).toBe(201)
   applicationId = applied.json().id
 })
 
 const url = () => `/api/applications/${applicationId}/messages`
-const messageCount = async () => Number((await t.engine.db.selectFrom('message').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const messageCount = async () =>
+  Number(
+    (
+      await t.engine.db
+        .selectFrom('message')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 const unread = async (as: SignedInInject) => (await as('/api/message-threads/unread')).json().unread as number
 
 describe('応募のメッセージ', () => {
@@ -48,7 +56,12 @@ describe('応募のメッセージ', () => {
     expect(Message.parse(sent.json())).toMatchObject({ side: 'staff', mine: true, authorLabel: '松山市 担当者' })
     expect(await unread(candidate)).toBe(1)
     expect(await unread(matsuyama)).toBe(0)
-    const mail = await t.engine.db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', 'renraku@example.jp').where('subject', 'like', '新しいメッセージ%').executeTakeFirstOrThrow()
+    const mail = await t.engine.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', 'renraku@example.jp')
+      .where('subject', 'like', '新しいメッセージ%')
+      .executeTakeFirstOrThrow()
     expect(mail.subject).toBe('新しいメッセージがあります：CIO補佐官（メッセージ）')
     expect(mail.body_text).toContain(`/messages/applications/${applicationId}`)
     expect(mail.body_text).not.toContain('秘密の内容')
@@ -63,7 +76,11 @@ describe('応募のメッセージ', () => {
   })
 
   test('応募者が PDF を添えて返信すると、団体の担当者に通知され、両者が添付を取り出せる', async () => {
-    const sent = await candidate({ method: 'POST', url: url(), payload: { body: '資料を添付します。', attachment: { fileName: '職務経歴.pdf', contentBase64: PDF } } })
+    const sent = await candidate({
+      method: 'POST',
+      url: url(),
+      payload: { body: '資料を添付します。', attachment: { fileName: '職務経歴.pdf', contentBase64: PDF } },
+    })
     expect(sent.statusCode, sent.body).toBe(201)
     const message = Message.parse(sent.json())
     expect(message.attachments).toEqual([{ id: expect.any(String), fileName: '職務経歴.pdf', size: Buffer.from(PDF, 'base64').length }])
@@ -100,12 +117,20 @@ describe('応募のメッセージ', () => {
 
   test('PDF でない添付・大きすぎる添付・空の本文は 400 で、何も保存されない', async () => {
     const before = await messageCount()
-    const html = await candidate({ method: 'POST', url: url(), payload: { body: 'x', attachment: { fileName: 'a.pdf', contentBase64: Buffer.from('<html>').toString('base64') } } })
+    const html = await candidate({
+      method: 'POST',
+      url: url(),
+      payload: { body: 'x', attachment: { fileName: 'a.pdf', contentBase64: Buffer.from('<html>').toString('base64') } },
+    })
     expect(html.statusCode).toBe(400)
     expect(html.json().error).toMatchObject({ code: 'INVALID_FILE', details: [{ path: 'attachment.contentBase64' }] })
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)
     big.write('%PDF-1.4')
-    const tooBig = await candidate({ method: 'POST', url: url(), payload: { body: 'x', attachment: { fileName: 'big.pdf', contentBase64: big.toString('base64') } } })
+    const tooBig = await candidate({
+      method: 'POST',
+      url: url(),
+      payload: { body: 'x', attachment: { fileName: 'big.pdf', contentBase64: big.toString('base64') } },
+    })
     expect(tooBig.statusCode).toBe(400)
     const empty = await candidate({ method: 'POST', url: url(), payload: { body: '   ' } })
     expect(empty.statusCode).toBe(400)
@@ -114,7 +139,11 @@ describe('応募のメッセージ', () => {
   })
 
   test('送信はすべて監査ログに残り、本文は記録しない', async () => {
-    const events = await t.engine.db.selectFrom('audit_event').select(['action', 'details', 'local_government_code']).where('action', '=', 'message.sent').execute()
+    const events = await t.engine.db
+      .selectFrom('audit_event')
+      .select(['action', 'details', 'local_government_code'])
+      .where('action', '=', 'message.sent')
+      .execute()
     expect(events).toHaveLength(2)
     expect(events.every((event) => event.local_government_code === MATSUYAMA)).toBe(true)
     expect(JSON.stringify(events)).not.toContain('資料を添付します')
@@ -123,7 +152,13 @@ describe('応募のメッセージ', () => {
   test('データの持ち出しに含まれ、アカウント削除で本人の発言と添付が消える（団体の発言は残る）', async () => {
     const exported = (await candidate('/api/candidates/me/export')).json()
     expect(exported.messageThreads).toEqual([
-      expect.objectContaining({ applicationId, messages: [expect.objectContaining({ side: 'staff' }), expect.objectContaining({ body: '資料を添付します。', attachments: [{ fileName: '職務経歴.pdf', size: expect.any(Number) }] })] }),
+      expect.objectContaining({
+        applicationId,
+        messages: [
+          expect.objectContaining({ side: 'staff' }),
+          expect.objectContaining({ body: '資料を添付します。', attachments: [{ fileName: '職務経歴.pdf', size: expect.any(Number) }] }),
+        ],
+      }),
     ])
     expect((await candidate({ method: 'DELETE', url: '/api/candidates/me' })).statusCode).toBe(200)
     const thread = Thread.parse((await matsuyama(url())).json())

@@ -9,7 +9,11 @@ export type MessageRow = Selectable<MessageTable>
 
 /** The application's thread, created on first use; locked for the rest of the transaction. */
 export async function ensureThread(tx: Db, values: { application_id: string; municipality_code: string; candidate_id: string }): Promise<ThreadRow> {
-  await tx.insertInto('message_thread').values(values).onConflict((oc) => oc.column('application_id').doNothing()).execute()
+  await tx
+    .insertInto('message_thread')
+    .values(values)
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .execute()
   return tx.selectFrom('message_thread').selectAll().where('application_id', '=', values.application_id).forUpdate().executeTakeFirstOrThrow()
 }
 
@@ -87,11 +91,7 @@ export async function unreadInThread(db: Db, thread: ThreadRow, side: MessageSid
     .select((eb) => eb.fn.countAll<number>().as('unread'))
     .where('m.thread_id', '=', thread.id)
     .where('m.author_side', '<>', side)
-    .where(
-      'm.seq',
-      '>',
-      sql<number>`COALESCE((SELECT r.read_seq FROM message_read r WHERE r.thread_id = ${thread.id} AND r.account_id = ${accountId}), 0)`,
-    )
+    .where('m.seq', '>', sql<number>`COALESCE((SELECT r.read_seq FROM message_read r WHERE r.thread_id = ${thread.id} AND r.account_id = ${accountId}), 0)`)
     .executeTakeFirstOrThrow()
   return Number(row.unread)
 }

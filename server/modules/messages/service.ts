@@ -41,13 +41,18 @@ function decodeAttachment(attachment: NonNullable<SendMessageRequest['attachment
     ])
   }
   if (!isPdf(bytes)) {
-    throw new AppError('INVALID_FILE', '添付できるのは PDF ファイルだけです。', 400, [{ path: 'attachment.contentBase64', message: 'PDF ファイルではありません。' }])
+    throw new AppError('INVALID_FILE', '添付できるのは PDF ファイルだけです。', 400, [
+      { path: 'attachment.contentBase64', message: 'PDF ファイルではありません。' },
+    ])
   }
   return new Uint8Array(bytes)
 }
 
 async function messageViews(db: Db, rows: repository.MessageRow[], opened: Pick<Opened, 'side' | 'municipalityName' | 'contact'>): Promise<Message[]> {
-  const attachments = await repository.attachmentsOf(db, rows.map((row) => row.id))
+  const attachments = await repository.attachmentsOf(
+    db,
+    rows.map((row) => row.id),
+  )
   const names = { municipalityName: opened.municipalityName, candidateName: opened.side === 'staff' ? opened.contact.fullName : 'あなた' }
   return rows.map((row) => ({
     id: row.id,
@@ -117,7 +122,12 @@ export async function send(deps: MessageDeps, actor: Actor, request: RequestInfo
       targetId: applicationId,
       request,
       localGovernmentCode: opened.parties.municipalityCode,
-      details: { messageId: row.id, side: opened.side, length: body.body.length, ...(attachment ? { attachmentId: attachment.id, attachmentSize: attachment.size } : {}) },
+      details: {
+        messageId: row.id,
+        side: opened.side,
+        length: body.body.length,
+        ...(attachment ? { attachmentId: attachment.id, attachmentSize: attachment.size } : {}),
+      },
     })
     const to = opened.side === 'staff' ? 'candidate' : 'staff'
     const recipients =
@@ -139,7 +149,13 @@ export async function listThreads(deps: MessageDeps, actor: Actor, pageOf: { lim
   if (!scope || actor.kind === 'anonymous') throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
   const { rows, total } = await repository.threadsIn(deps.db, scope, actor.userId, pageOf)
   const items: ThreadSummary[] = []
-  const names = scope.side === 'staff' ? await candidates.candidateNames(deps.db, rows.map((row) => row.candidate_id)) : new Map<string, string | null>()
+  const names =
+    scope.side === 'staff'
+      ? await candidates.candidateNames(
+          deps.db,
+          rows.map((row) => row.candidate_id),
+        )
+      : new Map<string, string | null>()
   for (const row of rows) {
     const parties = await applicationParties(deps.db, row.application_id)
     items.push({
@@ -184,7 +200,10 @@ export async function messagesOfCandidate(db: Db, candidateId: string) {
   const out = []
   for (const thread of threads) {
     const rows = await repository.messagesOf(db, thread.id)
-    const attachments = await repository.attachmentsOf(db, rows.map((row) => row.id))
+    const attachments = await repository.attachmentsOf(
+      db,
+      rows.map((row) => row.id),
+    )
     out.push({
       applicationId: thread.application_id,
       messages: rows.map((row) => ({

@@ -74,12 +74,24 @@ let first: string, second: string, closed: string, unpublished: string
 beforeAll(async () => {
   first = await publish({ ...budgeted, title: 'CIO補佐官' })
   now = new Date('2026-04-01T02:00:00+09:00')
-  second = await publish({ ...budgeted, title: 'データ活用, "エンジニア"', roleId: 'engineer', dutyDescription: '1行目\n2行目',
+  second = await publish({
+    ...budgeted,
+    title: 'データ活用, "エンジニア"',
+    roleId: 'engineer',
+    dutyDescription: '1行目\n2行目',
     criteria: [
       ...completeForm.criteria!,
-      { kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 3 }, { kind: 'certification', certificationIds: ['SC'] }] },
+      {
+        kind: 'any_of',
+        importance: 'preferred',
+        alternatives: [
+          { kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 3 },
+          { kind: 'certification', certificationIds: ['SC'] },
+        ],
+      },
     ],
-    freeText: '=HYPERLINK("http://example.com")' })
+    freeText: '=HYPERLINK("http://example.com")',
+  })
   now = new Date('2026-04-01T03:00:00+09:00')
   closed = await publish({ ...budgeted, title: '終了した募集' })
   await act(matsuyama.inject, closed, 'close', { closeReason: 'filled' })
@@ -97,7 +109,13 @@ describe('GET /open-data/postings.json', () => {
     expect(feed.items.map((item) => item.id)).toEqual([first, second, closed])
     expect(feed).toMatchObject({ total: 3, offset: 0, limit: null, next: null })
     expect(feed.items.map((item) => item.id)).not.toContain(unpublished)
-    expect(feed.items[2]).toMatchObject({ state: 'closed', stateLabel: '募集終了', closeReason: 'filled', closeReasonLabel: '採用決定', closedOn: '2026-04-01' })
+    expect(feed.items[2]).toMatchObject({
+      state: 'closed',
+      stateLabel: '募集終了',
+      closeReason: 'filled',
+      closeReasonLabel: '採用決定',
+      closedOn: '2026-04-01',
+    })
     expect(feed.items[0]).toMatchObject({
       state: 'published',
       closedOn: null,
@@ -108,7 +126,11 @@ describe('GET /open-data/postings.json', () => {
       payAmount: 40_000,
       payUnit: { id: 'daily', label: '日額' },
     })
-    expect(feed.items[0]!.criteria[0]).toMatchObject({ importance: 'required', importanceLabel: '必須', alternatives: [{ kind: 'job_type_level', jobTypeIds: ['uiss.business_strategist'], minLevel: 4 }] })
+    expect(feed.items[0]!.criteria[0]).toMatchObject({
+      importance: 'required',
+      importanceLabel: '必須',
+      alternatives: [{ kind: 'job_type_level', jobTypeIds: ['uiss.business_strategist'], minLevel: 4 }],
+    })
     expect(feed.items[0]!.criteria[0]!.description).toContain('レベル4')
     // 「いずれか」: each alternative by kind, the whole in words.
     expect(feed.items[1]!.criteria[1]).toMatchObject({
@@ -155,7 +177,11 @@ describe('GET /open-data/postings.json', () => {
     expect(await ids('2026-03-31T18:00:00Z')).toEqual([closed])
     // An edit of a published posting (a new 版) brings it into the next incremental pull.
     now = new Date('2026-04-01T04:00:00+09:00')
-    const response = await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${first}`, payload: { ...budgeted, title: 'CIO補佐官（改訂）', freeText: null } })
+    const response = await matsuyama.inject({
+      method: 'PUT',
+      url: `/api/staff/postings/${first}`,
+      payload: { ...budgeted, title: 'CIO補佐官（改訂）', freeText: null },
+    })
     expect(response.statusCode, response.body).toBe(200)
     const pulled = feedOf(await get('/open-data/postings.json?updatedSince=2026-03-31T19:00:00Z'))
     expect(pulled.items.map((item) => [item.id, item.title, item.revision])).toEqual([[first, 'CIO補佐官（改訂）', 2]])

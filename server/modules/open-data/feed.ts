@@ -120,7 +120,11 @@ export function entityTag(bytes: Buffer | string): string {
  * RFC 9110 §13.1: If-None-Match decides when present (weak comparison); otherwise If-Modified-Since against the
  * newest change, at the one-second resolution of HTTP dates.
  */
-export function notModified(request: { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined }, etag: string, lastModified: Date | null): boolean {
+export function notModified(
+  request: { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined },
+  etag: string,
+  lastModified: Date | null,
+): boolean {
   if (request.ifNoneMatch !== undefined) {
     const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
     return request.ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))

@@ -49,7 +49,11 @@ async function answer(
   })
   const next = limit !== null && offset + items.length < total ? nextLink(request, deps.config.publicUrl, offset + limit) : null
   const feed: OpenDataFeed = {
-    licence: { name: LICENCE.name, url: LICENCE.url, attribution: `出典：自治体DX 外部デジタル人材 募集・マッチング 募集情報オープンデータ（${new URL('/open-data', deps.config.publicUrl).href}）` },
+    licence: {
+      name: LICENCE.name,
+      url: LICENCE.url,
+      attribution: `出典：自治体DX 外部デジタル人材 募集・マッチング 募集情報オープンデータ（${new URL('/open-data', deps.config.publicUrl).href}）`,
+    },
     lastModified: lastModified?.toISOString() ?? null,
     total,
     offset,

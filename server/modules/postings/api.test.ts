@@ -91,7 +91,11 @@ describe('下書き: 市区町村の担当者が作る', () => {
     ['会計年度任用 across 年度', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-06-30' }, 'termEndsOn'],
     ['unknown bid-restriction template', { bidRestriction: { templateIds: ['Z9'] } }, 'bidRestriction.templateIds.0'],
     ['bad bid-restriction parameter', { bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 99 } } } }, 'bidRestriction.params.A2'],
-    ['bid-restriction set with an unknown value', { bidRestriction: { templateIds: ['B2'], params: { B2: { triggerRoles: ['lobbies'] } } } }, 'bidRestriction.params.B2'],
+    [
+      'bid-restriction set with an unknown value',
+      { bidRestriction: { templateIds: ['B2'], params: { B2: { triggerRoles: ['lobbies'] } } } },
+      'bidRestriction.params.B2',
+    ],
   ])('refused with POSTING_INVALID and the field: %s', async (_name, form, path) => {
     const response = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: form })
     const body = expectError(response, 400, 'POSTING_INVALID')
@@ -100,9 +104,36 @@ describe('下書き: 市区町村の担当者が作る', () => {
 
   test.each([
     // [case, criteria, path, message]: ids outside the skill standard's lists can never be met (スキル標準, 試験制度)
-    ['unknown certification', [{ kind: 'certification', importance: 'preferred', certificationIds: ['SC', 'exam.sc'] }], 'criteria.0.certificationIds.1', '条件の1行目: 資格「exam.sc」'],
-    ['unknown job type', [{ kind: 'experience', importance: 'preferred', experienceKind: 'security', minYears: null }, { kind: 'job_type_level', importance: 'required', jobTypeIds: ['itss.wizard'], minLevel: 4 }], 'criteria.1.jobTypeIds.0', '条件の2行目: 職種「itss.wizard」'],
-    ['unknown id inside an any-of row', [{ kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'certification', certificationIds: ['SC'] }, { kind: 'job_type_level', jobTypeIds: ['uiss.nobody'], minLevel: 3 }] }], 'criteria.0.alternatives.1.jobTypeIds.0', '条件の1行目の選択肢2: 職種「uiss.nobody」'],
+    [
+      'unknown certification',
+      [{ kind: 'certification', importance: 'preferred', certificationIds: ['SC', 'exam.sc'] }],
+      'criteria.0.certificationIds.1',
+      '条件の1行目: 資格「exam.sc」',
+    ],
+    [
+      'unknown job type',
+      [
+        { kind: 'experience', importance: 'preferred', experienceKind: 'security', minYears: null },
+        { kind: 'job_type_level', importance: 'required', jobTypeIds: ['itss.wizard'], minLevel: 4 },
+      ],
+      'criteria.1.jobTypeIds.0',
+      '条件の2行目: 職種「itss.wizard」',
+    ],
+    [
+      'unknown id inside an any-of row',
+      [
+        {
+          kind: 'any_of',
+          importance: 'preferred',
+          alternatives: [
+            { kind: 'certification', certificationIds: ['SC'] },
+            { kind: 'job_type_level', jobTypeIds: ['uiss.nobody'], minLevel: 3 },
+          ],
+        },
+      ],
+      'criteria.0.alternatives.1.jobTypeIds.0',
+      '条件の1行目の選択肢2: 職種「uiss.nobody」',
+    ],
   ])('unknown ids in conditions → 400 naming the row, nothing saved: %s', async (name, criteria, path, message) => {
     const title = `未知のID ${name}`
     const body = expectError(await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: { title, criteria } }), 400, 'POSTING_INVALID')
@@ -127,13 +158,22 @@ describe('下書き: 市区町村の担当者が作る', () => {
   })
 
   test('malformed JSON, wrong content type and a bad id are 4xx envelopes', async () => {
-    const malformed = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: '{"title":', headers: { 'content-type': 'application/json' } })
+    const malformed = await matsuyama.inject({
+      method: 'POST',
+      url: '/api/staff/postings',
+      payload: '{"title":',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(malformed.statusCode).toBe(400)
     ErrorBody.parse(malformed.json())
     const text = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: '<title/>', headers: { 'content-type': 'application/xml' } })
     expect(text.statusCode).toBe(415)
     expectError(await matsuyama.inject({ url: '/api/staff/postings/not-a-uuid' }), 400, 'VALIDATION_FAILED')
-    expectError(await matsuyama.inject({ method: 'POST', url: '/api/staff/postings/00000000-0000-4000-8000-000000000000/transitions', payload: { action: 'dance' } }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await matsuyama.inject({ method: 'POST', url: '/api/staff/postings/00000000-0000-4000-8000-000000000000/transitions', payload: { action: 'dance' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
   })
 
   test('only municipal staff create: prefecture 403, candidate 403, anonymous 401', async () => {
@@ -219,7 +259,13 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
     const mailToMunicipality = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', matsuyama.account.email).execute()
     expect(mailToMunicipality.some((mail) => mail.body_text.includes('報酬の根拠を追記してください。'))).toBe(true)
 
-    await expectOk(await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}`, payload: { ...completeForm, payNote: '国の非常勤職員の日額を参考に設定' } }))
+    await expectOk(
+      await matsuyama.inject({
+        method: 'PUT',
+        url: `/api/staff/postings/${draft.id}`,
+        payload: { ...completeForm, payNote: '国の非常勤職員の日額を参考に設定' },
+      }),
+    )
     await expectOk(await act(matsuyama.inject, draft.id, 'submit'))
     expectError(await act(national.inject, draft.id, 'publish'), 404, 'NOT_FOUND') // not forwarded yet: not the national side's
     expectError(await act(ehime.inject, draft.id, 'publish'), 403, 'FORBIDDEN')
@@ -230,7 +276,12 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
     expect(published.state).toBe('published')
     expect(published.publishedAt).not.toBeNull()
 
-    const events = await db.selectFrom('audit_event').select(['action', 'actor_kind', 'local_government_code']).where('target_id', '=', draft.id).orderBy('occurred_at').execute()
+    const events = await db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_kind', 'local_government_code'])
+      .where('target_id', '=', draft.id)
+      .orderBy('occurred_at')
+      .execute()
     expect(events.map((event) => event.action)).toEqual([
       'posting.created',
       'posting.submitted',
@@ -262,7 +313,11 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
       { path: 'sideJobAllowed', message: expect.stringContaining('任命権者の許可') },
     ])
     const fixed = await expectOk(
-      await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}`, payload: { ...completeForm, appointmentForm: 'tokutei_ninkitsuki', workDays: 5, sideJobAllowed: false } }),
+      await matsuyama.inject({
+        method: 'PUT',
+        url: `/api/staff/postings/${draft.id}`,
+        payload: { ...completeForm, appointmentForm: 'tokutei_ninkitsuki', workDays: 5, sideJobAllowed: false },
+      }),
     )
     expect(fixed.completenessProblems).toEqual([])
   })
@@ -280,7 +335,11 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
       expect(detail).toMatchObject({ revision: 2, form: { openings: 2 } })
       expect(detail.revisedAt).toBe(new Date('2026-04-01T01:10:00+09:00').toISOString())
       // a published posting may not lose required fields
-      expectError(await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${published.id}`, payload: { ...completeForm, title: '' } }), 422, 'POSTING_INCOMPLETE')
+      expectError(
+        await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${published.id}`, payload: { ...completeForm, title: '' } }),
+        422,
+        'POSTING_INCOMPLETE',
+      )
     } finally {
       now = new Date('2026-04-01T01:00:00+09:00')
     }
@@ -308,7 +367,12 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
       expect(detail).toMatchObject({ state: 'closed', closeReason: 'expired' })
       const last = await db.selectFrom('posting_transition').selectAll().where('posting_id', '=', published.id).orderBy('seq', 'desc').executeTakeFirstOrThrow()
       expect(last).toMatchObject({ action: 'expire', actor_kind: 'system' })
-      const mail = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', matsuyama.account.email).orderBy('created_at', 'desc').executeTakeFirstOrThrow()
+      const mail = await db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', matsuyama.account.email)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow()
       expect(mail.subject).toContain('締切テスト補佐官')
       expect(await expirePostings(deps)).toBe(0)
     } finally {
@@ -325,7 +389,11 @@ describe('手続: 提出 → 差戻し → 再提出 → 送付 → 公開 (参�
     const saved = await expectOk(await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}/checklist`, payload: { entries } }))
     expect(saved.readiness).toEqual({ checked: 2, total: 6, isReady: false })
     expect(saved.checklist.find((entry) => entry.id === 'purpose_shared')?.note).toBe('庁議で共有済み（4/1）')
-    expectError(await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}/checklist`, payload: { entries: [{ id: 'nope', checked: true }] } }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await matsuyama.inject({ method: 'PUT', url: `/api/staff/postings/${draft.id}/checklist`, payload: { entries: [{ id: 'nope', checked: true }] } }),
+      400,
+      'VALIDATION_FAILED',
+    )
   })
 })
 
@@ -335,7 +403,10 @@ describe('人材像のプリセット', () => {
     expect(response.statusCode).toBe(200)
     const preset = RolePresetBody.parse(response.json())
     expect(preset.criteria.every((criterion) => criterion.importance === 'preferred')).toBe(true)
-    expect(preset.criteria[0]).toMatchObject({ kind: 'any_of', alternatives: [{ kind: 'job_type_level' }, { kind: 'certification', certificationIds: ['SC', 'AU'] }] })
+    expect(preset.criteria[0]).toMatchObject({
+      kind: 'any_of',
+      alternatives: [{ kind: 'job_type_level' }, { kind: 'certification', certificationIds: ['SC', 'AU'] }],
+    })
     expectError(await app.inject('/api/postings/presets/wizard'), 400, 'VALIDATION_FAILED')
   })
 })
@@ -347,9 +418,24 @@ describe('全国の一覧: GET /api/postings', () => {
     const tokyoNational = national
     ids.cio = (await publish({ ...completeForm, title: 'ＣＩＯ補佐官（検索）', remoteAllowed: true, sideJobAllowed: true })).id
     ids.engineer = (
-      await publish({ ...completeForm, title: 'ローコード推進エンジニア', roleId: 'engineer', remoteAllowed: false, onSiteFrequency: null, sideJobAllowed: false, applicationEndsOn: '2026-04-20', termStartsOn: '2026-05-01' })
+      await publish({
+        ...completeForm,
+        title: 'ローコード推進エンジニア',
+        roleId: 'engineer',
+        remoteAllowed: false,
+        onSiteFrequency: null,
+        sideJobAllowed: false,
+        applicationEndsOn: '2026-04-20',
+        termStartsOn: '2026-05-01',
+      })
     ).id
-    const draft = await create(tokyoMunicipality.inject, { ...completeForm, title: '千代田区DXアドバイザー', roleId: 'project_manager', applicationEndsOn: '2026-04-15', termStartsOn: '2026-05-01' })
+    const draft = await create(tokyoMunicipality.inject, {
+      ...completeForm,
+      title: '千代田区DXアドバイザー',
+      roleId: 'project_manager',
+      applicationEndsOn: '2026-04-15',
+      termStartsOn: '2026-05-01',
+    })
     await expectOk(await act(tokyoMunicipality.inject, draft.id, 'submit'))
     await expectOk(await act(tokyo.inject, draft.id, 'forward'))
     await expectOk(await act(tokyoNational.inject, draft.id, 'publish'))
@@ -415,7 +501,11 @@ describe('PDF: GET /api/postings/:id/pdf', () => {
     const published = await publish({
       ...completeForm,
       title: 'CIO補佐官（入札制限）',
-      bidRestriction: { templateIds: ['B2', 'C1'], params: { B2: { lookbackYears: 3, triggerRoles: ['advises'] }, C1: { includesEvaluation: false } }, note: null },
+      bidRestriction: {
+        templateIds: ['B2', 'C1'],
+        params: { B2: { lookbackYears: 3, triggerRoles: ['advises'] }, C1: { includesEvaluation: false } },
+        note: null,
+      },
     })
     const view = await app.inject(`/api/postings/${published.id}`)
     expect(view.statusCode, view.body).toBe(200)
@@ -431,7 +521,14 @@ describe('PDF: GET /api/postings/:id/pdf', () => {
 
   test('an any-of condition (手順書 参考4.4-④) prints its alternatives joined by 又は', async () => {
     const criteria: CriterionInput[] = [
-      { kind: 'any_of', importance: 'preferred', alternatives: [{ kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 }, { kind: 'certification', certificationIds: ['SC'] }] },
+      {
+        kind: 'any_of',
+        importance: 'preferred',
+        alternatives: [
+          { kind: 'job_type_level', jobTypeIds: ['itss.consultant'], minLevel: 4 },
+          { kind: 'certification', certificationIds: ['SC'] },
+        ],
+      },
     ]
     const published = await publish({ ...completeForm, title: 'いずれか条件のPDF', criteria })
     const text = (await pdfText((await app.inject(`/api/postings/${published.id}/pdf`)).rawPayload)).replace(/\s+/g, '')
@@ -507,8 +604,13 @@ describe('メール配信 (参考4.4-⑭ ③): double opt-in, digest, one-click 
   test('subscribe → confirm → digest of matching postings → unsubscribe', async () => {
     const email = 'talent@example.com'
     const other = 'tokyo-only@example.com'
-    expect((await app.inject({ method: 'POST', url: '/api/posting-subscriptions', payload: { email, filters: { roles: ['producer'], prefectures: ['38'] } } })).statusCode).toBe(202)
-    expect((await app.inject({ method: 'POST', url: '/api/posting-subscriptions', payload: { email: other, filters: { prefectures: ['13'] } } })).statusCode).toBe(202)
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/posting-subscriptions', payload: { email, filters: { roles: ['producer'], prefectures: ['38'] } } }))
+        .statusCode,
+    ).toBe(202)
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/posting-subscriptions', payload: { email: other, filters: { prefectures: ['13'] } } })).statusCode,
+    ).toBe(202)
     const confirmation = await latestMail(email)
     const token = /token=([A-Za-z0-9_-]+)/.exec(confirmation.body_text)![1]!
     // not confirmed yet: no digest

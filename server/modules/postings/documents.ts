@@ -108,7 +108,11 @@ function importFailed(problems: ImportProblem[]): AppError {
 /** Imports drafts into the staff member's municipality; any row with a problem and nothing is imported. */
 export async function importPostingsXlsx(deps: DocumentDeps, actor: Actor, fileBase64: string, request?: RequestInfo) {
   if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', '取り込みは市区町村の担当者だけが行えます。')
-  const { forms, problems } = await deps.documents.run<Awaited<ReturnType<typeof readPostingsWorkbook>>>(XLSX_MODULE, 'readPostingsWorkbook', Buffer.from(fileBase64, 'base64'))
+  const { forms, problems } = await deps.documents.run<Awaited<ReturnType<typeof readPostingsWorkbook>>>(
+    XLSX_MODULE,
+    'readPostingsWorkbook',
+    Buffer.from(fileBase64, 'base64'),
+  )
   const now = deps.clock()
   const today = todayInJapan(now)
   const ownPrefecture = prefectureNameOf(actor.localGovernmentCode)
@@ -117,7 +121,11 @@ export async function importPostingsXlsx(deps: DocumentDeps, actor: Actor, fileB
       problems.push({ row, column: columnOfPath('code'), message: '他の団体の募集は取り込めません（空欄にするか自団体のコードにしてください）。' })
     }
     if (prefecture !== null && prefecture !== ownPrefecture) {
-      problems.push({ row, column: columnOfPath('prefecture'), message: `他の都道府県の募集は取り込めません（空欄にするか「${ownPrefecture}」にしてください）。` })
+      problems.push({
+        row,
+        column: columnOfPath('prefecture'),
+        message: `他の都道府県の募集は取り込めません（空欄にするか「${ownPrefecture}」にしてください）。`,
+      })
     }
     for (const problem of storableProblems(form, { today, ownCode: actor.localGovernmentCode })) {
       problems.push({ row, column: columnOfPath(problem.path), message: problem.message })

@@ -32,7 +32,11 @@ export function renderPostingPdf(input: PostingPdfInput): Promise<Buffer> {
 
   doc.font(FONT).fontSize(9).fillColor('#444444').text('外部デジタル人材 標準募集様式', { align: 'left' })
   doc.moveDown(0.2)
-  doc.font(FONT_BOLD).fontSize(17).fillColor('#111111').text(`${municipality.name}　${form.title ?? '（募集ポスト未設定）'}`)
+  doc
+    .font(FONT_BOLD)
+    .fontSize(17)
+    .fillColor('#111111')
+    .text(`${municipality.name}　${form.title ?? '（募集ポスト未設定）'}`)
   doc.moveDown(0.3)
   const status = [
     input.state === 'published' ? null : `状態: ${postingStateLabels[input.state]}（公開前の内容です）`,
@@ -47,8 +51,10 @@ export function renderPostingPdf(input: PostingPdfInput): Promise<Buffer> {
     ...group.lines.map((line) => ({ label: line.label, value: line.value })),
   ])
   drawFormTable(doc, rows)
-  doc.font(FONT).fontSize(8).fillColor('#555555').text(
-    '応募・面接・採用は募集団体が直接行います。記載内容について不明な点は上記の問合せ先へお問い合わせください。',
-  )
+  doc
+    .font(FONT)
+    .fontSize(8)
+    .fillColor('#555555')
+    .text('応募・面接・採用は募集団体が直接行います。記載内容について不明な点は上記の問合せ先へお問い合わせください。')
   return finishPdf(doc)
 }

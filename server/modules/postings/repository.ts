@@ -18,10 +18,7 @@ export type PostingRow = Selectable<PostingTable>
 
 /** Which postings a staff member sees: their municipality's; their prefecture's once submitted; forwarded ones. */
 export type StaffVisibility =
-  | { kind: 'municipality'; localGovernmentCode: string }
-  | { kind: 'prefecture'; prefectureCode: string }
-  | { kind: 'national' }
-  | { kind: 'none' }
+  { kind: 'municipality'; localGovernmentCode: string } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'national' } | { kind: 'none' }
 
 export function staffVisibility(actor: Actor): StaffVisibility {
   switch (actor.kind) {
@@ -88,7 +85,11 @@ function criterionOf(row: Selectable<PostingCriterionTable>): Criterion {
     case 'local_government_experience':
       return { kind: 'local_government_experience', ...common, minYears: row.min_years }
     case 'any_of':
-      return Criterion.parse({ kind: 'any_of', ...common, alternatives: typeof row.alternatives === 'string' ? (JSON.parse(row.alternatives) as unknown) : row.alternatives })
+      return Criterion.parse({
+        kind: 'any_of',
+        ...common,
+        alternatives: typeof row.alternatives === 'string' ? (JSON.parse(row.alternatives) as unknown) : row.alternatives,
+      })
   }
 }
 
@@ -181,7 +182,11 @@ export async function insertRevision(tx: Db, postingId: string, revision: number
 }
 
 export async function updateChecklist(tx: Db, id: string, entries: ChecklistEntry[], now: Date): Promise<void> {
-  await tx.updateTable('posting').set({ checklist: JSON.stringify(entries), updated_at: now }).where('id', '=', id).execute()
+  await tx
+    .updateTable('posting')
+    .set({ checklist: JSON.stringify(entries), updated_at: now })
+    .where('id', '=', id)
+    .execute()
 }
 
 const STAMP: Partial<Record<PostingAction, 'submitted_at' | 'forwarded_at' | 'published_at' | 'closed_at'>> = {
@@ -268,13 +273,7 @@ export async function criteriaOf(db: Db, postingId: string): Promise<Criterion[]
 export async function criteriaOfMany(db: Db, postingIds: readonly string[]): Promise<Map<string, Criterion[]>> {
   const result = new Map<string, Criterion[]>(postingIds.map((id) => [id, []]))
   if (postingIds.length === 0) return result
-  const rows = await db
-    .selectFrom('posting_criterion')
-    .selectAll()
-    .where('posting_id', 'in', postingIds)
-    .orderBy('posting_id')
-    .orderBy('position')
-    .execute()
+  const rows = await db.selectFrom('posting_criterion').selectAll().where('posting_id', 'in', postingIds).orderBy('posting_id').orderBy('position').execute()
   for (const row of rows) result.get(row.posting_id)!.push(criterionOf(row))
   return result
 }
@@ -304,12 +303,7 @@ export async function searchStaffPostings(
   if (filter.sort === 'deadline') ordered = ordered.orderBy(sql`application_ends_on asc nulls last`)
   else if (filter.sort === 'title') ordered = ordered.orderBy(sql`title asc nulls last`)
   const [rows, count] = await Promise.all([
-    ordered
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
+    ordered.orderBy('updated_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.total) }
@@ -344,7 +338,10 @@ export async function searchPublishedPostings(db: Db, query: PostingSearchQuery,
   if (query.prefecture) base = base.where('prefecture_code', '=', query.prefecture)
   if (query.remote !== undefined) base = base.where('remote_allowed', '=', query.remote)
   if (query.sidejob !== undefined) base = base.where('side_job_allowed', '=', query.sidejob)
-  const needles = (query.q ?? '').split(/[\s\u3000]+/).map(normalizeForSearch).filter(Boolean)
+  const needles = (query.q ?? '')
+    .split(/[\s\u3000]+/)
+    .map(normalizeForSearch)
+    .filter(Boolean)
   for (const needle of needles) base = base.where('search_text', 'like', `%${escapeLike(needle)}%`)
 
   let listed = base.select(['id', 'municipality_code', 'prefecture_code', 'form', 'published_at', 'revised_at', 'title', 'role_id', 'application_ends_on'])
@@ -361,12 +358,7 @@ export async function searchPublishedPostings(db: Db, query: PostingSearchQuery,
 
 /** Published postings whose deadline passed before `today`: the timer closes them as expired. */
 export async function expiredPublishedIds(db: Db, today: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('posting')
-    .select('id')
-    .where('state', '=', 'published')
-    .where('application_ends_on', '<', today)
-    .execute()
+  const rows = await db.selectFrom('posting').select('id').where('state', '=', 'published').where('application_ends_on', '<', today).execute()
   return rows.map((row) => row.id)
 }
 
@@ -429,10 +421,7 @@ export type FactRow = Awaited<ReturnType<typeof factRowsOf>>[number]
  * selection, not only the page.
  */
 export async function feedPostings(db: Db, filter: { updatedSince?: Date; limit: number | null; offset: number }) {
-  let base = db
-    .selectFrom('posting')
-    .where('published_at', 'is not', null)
-    .where('state', 'in', ['published', 'closed'])
+  let base = db.selectFrom('posting').where('published_at', 'is not', null).where('state', 'in', ['published', 'closed'])
   if (filter.updatedSince) base = base.where('updated_at', '>=', filter.updatedSince)
   let listed = base.selectAll().orderBy('updated_at').orderBy('id').offset(filter.offset)
   if (filter.limit !== null) listed = listed.limit(filter.limit)

@@ -48,13 +48,9 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
     offset: query.offset,
   }))
   route(app, getStaffPosting, STAFF, ({ actor, params }) => service.getStaffPosting(deps, actor, params.id))
-  route(app, updatePosting, ['municipality'], ({ actor, params, body, request }) =>
-    service.updatePosting(deps, actor, params.id, body, requestInfo(request)),
-  )
+  route(app, updatePosting, ['municipality'], ({ actor, params, body, request }) => service.updatePosting(deps, actor, params.id, body, requestInfo(request)))
   route(app, deletePostingDraft, ['municipality'], ({ actor, params, request }) => service.deletePostingDraft(deps, actor, params.id, requestInfo(request)))
-  route(app, transitionPosting, STAFF, ({ actor, params, body, request }) =>
-    service.transitionPosting(deps, actor, params.id, body, requestInfo(request)),
-  )
+  route(app, transitionPosting, STAFF, ({ actor, params, body, request }) => service.transitionPosting(deps, actor, params.id, body, requestInfo(request)))
   route(app, updatePostingChecklist, ['municipality'], ({ actor, params, body, request }) =>
     service.updatePostingChecklist(deps, actor, params.id, body.entries, requestInfo(request)),
   )
@@ -80,7 +76,17 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
   // PDF: anyone for a published posting; otherwise the staff who may read it.
   app.get(
     '/api/postings/:id/pdf',
-    { config: { access: 'public' }, schema: { operationId: 'getPostingPdf', summary: '募集要項（標準募集様式）のPDF', description: '公開（公開前の募集はその募集を読める職員のみ）', tags: ['募集（公開）'], params: PostingIdParams, response: fileResponse(PDF, '募集要項（PDF）') } },
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getPostingPdf',
+        summary: '募集要項（標準募集様式）のPDF',
+        description: '公開（公開前の募集はその募集を読める職員のみ）',
+        tags: ['募集（公開）'],
+        params: PostingIdParams,
+        response: fileResponse(PDF, '募集要項（PDF）'),
+      },
+    },
     async (request, reply) => {
       const { id } = request.params as { id: string }
       return sendFile(reply, await documents.postingPdf(deps, request.actor, id))
@@ -88,7 +94,17 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
   )
   app.get(
     '/api/staff/postings/:id/xlsx',
-    { config: { access: STAFF }, schema: { operationId: 'getPostingXlsx', summary: '募集1件のExcel（標準募集様式の列順）', description: `利用できる利用者: ${(STAFF as string[]).join(', ')}`, tags: ['職員向け 募集'], params: PostingIdParams, response: fileResponse(XLSX, '募集1件（Excel）') } },
+    {
+      config: { access: STAFF },
+      schema: {
+        operationId: 'getPostingXlsx',
+        summary: '募集1件のExcel（標準募集様式の列順）',
+        description: `利用できる利用者: ${(STAFF as string[]).join(', ')}`,
+        tags: ['職員向け 募集'],
+        params: PostingIdParams,
+        response: fileResponse(XLSX, '募集1件（Excel）'),
+      },
+    },
     async (request, reply) => {
       const { id } = request.params as { id: string }
       return sendFile(reply, await documents.postingXlsx(deps, request.actor, id))
@@ -98,7 +114,13 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
     '/api/staff/postings/import-template',
     {
       config: { access: ['municipality'] },
-      schema: { operationId: 'getPostingImportTemplateXlsx', summary: '取り込み用の空の様式（Excel、選択肢つき）', description: '利用できる利用者: municipality', tags: ['職員向け 募集'], response: fileResponse(XLSX, '空の標準募集様式（Excel）') },
+      schema: {
+        operationId: 'getPostingImportTemplateXlsx',
+        summary: '取り込み用の空の様式（Excel、選択肢つき）',
+        description: '利用できる利用者: municipality',
+        tags: ['職員向け 募集'],
+        response: fileResponse(XLSX, '空の標準募集様式（Excel）'),
+      },
     },
     async (_request, reply) => sendFile(reply, await documents.postingTemplateXlsx(deps)),
   )
@@ -106,7 +128,14 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
     '/api/staff/postings/export',
     {
       config: { access: ['prefecture', 'national'] },
-      schema: { operationId: 'exportForwardedPostingsXlsx', summary: '期間内に国へ送付した募集の一覧（Excel、1件ごとに整理番号の行から）', description: '利用できる利用者: prefecture, national', tags: ['職員向け 募集'], querystring: ExportQuery, response: fileResponse(XLSX, '募集の一覧（Excel）') },
+      schema: {
+        operationId: 'exportForwardedPostingsXlsx',
+        summary: '期間内に国へ送付した募集の一覧（Excel、1件ごとに整理番号の行から）',
+        description: '利用できる利用者: prefecture, national',
+        tags: ['職員向け 募集'],
+        querystring: ExportQuery,
+        response: fileResponse(XLSX, '募集の一覧（Excel）'),
+      },
     },
     async (request, reply) => {
       const { from, to } = request.query as { from: string; to: string }

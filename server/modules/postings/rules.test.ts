@@ -120,7 +120,18 @@ describe('completenessProblems: what a submission needs (手順書 参考4.4-⑭
   test('an empty draft lists every required field, each with a Japanese message', () => {
     const problems = completenessProblems(emptyPostingForm())
     const paths = problems.map((problem) => problem.path)
-    for (const path of ['title', 'roleId', 'dutyAreas', 'dutyDescription', 'criteria', 'appointmentForm', 'payAmount', 'applicationEndsOn', 'contactEmail', 'selectionSteps']) {
+    for (const path of [
+      'title',
+      'roleId',
+      'dutyAreas',
+      'dutyDescription',
+      'criteria',
+      'appointmentForm',
+      'payAmount',
+      'applicationEndsOn',
+      'contactEmail',
+      'selectionSteps',
+    ]) {
       expect(paths).toContain(path)
     }
     for (const problem of problems) expect(problem.message).toMatch(/[ぁ-んァ-ン一-龥]/)
@@ -134,7 +145,11 @@ describe('completenessProblems: what a submission needs (手順書 参考4.4-⑭
     ['§4.4(1) 取組分野が1つ以上', { dutyAreas: [] }, 'dutyAreas'],
     ['§4.4(2) 求めるスキルが1つ以上', { criteria: [] }, 'criteria'],
     ['参考4.4-⑥ 特定任期付職員はフルタイム（週2日は不可）', { appointmentForm: 'tokutei_ninkitsuki', sideJobAllowed: false }, 'workDays'],
-    ['参考4.4-⑥ 特定任期付職員はフルタイム（月8日は不可）', { appointmentForm: 'tokutei_ninkitsuki', sideJobAllowed: false, workDaysPer: 'month', workDays: 8 }, 'workDays'],
+    [
+      '参考4.4-⑥ 特定任期付職員はフルタイム（月8日は不可）',
+      { appointmentForm: 'tokutei_ninkitsuki', sideJobAllowed: false, workDaysPer: 'month', workDays: 8 },
+      'workDays',
+    ],
     ['地公法 第38条: 特定任期付職員の兼業は許可制（副業「可」は不可）', { appointmentForm: 'tokutei_ninkitsuki', workDays: 5 }, 'sideJobAllowed'],
   ])('%s', (_name, change, path) => {
     expect(completenessProblems(form({ ...completeForm, ...change })).map((problem) => problem.path)).toEqual([path])
@@ -176,14 +191,27 @@ describe('formProblems: values wrong whenever filled in', () => {
     ['特定任期付職員: 5年を1日でも超えると不可', { appointmentForm: 'tokutei_ninkitsuki', termStartsOn: '2026-07-01', termEndsOn: '2031-07-01' }, 'termEndsOn'],
     ['特別職非常勤に5年の上限はない', { appointmentForm: 'tokubetsushoku_hijokin', termStartsOn: '2026-07-01', termEndsOn: '2032-03-31' }, null],
     ['地公法 第22条の2: 会計年度任用職員は3月31日までなら可', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-03-31' }, null],
-    ['地公法 第22条の2: 会計年度任用職員は年度をまたげない', { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-04-01' }, 'termEndsOn'],
+    [
+      '地公法 第22条の2: 会計年度任用職員は年度をまたげない',
+      { appointmentForm: 'kaikei_nendo', termStartsOn: '2026-07-01', termEndsOn: '2027-04-01' },
+      'termEndsOn',
+    ],
     ['業務委託は年度をまたいでよい（今のまま）', { appointmentForm: 'gyomu_itaku', termStartsOn: '2026-07-01', termEndsOn: '2027-06-30' }, null],
     ['週の勤務日数は5日まで', { workDaysPer: 'week', workDays: 6 }, 'workDays'],
     ['週1日は可', { workDaysPer: 'week', workDays: 1 }, null],
     ['月の勤務日数は23日まで', { workDaysPer: 'month', workDays: 24 }, 'workDays'],
     ['共同任用に自団体は入れない', { jointAppointmentCodes: ['382019'] }, 'jointAppointmentCodes.0'],
     ['共同任用の重複', { jointAppointmentCodes: ['382027', '382027'] }, 'jointAppointmentCodes.1'],
-    ['同じ取組分野の重複', { dutyAreas: [{ area: 'bpr', involvement: 'lead' }, { area: 'bpr', involvement: 'advise' }] }, 'dutyAreas.1.area'],
+    [
+      '同じ取組分野の重複',
+      {
+        dutyAreas: [
+          { area: 'bpr', involvement: 'lead' },
+          { area: 'bpr', involvement: 'advise' },
+        ],
+      },
+      'dutyAreas.1.area',
+    ],
   ])('%s', (_name, input, path) => {
     const problems = formProblems(form(input), facts)
     expect(problems.map((problem) => problem.path)).toEqual(path ? [path] : [])
@@ -216,7 +244,8 @@ describe('presetCriteria: the skill standard fills the conditions (手順書 参
   ] as const)('%s: every row preferred, alternatives as the standard words them', (roleId, skills, experiences) => {
     const preset = presetCriteria(findRole(roleId)!)
     expect(preset.criteria.every((criterion) => criterion.importance === 'preferred')).toBe(true)
-    const kindsOf = (criterion: Criterion | undefined) => (criterion?.kind === 'any_of' ? criterion.alternatives.map((alternative) => alternative.kind) : [criterion?.kind])
+    const kindsOf = (criterion: Criterion | undefined) =>
+      criterion?.kind === 'any_of' ? criterion.alternatives.map((alternative) => alternative.kind) : [criterion?.kind]
     expect(kindsOf(preset.criteria[0])).toEqual(skills)
     expect(kindsOf(preset.criteria[1])).toEqual(experiences)
     expect(PostingForm.safeParse({ criteria: preset.criteria }).success).toBe(true)
@@ -227,7 +256,11 @@ describe('presetCriteria: the skill standard fills the conditions (手順書 参
     expect(row).toMatchObject({
       kind: 'any_of',
       alternatives: [
-        { kind: 'job_type_level', minLevel: 4, jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'] },
+        {
+          kind: 'job_type_level',
+          minLevel: 4,
+          jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'],
+        },
         { kind: 'certification', certificationIds: ['SC', 'AU'] },
       ],
     })
@@ -253,7 +286,14 @@ describe('estimateSpecialGrant: 参考4.4-⑩ (rate and years are data)', () => 
     status: 'unconfirmed',
     eligibleForms: ['tokubetsushoku_hijokin', 'gyomu_itaku'],
   }
-  const base = { ...completeForm, payAmount: 6_000_000, payUnit: 'annual' as const, termStartsOn: '2025-04-01', termEndsOn: '2026-03-31', applicationEndsOn: '2025-03-15' }
+  const base = {
+    ...completeForm,
+    payAmount: 6_000_000,
+    payUnit: 'annual' as const,
+    termStartsOn: '2025-04-01',
+    termEndsOn: '2026-03-31',
+    applicationEndsOn: '2025-03-15',
+  }
 
   test('特別職非常勤 ¥6,000,000/年, R7年度: 0.5 × 6,000,000 = 3,000,000; 要確認 in the end year', () => {
     const estimate = estimateSpecialGrant(form(base), { isMunicipality: true, today: '2025-02-01', rule })
@@ -308,11 +348,19 @@ describe('estimateSpecialGrant: 参考4.4-⑩ (rate and years are data)', () => 
 
   // 参考4.4-⑩ 2(1)②: 募集経費 names no 任用形態, so recruiting is covered whatever the form; ① stays form-gated.
   test.each<[string, PostingFormInput, { appointmentCovered: boolean; recruitmentGrant: number; total: number }]>([
-    ['特別職非常勤職員: ①任用経費 + ②募集経費', { appointmentForm: 'tokubetsushoku_hijokin' }, { appointmentCovered: true, recruitmentGrant: 400_000, total: 3_400_000 }],
+    [
+      '特別職非常勤職員: ①任用経費 + ②募集経費',
+      { appointmentForm: 'tokubetsushoku_hijokin' },
+      { appointmentCovered: true, recruitmentGrant: 400_000, total: 3_400_000 },
+    ],
     ['業務委託: ①委託料等 + ②募集経費', { appointmentForm: 'gyomu_itaku' }, { appointmentCovered: true, recruitmentGrant: 400_000, total: 3_400_000 }],
     ['特定任期付職員: ②募集経費のみ', { appointmentForm: 'tokutei_ninkitsuki' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
     ['会計年度任用職員: ②募集経費のみ', { appointmentForm: 'kaikei_nendo' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
-    ['地域活性化起業人: ②募集経費のみ（受入経費は別の措置）', { appointmentForm: 'chiiki_kasseika_kigyojin' }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
+    [
+      '地域活性化起業人: ②募集経費のみ（受入経費は別の措置）',
+      { appointmentForm: 'chiiki_kasseika_kigyojin' },
+      { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 },
+    ],
     ['任用形態が未選択: ②募集経費のみ', { appointmentForm: null }, { appointmentCovered: false, recruitmentGrant: 400_000, total: 400_000 }],
   ])('募集経費 ¥800,000 (参考4.4-⑩ 2(1)②) — %s', (_name, change, expected) => {
     // recruitment falls in R6年度 (the deadline's), the appointment in R7年度

@@ -16,7 +16,14 @@ import type {
 import type { ChecklistEntry } from '#shared/domain/postings/checklist'
 import { DxArea, normalizePostingForm, postingRoleLabels, type Criterion, type PostingForm } from '#shared/domain/postings/form'
 import type { FormProblem } from '#shared/domain/postings/validation'
-import { closeReasonLabels, postingActionLabels, postingStateLabels, type PostingAction, type PostingState, type WorkflowActor } from '#shared/domain/postings/workflow'
+import {
+  closeReasonLabels,
+  postingActionLabels,
+  postingStateLabels,
+  type PostingAction,
+  type PostingState,
+  type WorkflowActor,
+} from '#shared/domain/postings/workflow'
 import { todayInJapan } from '#shared/domain/dates'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
@@ -87,7 +94,14 @@ export async function municipalityOf(db: Db, code: string): Promise<PostingMunic
   if (cached) return cached
   const found = await findLocalGovernment(db, code)
   const municipality: PostingMunicipality = found
-    ? { code, name: found.name, nameKana: found.nameKana, prefectureCode: found.prefectureCode, prefectureName: found.prefectureName, population: found.population }
+    ? {
+        code,
+        name: found.name,
+        nameKana: found.nameKana,
+        prefectureCode: found.prefectureCode,
+        prefectureName: found.prefectureName,
+        population: found.population,
+      }
     : { code, name: code, nameKana: '', prefectureCode: code.slice(0, 2), prefectureName: '', population: null }
   if (found) municipalityCache.set(code, municipality)
   return municipality
@@ -152,7 +166,9 @@ async function staffView(db: Db, actor: Actor, row: repository.PostingRow, today
     repository.currentSpecialGrantRule(db),
   ])
   const stored: PostingForm = { ...repository.formOf(row), criteria }
-  const form = readsInternalBudget(actor, { municipalityCode: row.municipality_code, prefectureCode: row.prefecture_code }) ? stored : withoutInternalBudget(stored)
+  const form = readsInternalBudget(actor, { municipalityCode: row.municipality_code, prefectureCode: row.prefecture_code })
+    ? stored
+    : withoutInternalBudget(stored)
   const checklist = normalizeChecklist(repository.checklistOf(row))
   const who = workflowActorOf(actor)
   return {
@@ -312,10 +328,20 @@ export async function deletePostingDraft(deps: PostingDeps, actor: Actor, id: st
   return deps.db.transaction().execute(async (tx) => {
     const row = await loadForStaff(tx, actor, id, true)
     if (row.state !== 'draft') {
-      throw new AppError('POSTING_NOT_EDITABLE', `「${postingStateLabels[row.state]}」の募集は削除できません。削除できるのは下書きだけです（公開中の募集は「募集を終了」で終えられます）。`)
+      throw new AppError(
+        'POSTING_NOT_EDITABLE',
+        `「${postingStateLabels[row.state]}」の募集は削除できません。削除できるのは下書きだけです（公開中の募集は「募集を終了」で終えられます）。`,
+      )
     }
     await repository.deleteDraft(tx, id)
-    await recordAudit(tx, { actor, action: 'posting.deleted', targetType: 'posting', targetId: id, details: { title: row.title }, ...(request ? { request } : {}) })
+    await recordAudit(tx, {
+      actor,
+      action: 'posting.deleted',
+      targetType: 'posting',
+      targetId: id,
+      details: { title: row.title },
+      ...(request ? { request } : {}),
+    })
     return { deleted: true as const }
   })
 }
@@ -521,7 +547,11 @@ export async function getPublicPosting(deps: PostingDeps, id: string): Promise<P
 }
 
 export async function publicView(db: Db, row: repository.PostingRow): Promise<PublicPosting> {
-  const { budgetAnnualCost: _annual, budgetRecruitmentCost: _recruitment, ...form } = {
+  const {
+    budgetAnnualCost: _annual,
+    budgetRecruitmentCost: _recruitment,
+    ...form
+  } = {
     ...repository.formOf(row),
     criteria: await repository.criteriaOf(db, row.id),
   }
@@ -568,7 +598,10 @@ export async function publishedPostingsFeed(
   filter: { updatedSince?: Date; limit: number | null; offset: number },
 ): Promise<{ items: FeedPosting[]; total: number; lastModified: Date | null }> {
   const { rows, total, lastModified } = await repository.feedPostings(db, filter)
-  const criteria = await repository.criteriaOfMany(db, rows.map((row) => row.id))
+  const criteria = await repository.criteriaOfMany(
+    db,
+    rows.map((row) => row.id),
+  )
   const items = await Promise.all(
     rows.map(async (row): Promise<FeedPosting> => {
       const { budgetAnnualCost: _annual, budgetRecruitmentCost: _recruitment, ...form } = { ...repository.formOf(row), criteria: criteria.get(row.id) ?? [] }
@@ -699,7 +732,10 @@ export async function openPostingCountsByMunicipality(
 ): Promise<Map<string, number>> {
   const rows = await repository.openPostingCounts(
     tx,
-    { ...(filter.prefectureCode ? { prefectureCode: filter.prefectureCode } : {}), ...(filter.municipalityCodes ? { municipalityCodes: filter.municipalityCodes } : {}) },
+    {
+      ...(filter.prefectureCode ? { prefectureCode: filter.prefectureCode } : {}),
+      ...(filter.municipalityCodes ? { municipalityCodes: filter.municipalityCodes } : {}),
+    },
     filter.today,
   )
   return new Map(rows.map((row) => [row.municipality_code, Number(row.n)]))

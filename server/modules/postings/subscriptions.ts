@@ -158,7 +158,12 @@ function digestLine(deps: PostingDeps, posting: PostingSummary & { updated: bool
   const deadline = posting.applicationEndsOn ? `締切 ${formatDate(posting.applicationEndsOn)}` : ''
   return [
     `${posting.updated ? '【更新】' : '【新着】'}${posting.municipality.prefectureName}${posting.municipality.name}「${posting.title}」`,
-    `  ${[posting.roleId ? postingRoleLabels[posting.roleId] : '', posting.remoteAllowed ? 'リモート可' : '', posting.sideJobAllowed ? '副業・兼業可' : '', deadline]
+    `  ${[
+      posting.roleId ? postingRoleLabels[posting.roleId] : '',
+      posting.remoteAllowed ? 'リモート可' : '',
+      posting.sideJobAllowed ? '副業・兼業可' : '',
+      deadline,
+    ]
       .filter(Boolean)
       .join(' / ')}`,
     `  ${deps.config.publicUrl}/postings/${posting.id}`,
@@ -213,7 +218,9 @@ export async function sendPostingDigests(deps: PostingDeps): Promise<number> {
           text: [
             'ご登録の条件に合う募集が公開・更新されました。',
             '',
-            ...matching.map((posting) => digestLine(deps, { ...posting, updated: posting.revisedAt !== null && posting.changedAt.toISOString() === posting.revisedAt })),
+            ...matching.map((posting) =>
+              digestLine(deps, { ...posting, updated: posting.revisedAt !== null && posting.changedAt.toISOString() === posting.revisedAt }),
+            ),
             '',
             `配信条件: ${describeFilters(filters)}`,
             '応募・問合せは各募集の団体へ直接お願いします（国はマッチングや紹介を行いません）。',

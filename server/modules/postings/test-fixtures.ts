@@ -33,4 +33,3 @@ export const completeForm: PostingFormInput = {
   selectionSteps: ['documents', 'interview_online'],
   howToApply: '応募書類を電子メールで提出してください。',
 }
-

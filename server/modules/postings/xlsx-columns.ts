@@ -3,12 +3,7 @@
  * writes the form. A posting takes one row; what it lists (取組分野, conditions, 選考方法, 共同任用, 入札制限) takes
  * one row per entry below it, in that list's own columns, so every cell holds one value a person can type or pick.
  */
-import {
-  MAX_ALTERNATIVES,
-  type Criterion,
-  type CriterionAlternative,
-  type PostingForm,
-} from '#shared/domain/postings/form'
+import { MAX_ALTERNATIVES, type Criterion, type CriterionAlternative, type PostingForm } from '#shared/domain/postings/form'
 import { postingStateLabels, type PostingState } from '#shared/domain/postings/workflow'
 import { findTemplate, type ParameterSpec } from '../bid-restrictions/rules/index.ts'
 import { lists, notInList, NO, YES, type ChoiceList } from './xlsx-lists.ts'
@@ -184,10 +179,21 @@ const dutyAreas: Group = {
 // Conditions: one row per named item (職種, 資格, 経験); the rows of one condition share its 条件番号, and rows of
 // different kinds under one number make an any-of condition (手順書 参考4.4-④: a level, or one of the certifications).
 const CRITERION_COLUMNS: GroupColumn[] = [
-  { key: 'criterionNo', header: '条件番号', width: 8, hint: '同じ番号の行は1つの条件です。番号が同じで種類の違う行は「いずれか」を満たせばよい条件になります。' },
+  {
+    key: 'criterionNo',
+    header: '条件番号',
+    width: 8,
+    hint: '同じ番号の行は1つの条件です。番号が同じで種類の違う行は「いずれか」を満たせばよい条件になります。',
+  },
   { key: 'importance', header: '重要度', width: 8, list: lists.importance },
   { key: 'criterionKind', header: '条件の種類', width: 22, list: lists.criterionKind },
-  { key: 'jobType', header: '職種（スキル標準）', width: 26, list: lists.jobType, hint: '種類が「スキルレベル」の行に。同じ番号・同じレベルの行はそのいずれかの職種で満たせます。' },
+  {
+    key: 'jobType',
+    header: '職種（スキル標準）',
+    width: 26,
+    list: lists.jobType,
+    hint: '種類が「スキルレベル」の行に。同じ番号・同じレベルの行はそのいずれかの職種で満たせます。',
+  },
   { key: 'level', header: 'レベル', width: 7, list: lists.level },
   { key: 'certification', header: '資格', width: 28, list: lists.certification, hint: '種類が「資格」の行に。同じ番号の資格はいずれか1つで満たせます。' },
   { key: 'experienceKind', header: '経験の種類', width: 30, list: lists.experienceKind },
@@ -212,9 +218,7 @@ function alternativeRows(alternative: CriterionAlternative): Cell[][] {
 function criterionRows(criterion: Criterion, number: number): Cell[][] {
   const alternatives = criterion.kind === 'any_of' ? criterion.alternatives : [criterion]
   const importance = lists.importance.labelOf(criterion.importance)
-  return alternatives
-    .flatMap(alternativeRows)
-    .map((cells, index) => [number, importance, ...cells, index === 0 ? criterion.note : null])
+  return alternatives.flatMap(alternativeRows).map((cells, index) => [number, importance, ...cells, index === 0 ? criterion.note : null])
 }
 
 /** The alternative an item row adds to: items of one kind (and level) under one number are one alternative. */
@@ -276,9 +280,7 @@ const criteria: Group = {
       const note = rows.map((entry) => entry.cells.get('criterionNote')).find((value) => value !== null && value !== undefined)
       const importance = [...importances][0]
       const noteText = note === undefined || note === null ? null : String(note)
-      return alternatives.length === 1
-        ? { ...alternatives[0], importance, note: noteText }
-        : { kind: 'any_of', importance, alternatives, note: noteText }
+      return alternatives.length === 1 ? { ...alternatives[0], importance, note: noteText } : { kind: 'any_of', importance, alternatives, note: noteText }
     })
   },
 }
@@ -294,7 +296,9 @@ const selectionSteps: Group = {
 
 const jointAppointments: Group = {
   key: 'jointAppointmentCodes',
-  columns: [{ key: 'jointAppointmentCode', header: '共同任用の団体コード', width: 14, hint: '共同で任用する他の団体の全国地方公共団体コード（6桁）。1行に1つ。' }],
+  columns: [
+    { key: 'jointAppointmentCode', header: '共同任用の団体コード', width: 14, hint: '共同で任用する他の団体の全国地方公共団体コード（6桁）。1行に1つ。' },
+  ],
   write: (row) => row.form.jointAppointmentCodes.map((code) => [code]),
   read: (entries, raw) => {
     raw.jointAppointmentCodes = entries.map((entry) => String(entry.cells.get('jointAppointmentCode')))
@@ -344,7 +348,13 @@ function readSetting(spec: ParameterSpec, cell: Cell, current: unknown, fail: (m
 const bidRestriction: Group = {
   key: 'bidRestriction',
   columns: [
-    { key: 'bidTemplate', header: '入札制限の規定例', width: 30, list: lists.bidTemplate, hint: '付ける規定例を1行に1つ。設定を変えるときは同じ規定例の行に設定項目と設定値を書きます。' },
+    {
+      key: 'bidTemplate',
+      header: '入札制限の規定例',
+      width: 30,
+      list: lists.bidTemplate,
+      hint: '付ける規定例を1行に1つ。設定を変えるときは同じ規定例の行に設定項目と設定値を書きます。',
+    },
     { key: 'bidParameter', header: '入札制限の設定項目', width: 22, list: lists.bidParameter },
     { key: 'bidValue', header: '入札制限の設定値', width: 22, hint: '年数、「はい」「いいえ」、または選択肢の名前（複数選ぶ項目は1行に1つ）。' },
   ],
@@ -401,7 +411,13 @@ export const ROW_NUMBER = 'rowNumber'
 
 export const SLOTS: Slot[] = [
   // Written by the workbook (the posting's position) and read by it to find where each posting's rows start.
-  { key: ROW_NUMBER, header: '整理番号', width: 8, hint: '募集ごとに振る番号です。空欄の行は上の募集の続き（取組分野・条件などの2つ目以降）になります。', write: () => null },
+  {
+    key: ROW_NUMBER,
+    header: '整理番号',
+    width: 8,
+    hint: '募集ごとに振る番号です。空欄の行は上の募集の続き（取組分野・条件などの2つ目以降）になります。',
+    write: () => null,
+  },
   { key: 'id', header: '募集ID', width: 38, readOnly: true, write: (row) => row.id },
   { key: 'state', header: '状態', width: 14, readOnly: true, write: (row) => postingStateLabels[row.state] },
   { key: 'code', header: '団体コード', width: 11, readOnly: true, write: (row) => row.municipality.code },

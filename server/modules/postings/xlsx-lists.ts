@@ -58,26 +58,41 @@ const certificationEntries = (current: boolean) =>
 const templateLabel = (template: (typeof ruleTemplates)[number]) => `${template.name}（${template.clause}）`
 
 export const lists = {
-  prefecture: choiceList('都道府県', prefectureNames.map((name) => [name, name] as const)),
+  prefecture: choiceList(
+    '都道府県',
+    prefectureNames.map((name) => [name, name] as const),
+  ),
   role: fromLabels('人材像', postingRoleLabels),
   dxArea: fromLabels('取組分野', dxAreaLabels),
   involvement: fromLabels('関わり方', involvementLabels),
   importance: fromLabels('重要度', criterionImportanceLabels),
   criterionKind: fromLabels('条件の種類', alternativeKindLabels),
-  jobType: choiceList('職種', skillStandardCatalog.jobTypes.map((jobType) => [jobType.id, `${jobType.framework} ${jobType.name}`] as const)),
-  level: choiceList('レベル', [1, 2, 3, 4, 5, 6, 7].map((level) => [String(level), String(level)] as const)),
+  jobType: choiceList(
+    '職種',
+    skillStandardCatalog.jobTypes.map((jobType) => [jobType.id, `${jobType.framework} ${jobType.name}`] as const),
+  ),
+  level: choiceList(
+    'レベル',
+    [1, 2, 3, 4, 5, 6, 7].map((level) => [String(level), String(level)] as const),
+  ),
   certification: choiceList(
     '資格',
     [...certificationEntries(true), ...skillStandardCatalog.otherCertifications.map((cert) => [cert.id, cert.name] as const)],
     certificationEntries(false),
   ),
-  experienceKind: choiceList('経験の種類', experienceKinds.map((kind) => [kind.id, kind.label] as const)),
+  experienceKind: choiceList(
+    '経験の種類',
+    experienceKinds.map((kind) => [kind.id, kind.label] as const),
+  ),
   appointmentForm: fromLabels('任用形態', appointmentFormLabels),
   workDaysPer: fromLabels('勤務日数の単位', { week: '週', month: '月' }),
   yesNo: fromLabels('はい・いいえ', { true: YES, false: NO }),
   payUnit: fromLabels('報酬の単位', payUnitLabels),
   selectionStep: fromLabels('選考方法', selectionStepLabels),
-  bidTemplate: choiceList('入札制限の規定例', ruleTemplates.map((template) => [template.id, templateLabel(template)] as const)),
+  bidTemplate: choiceList(
+    '入札制限の規定例',
+    ruleTemplates.map((template) => [template.id, templateLabel(template)] as const),
+  ),
   bidParameter: choiceList(
     '入札制限の設定項目',
     [...new Set(ruleTemplates.flatMap((template) => template.parameters.map((spec) => spec.label)))].map((label) => [label, label] as const),

@@ -54,7 +54,15 @@ async function importBook(workbook: ExcelJS.Workbook) {
   return matsuyama.inject({ method: 'POST', url: '/api/staff/postings/import', payload: { fileBase64: bytes.toString('base64') } })
 }
 
-const postingCount = async () => Number((await db.selectFrom('posting').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const postingCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('posting')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 const richForm: PostingFormInput = {
   ...completeForm,
@@ -100,7 +108,12 @@ describe('Excel: 標準募集様式の1枚のシート', () => {
   })
 
   test('criteria are readable rows: one named item per row with importance, kind and level; no codes, JSON or pipes', async () => {
-    const original = await create(matsuyama.inject, { ...completeForm, title: '条件の行', criteria: richForm.criteria, bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 3 } }, note: null } })
+    const original = await create(matsuyama.inject, {
+      ...completeForm,
+      title: '条件の行',
+      criteria: richForm.criteria,
+      bidRestriction: { templateIds: ['A2'], params: { A2: { yearsAfter: 3 } }, note: null },
+    })
     const { sheet, cell } = sheetOf(await exportedWorkbook(original.id))
     const rows = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((row) => [
       cell(row, '条件番号').value,
@@ -125,7 +138,11 @@ describe('Excel: 標準募集様式の1枚のシート', () => {
     ])
     expect(cell(2, '入札制限の規定例').value).toMatch(/^契約期間と完了後一定期間の受託事業者の入札制限/)
     expect([cell(2, '入札制限の設定項目').value, cell(2, '入札制限の設定値').value]).toEqual(['契約完了後の制限年数', 3])
-    expect([cell(2, '人材像').value, cell(2, '任用形態').value, cell(2, 'リモート勤務可').value]).toEqual(['プロデューサー（CIO補佐官等）', '特別職非常勤職員', 'はい'])
+    expect([cell(2, '人材像').value, cell(2, '任用形態').value, cell(2, 'リモート勤務可').value]).toEqual([
+      'プロデューサー（CIO補佐官等）',
+      '特別職非常勤職員',
+      'はい',
+    ])
     // The posting's own fields are on its first row only; the rows below carry its lists.
     expect(cell(3, '募集ポスト（役職名）').value).toBeNull()
     expect(cell(3, '取組分野').value).toBe('セキュリティ対策の徹底')
@@ -280,13 +297,20 @@ describe('Excel: 標準募集様式の1枚のシート', () => {
   })
 
   test('not an xlsx → 400 POSTING_IMPORT_FAILED; other kinds of staff may not import', async () => {
-    expectError(await matsuyama.inject({ method: 'POST', url: '/api/staff/postings/import', payload: { fileBase64: Buffer.from('hello').toString('base64') } }), 400, 'POSTING_IMPORT_FAILED')
+    expectError(
+      await matsuyama.inject({ method: 'POST', url: '/api/staff/postings/import', payload: { fileBase64: Buffer.from('hello').toString('base64') } }),
+      400,
+      'POSTING_IMPORT_FAILED',
+    )
     expectError(await ehime.inject({ method: 'POST', url: '/api/staff/postings/import', payload: { fileBase64: 'aGVsbG8=' } }), 403, 'FORBIDDEN')
   })
 
   test('a prefecture downloads what it forwarded in a period, each posting from its 整理番号 row', async () => {
     const forwarded = await create(matsuyama.inject, { ...completeForm, title: '期間出力テスト' })
-    for (const [as, action] of [[matsuyama, 'submit'], [ehime, 'forward']] as const) {
+    for (const [as, action] of [
+      [matsuyama, 'submit'],
+      [ehime, 'forward'],
+    ] as const) {
       const response = await as.inject({ method: 'POST', url: `/api/staff/postings/${forwarded.id}/transitions`, payload: { action } })
       expect(response.statusCode, response.body).toBe(200)
     }

@@ -7,7 +7,21 @@
  */
 import ExcelJS from 'exceljs'
 import { normalizePostingForm, PostingForm } from '#shared/domain/postings/form'
-import { COLUMNS, COLUMN_NUMBER, columnName, columnOfPath, isGroup, letterOf, ROW_NUMBER, SLOTS, type Cell, type Column, type ExportRow, type Group, type GroupEntry } from './xlsx-columns.ts'
+import {
+  COLUMNS,
+  COLUMN_NUMBER,
+  columnName,
+  columnOfPath,
+  isGroup,
+  letterOf,
+  ROW_NUMBER,
+  SLOTS,
+  type Cell,
+  type Column,
+  type ExportRow,
+  type Group,
+  type GroupEntry,
+} from './xlsx-columns.ts'
 import { lists, notInList, NO, YES, type ChoiceList } from './xlsx-lists.ts'
 
 export type { ExportRow } from './xlsx-columns.ts'
@@ -114,7 +128,13 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim()
   if (typeof value === 'boolean') return value ? YES : NO
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim() || null
+  if (typeof value === 'object' && 'richText' in value)
+    return (
+      value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim() || null
+    )
   if (typeof value === 'object' && 'text' in value) return String(value.text)
   if (typeof value === 'object' && 'result' in value) return cellValue(value.result)
   // an error cell (#N/A…) or a formula without a computed result holds nothing to import

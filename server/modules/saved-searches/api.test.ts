@@ -55,7 +55,14 @@ async function publish(title: string, overrides: Record<string, unknown> = {}): 
   return id
 }
 const mailsTo = (address: string) =>
-  db.selectFrom('mail_outbox').select(['subject', 'body_text']).where('to_address', '=', address).where('subject', 'like', '【保存した検索条件】%').orderBy('created_at').orderBy('id').execute()
+  db
+    .selectFrom('mail_outbox')
+    .select(['subject', 'body_text'])
+    .where('to_address', '=', address)
+    .where('subject', 'like', '【保存した検索条件】%')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 
 describe('保存した検索条件: 入力の誤りと利用者', () => {
   test('誤った条件は 400 で項目を日本語で名指しし、何も保存しない', async () => {
@@ -71,7 +78,9 @@ describe('保存した検索条件: 入力の誤りと利用者', () => {
       expect(error.details, JSON.stringify(payload)).toEqual([{ path, message: expect.stringMatching(message) }])
     }
     expect((await listOf(hanako.inject)).total).toBe(0)
-    expect(expectError(await hanako.inject({ method: 'DELETE', url: `${URL}/not-a-uuid` }), 400, 'VALIDATION_FAILED').details?.[0]?.message).toContain('検索条件ID')
+    expect(expectError(await hanako.inject({ method: 'DELETE', url: `${URL}/not-a-uuid` }), 400, 'VALIDATION_FAILED').details?.[0]?.message).toContain(
+      '検索条件ID',
+    )
   })
 
   test('ログインしていなければ 401、職員のアカウントは 403', async () => {
@@ -82,8 +91,14 @@ describe('保存した検索条件: 入力の誤りと利用者', () => {
 
   test('同じ条件（語順・空白の違いだけ）は 409、11件目も 409', async () => {
     const first = await save(hanako.inject, { q: 'データ　活用', prefecture: '38' })
-    expect(first).toMatchObject({ filters: { q: 'データ　活用', prefecture: '38', role: null, remote: null, sidejob: null }, prefectureName: '愛媛県', announced: 0 })
-    expect(expectError(await hanako.inject({ method: 'POST', url: URL, payload: { q: ' 活用 データ ', prefecture: '38' } }), 409, 'CONFLICT').message).toContain('すでに保存')
+    expect(first).toMatchObject({
+      filters: { q: 'データ　活用', prefecture: '38', role: null, remote: null, sidejob: null },
+      prefectureName: '愛媛県',
+      announced: 0,
+    })
+    expect(
+      expectError(await hanako.inject({ method: 'POST', url: URL, payload: { q: ' 活用 データ ', prefecture: '38' } }), 409, 'CONFLICT').message,
+    ).toContain('すでに保存')
     const extra: string[] = []
     for (let i = 1; i < 10; i++) extra.push((await save(hanako.inject, { q: `語${i}` })).id)
     expect(expectError(await hanako.inject({ method: 'POST', url: URL, payload: { q: '語10' } }), 409, 'CONFLICT').message).toContain('10件まで')
@@ -155,7 +170,10 @@ describe('保存した検索条件: 毎日・毎週のお知らせ（一致度�
     expect(changed.statusCode, changed.body).toBe(200)
     expect(SavedSearch.parse(changed.json()).frequency).toBe('weekly')
     expectError(await taro.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'daily' } }), 404, 'NOT_FOUND')
-    expect(expectError(await hanako.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'hourly' } }), 400, 'VALIDATION_FAILED').details?.[0]?.message).toContain('毎日')
+    expect(
+      expectError(await hanako.inject({ method: 'PATCH', url: `${URL}/${daily.id}`, payload: { frequency: 'hourly' } }), 400, 'VALIDATION_FAILED').details?.[0]
+        ?.message,
+    ).toContain('毎日')
 
     const before = (await mailsTo(hanako.account.email)).length
     await publish('週報と日報の募集A')
@@ -175,7 +193,11 @@ describe('保存した検索条件: 毎日・毎週のお知らせ（一致度�
     await publish('同時に送る募集')
     const second = await buildApp({ config: testConfig(), db, clock: () => now })
     try {
-      await db.updateTable('job_schedule').set({ next_run_at: new Date(0), lease_until: null }).where('name', '=', 'saved-searches.digest').execute()
+      await db
+        .updateTable('job_schedule')
+        .set({ next_run_at: new Date(0), lease_until: null })
+        .where('name', '=', 'saved-searches.digest')
+        .execute()
       // both instances' job runners and a third sender that ignores the schedule, all at once
       const [ranHere, ranThere] = await Promise.all([app.jobs.runDue(), second.jobs.runDue(), digests(now)])
       expect([...ranHere, ...ranThere].filter((name) => name === 'saved-searches.digest')).toHaveLength(1)
@@ -220,7 +242,15 @@ describe('保存した検索条件: 毎日・毎週のお知らせ（一致度�
     await leaving.inject({ method: 'PUT', url: '/api/candidates/me/profile', payload: { fullName: '退会 予定' } })
     const exported = await leaving.inject('/api/candidates/me/export')
     expect(exported.statusCode, exported.body).toBe(200)
-    expect(exported.json().savedSearches).toEqual([{ filters: { q: '退会', role: null, prefecture: null, remote: null, sidejob: null }, frequency: 'daily', announced: 0, pending: 0, createdAt: expect.any(String) }])
+    expect(exported.json().savedSearches).toEqual([
+      {
+        filters: { q: '退会', role: null, prefecture: null, remote: null, sidejob: null },
+        frequency: 'daily',
+        announced: 0,
+        pending: 0,
+        createdAt: expect.any(String),
+      },
+    ])
     const deleted = await leaving.inject({ method: 'DELETE', url: '/api/candidates/me' })
     expect(deleted.statusCode, deleted.body).toBe(200)
     expect(await db.selectFrom('saved_search').select('id').where('account_id', '=', leaving.account.id).execute()).toEqual([])

@@ -10,7 +10,10 @@ export type ListedSavedSearch = SavedSearchRow & { announced: number; pending: n
 /** Inserts the search; undefined when the account already keeps the same one (same filters_key). */
 export function insertSavedSearch(
   tx: Db,
-  values: Pick<SavedSearchRow, 'account_id' | 'role_id' | 'prefecture_code' | 'remote_allowed' | 'side_job_allowed' | 'keywords' | 'filters_key' | 'created_at' | 'frequency'>,
+  values: Pick<
+    SavedSearchRow,
+    'account_id' | 'role_id' | 'prefecture_code' | 'remote_allowed' | 'side_job_allowed' | 'keywords' | 'filters_key' | 'created_at' | 'frequency'
+  >,
 ): Promise<SavedSearchRow | undefined> {
   return tx
     .insertInto('saved_search')
@@ -21,14 +24,24 @@ export function insertSavedSearch(
 }
 
 export async function countOfAccount(db: Db, accountId: string): Promise<number> {
-  const row = await db.selectFrom('saved_search').select((eb) => eb.fn.countAll<string>().as('total')).where('account_id', '=', accountId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('saved_search')
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow()
   return Number(row.total)
 }
 
-const announced = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id and d.digest_period is not null)`.as('announced')
+const announced = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id and d.digest_period is not null)`.as(
+  'announced',
+)
 const pending = sql<string>`(select count(*) from saved_search_delivery d where d.saved_search_id = saved_search.id and d.digest_period is null)`.as('pending')
 
-export async function searchesOfAccount(db: Db, accountId: string, pageOf: { limit: number; offset: number }): Promise<{ rows: ListedSavedSearch[]; total: number }> {
+export async function searchesOfAccount(
+  db: Db,
+  accountId: string,
+  pageOf: { limit: number; offset: number },
+): Promise<{ rows: ListedSavedSearch[]; total: number }> {
   const [rows, total] = await Promise.all([
     db
       .selectFrom('saved_search')
@@ -46,7 +59,13 @@ export async function searchesOfAccount(db: Db, accountId: string, pageOf: { lim
 }
 
 export async function searchOfAccount(db: Db, id: string, accountId: string): Promise<ListedSavedSearch | undefined> {
-  const row = await db.selectFrom('saved_search').selectAll().select([announced, pending]).where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst()
+  const row = await db
+    .selectFrom('saved_search')
+    .selectAll()
+    .select([announced, pending])
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst()
   return row && { ...row, announced: Number(row.announced), pending: Number(row.pending) }
 }
 
@@ -101,7 +120,15 @@ export function searchesWithPendingMatches(db: Db): Promise<SavedSearchRow[]> {
   return db
     .selectFrom('saved_search')
     .selectAll()
-    .where((eb) => eb.exists(eb.selectFrom('saved_search_delivery as d').select('d.posting_id').whereRef('d.saved_search_id', '=', 'saved_search.id').where('d.digest_period', 'is', null)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('saved_search_delivery as d')
+          .select('d.posting_id')
+          .whereRef('d.saved_search_id', '=', 'saved_search.id')
+          .where('d.digest_period', 'is', null),
+      ),
+    )
     .orderBy('id')
     .execute()
 }

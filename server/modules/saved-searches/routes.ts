@@ -10,6 +10,8 @@ const CANDIDATE = ['candidate'] as const
 export function savedSearchRoutes(app: FastifyInstance, deps: service.SavedSearchDeps): void {
   route(app, contract.listSavedSearches, CANDIDATE, ({ actor, query }) => service.list(deps, actor, query))
   route(app, contract.createSavedSearch, CANDIDATE, ({ actor, request, body }) => service.create(deps, actor, info(request), body))
-  route(app, contract.updateSavedSearch, CANDIDATE, ({ actor, request, params, body }) => service.setFrequency(deps, actor, info(request), params.id, body.frequency))
+  route(app, contract.updateSavedSearch, CANDIDATE, ({ actor, request, params, body }) =>
+    service.setFrequency(deps, actor, info(request), params.id, body.frequency),
+  )
   route(app, contract.deleteSavedSearch, CANDIDATE, ({ actor, request, params }) => service.remove(deps, actor, info(request), params.id))
 }

@@ -4,7 +4,13 @@ import { normalizeForSearch } from '#shared/domain/search-text'
 import { digestPeriod, filtersKey, matchesPosting, type StoredFilters } from './rules.ts'
 
 const open: StoredFilters = { roleId: null, prefectureCode: null, remoteAllowed: null, sideJobAllowed: null, keywords: '' }
-const posting = { roleId: 'producer', prefectureCode: '38', remoteAllowed: true, sideJobAllowed: null, searchText: normalizeForSearch('愛媛県 松山市 CIO補佐官 データ活用') }
+const posting = {
+  roleId: 'producer',
+  prefectureCode: '38',
+  remoteAllowed: true,
+  sideJobAllowed: null,
+  searchText: normalizeForSearch('愛媛県 松山市 CIO補佐官 データ活用'),
+}
 
 describe('matchesPosting: 全国の募集検索と同じ判定', () => {
   test('条件を決めていない検索はどの募集にも合う', () => {

@@ -9,12 +9,21 @@ import type { DigestFrequency, SavedSearchFilters } from '#shared/contracts/save
 
 /** The search's keywords as the national search folds them: each word (split on spaces, full-width too) normalised. */
 export function keywordNeedles(q: string): string[] {
-  return q.split(/[\s\u3000]+/).map(normalizeForSearch).filter(Boolean)
+  return q
+    .split(/[\s\u3000]+/)
+    .map(normalizeForSearch)
+    .filter(Boolean)
 }
 
 /** One string per distinct search: 「CIO  補佐官」 and 「補佐官 CIO」 save as the same search. */
 export function filtersKey(filters: SavedSearchFilters): string {
-  return JSON.stringify([filters.role ?? null, filters.prefecture ?? null, filters.remote ?? null, filters.sidejob ?? null, [...new Set(keywordNeedles(filters.q))].sort()])
+  return JSON.stringify([
+    filters.role ?? null,
+    filters.prefecture ?? null,
+    filters.remote ?? null,
+    filters.sidejob ?? null,
+    [...new Set(keywordNeedles(filters.q))].sort(),
+  ])
 }
 
 export interface StoredFilters {

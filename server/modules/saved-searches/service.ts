@@ -132,11 +132,24 @@ export async function announcePublication(deps: { clock: Clock }, tx: Db, postin
   const matchable = { ...posting, prefectureCode: posting.municipality.prefectureCode }
   const matching = (await repository.searchesThatMayMatch(tx, matchable)).filter((search) =>
     matchesPosting(
-      { roleId: search.role_id, prefectureCode: search.prefecture_code, remoteAllowed: search.remote_allowed, sideJobAllowed: search.side_job_allowed, keywords: search.keywords },
+      {
+        roleId: search.role_id,
+        prefectureCode: search.prefecture_code,
+        remoteAllowed: search.remote_allowed,
+        sideJobAllowed: search.side_job_allowed,
+        keywords: search.keywords,
+      },
       matchable,
     ),
   )
-  return (await repository.claimDeliveries(tx, posting.id, matching.map((search) => search.id), deps.clock())).length
+  return (
+    await repository.claimDeliveries(
+      tx,
+      posting.id,
+      matching.map((search) => search.id),
+      deps.clock(),
+    )
+  ).length
 }
 
 export interface DigestDeps {
@@ -168,7 +181,11 @@ export async function sendSavedSearchDigests(deps: DigestDeps): Promise<number> 
         return false
       }
       await repository.recordDigestSize(tx, search.id, period, open.length)
-      const scores = await scorePostingsForAccount(tx, search.account_id, open.map((posting) => posting.id))
+      const scores = await scorePostingsForAccount(
+        tx,
+        search.account_id,
+        open.map((posting) => posting.id),
+      )
       const lines = await Promise.all(open.map(async (posting) => postingLines(deps.publicUrl, posting, await placeOf(tx, posting), scores.get(posting.id))))
       const label = describeSavedSearch(filtersOf(search), search.prefecture_code ? (prefectureNameOf(search.prefecture_code) ?? null) : null)
       await enqueueMail(tx, {
@@ -184,7 +201,13 @@ export async function sendSavedSearchDigests(deps: DigestDeps): Promise<number> 
 }
 
 function filtersOf(search: repository.SavedSearchRow): SavedSearch['filters'] {
-  return { q: search.keywords, role: search.role_id as PostingRoleId | null, prefecture: search.prefecture_code, remote: search.remote_allowed, sidejob: search.side_job_allowed }
+  return {
+    q: search.keywords,
+    role: search.role_id as PostingRoleId | null,
+    prefecture: search.prefecture_code,
+    remote: search.remote_allowed,
+    sidejob: search.side_job_allowed,
+  }
 }
 
 async function placeOf(db: Db, posting: PostingFacts): Promise<string> {

@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import {
-  Capacity,
-  Dashboard,
-  DispatchRequest,
-  Engagement,
-  Listing,
-  Pool,
-  SharedAppointment,
-  Talent,
-} from '#shared/contracts/sharing'
+import { Capacity, Dashboard, DispatchRequest, Engagement, Listing, Pool, SharedAppointment, Talent } from '#shared/contracts/sharing'
 import { ErrorBody } from '#shared/errors'
 import { startTestApp } from '../../../test/support/app.ts'
 import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
@@ -98,7 +89,12 @@ describe('派遣（静岡県の ICTエキスパート派遣の例: 1団体につ
     })
     expect(created.statusCode).toBe(201)
     const request = DispatchRequest.parse(created.json())
-    expect(request).toMatchObject({ state: 'requested', fiscalYear: 2026, preferredDates: ['2026-07-03', '2026-07-10'], municipality: { code: FUJIEDA, name: '藤枝市' } })
+    expect(request).toMatchObject({
+      state: 'requested',
+      fiscalYear: 2026,
+      preferredDates: ['2026-07-03', '2026-07-10'],
+      municipality: { code: FUJIEDA, name: '藤枝市' },
+    })
 
     const approved = await shizuoka({
       method: 'POST',
@@ -109,7 +105,15 @@ describe('派遣（静岡県の ICTエキスパート派遣の例: 1団体につ
     expect(DispatchRequest.parse(approved.json())).toMatchObject({ state: 'approved', scheduledOn: '2026-07-03', expert: { displayName: '静岡 太郎' } })
 
     // the municipality cannot approve; the prefecture and the municipality both may report the outcome
-    expectError(await fujieda({ method: 'POST', url: `/api/sharing/dispatch/requests/${request.id}/transitions`, payload: { action: 'approve', expertId, scheduledOn: '2026-07-03' } }), 403, 'FORBIDDEN')
+    expectError(
+      await fujieda({
+        method: 'POST',
+        url: `/api/sharing/dispatch/requests/${request.id}/transitions`,
+        payload: { action: 'approve', expertId, scheduledOn: '2026-07-03' },
+      }),
+      403,
+      'FORBIDDEN',
+    )
     const completed = await fujieda({
       method: 'POST',
       url: `/api/sharing/dispatch/requests/${request.id}/transitions`,
@@ -142,45 +146,100 @@ describe('派遣（静岡県の ICTエキスパート派遣の例: 1団体につ
     const { menuId: menu } = await setUpDispatch(ehime)
     expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 0 } })).statusCode).toBe(200)
     expectError(
-      await uwajima({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId: menu, topic: '相談', preferredDates: ['2026-09-01'], mode: 'online' } }),
+      await uwajima({
+        method: 'POST',
+        url: '/api/sharing/dispatch/requests',
+        payload: { menuId: menu, topic: '相談', preferredDates: ['2026-09-01'], mode: 'online' },
+      }),
       409,
       'DISPATCH_QUOTA_EXCEEDED',
     )
-    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 5 } })).json()).toMatchObject({ quotaPerFiscalYear: 5, isDefault: false })
+    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 5 } })).json()).toMatchObject({
+      quotaPerFiscalYear: 5,
+      isDefault: false,
+    })
     expectError(await uwajima({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 9 } }), 403, 'FORBIDDEN')
   })
 
   test('他県の申請・メニューは見えない（404）。自県の他団体の申請も見えない', async () => {
-    const created = await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: '情報セキュリティ研修', preferredDates: ['2026-09-01'], mode: 'online' } })
+    const created = await fujieda({
+      method: 'POST',
+      url: '/api/sharing/dispatch/requests',
+      payload: { menuId, topic: '情報セキュリティ研修', preferredDates: ['2026-09-01'], mode: 'online' },
+    })
     const id = created.json().id as string
     expectError(await ehime(`/api/sharing/dispatch/requests/${id}`), 404, 'NOT_FOUND')
     expectError(await fukuroi(`/api/sharing/dispatch/requests/${id}`), 404, 'NOT_FOUND')
     expectError(await matsuyama(`/api/sharing/dispatch/requests/${id}`), 404, 'NOT_FOUND')
     expectError(
-      await ehime({ method: 'POST', url: `/api/sharing/dispatch/requests/${id}/transitions`, payload: { action: 'approve', expertId, scheduledOn: '2026-09-01' } }),
+      await ehime({
+        method: 'POST',
+        url: `/api/sharing/dispatch/requests/${id}/transitions`,
+        payload: { action: 'approve', expertId, scheduledOn: '2026-09-01' },
+      }),
       404,
       'NOT_FOUND',
     )
     expect((await ehime('/api/sharing/dispatch/requests')).json().items.map((r: { id: string }) => r.id)).not.toContain(id)
     // 愛媛県の市は静岡県のメニューで申請できない
-    expectError(await matsuyama({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: ['2026-09-01'], mode: 'online' } }), 404, 'NOT_FOUND')
+    expectError(
+      await matsuyama({
+        method: 'POST',
+        url: '/api/sharing/dispatch/requests',
+        payload: { menuId, topic: 'x', preferredDates: ['2026-09-01'], mode: 'online' },
+      }),
+      404,
+      'NOT_FOUND',
+    )
     // 静岡県は愛媛県の専門家を割り当てられない
     const ehimeExperts = (await ehime('/api/sharing/dispatch/experts')).json().items as { id: string }[]
     expectError(
-      await shizuoka({ method: 'POST', url: `/api/sharing/dispatch/requests/${id}/transitions`, payload: { action: 'approve', expertId: ehimeExperts[0]!.id, scheduledOn: '2026-09-01' } }),
+      await shizuoka({
+        method: 'POST',
+        url: `/api/sharing/dispatch/requests/${id}/transitions`,
+        payload: { action: 'approve', expertId: ehimeExperts[0]!.id, scheduledOn: '2026-09-01' },
+      }),
       404,
       'NOT_FOUND',
     )
   })
 
   test('過去の希望日、メニューにない実施方法、壊れた入力は 4xx', async () => {
-    expectError(await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: ['2026-05-31'], mode: 'online' } }), 400, 'SHARING_INVALID')
-    expectError(await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: ['2026-02-30'], mode: 'online' } }), 400, 'VALIDATION_FAILED')
-    expectError(await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x'.repeat(201), preferredDates: ['2026-09-01'], mode: 'online' } }), 400, 'VALIDATION_FAILED')
-    expectError(await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: [], mode: 'fax' } }), 400, 'VALIDATION_FAILED')
-    expectError(await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', headers: { 'content-type': 'application/json' }, payload: '{"menuId":' }), 400, 'MALFORMED_REQUEST')
+    expectError(
+      await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: ['2026-05-31'], mode: 'online' } }),
+      400,
+      'SHARING_INVALID',
+    )
+    expectError(
+      await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: ['2026-02-30'], mode: 'online' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await fujieda({
+        method: 'POST',
+        url: '/api/sharing/dispatch/requests',
+        payload: { menuId, topic: 'x'.repeat(201), preferredDates: ['2026-09-01'], mode: 'online' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'x', preferredDates: [], mode: 'fax' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await fujieda({ method: 'POST', url: '/api/sharing/dispatch/requests', headers: { 'content-type': 'application/json' }, payload: '{"menuId":' }),
+      400,
+      'MALFORMED_REQUEST',
+    )
     expectError(await fujieda('/api/sharing/dispatch/requests/not-a-uuid'), 400, 'VALIDATION_FAILED')
-    expectError(await shizuoka({ method: 'POST', url: '/api/sharing/dispatch/requests/00000000-0000-4000-8000-000000000000/transitions', payload: { action: 'fly' } }), 400, 'VALIDATION_FAILED')
+    expectError(
+      await shizuoka({ method: 'POST', url: '/api/sharing/dispatch/requests/00000000-0000-4000-8000-000000000000/transitions', payload: { action: 'fly' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
     expectError(await app.inject('/api/sharing/dispatch/requests'), 401, 'UNAUTHENTICATED')
     expectError(await candidate('/api/sharing/dispatch/requests'), 403, 'FORBIDDEN')
   })
@@ -194,7 +253,11 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
     const created = await ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'チーム愛媛 人材バンク', memberCodes: [MATSUYAMA, IMABARI] } })
     expect(created.statusCode).toBe(201)
     ehimePool = Pool.parse(created.json())
-    const bingo = await fukuyama({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'びんご 兼業・副業人材バンク', memberCodes: [KASAOKA, ONOMICHI] } })
+    const bingo = await fukuyama({
+      method: 'POST',
+      url: '/api/sharing/pools',
+      payload: { name: 'びんご 兼業・副業人材バンク', memberCodes: [KASAOKA, ONOMICHI] },
+    })
     expect(bingo.statusCode).toBe(201)
     bingoPool = Pool.parse(bingo.json())
   })
@@ -206,9 +269,17 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
   })
 
   test('都道府県は自県の市区町村しか構成団体にできない', async () => {
-    const body = expectError(await ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'x', memberCodes: [MATSUYAMA, FUJIEDA] } }), 400, 'SHARING_INVALID')
+    const body = expectError(
+      await ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'x', memberCodes: [MATSUYAMA, FUJIEDA] } }),
+      400,
+      'SHARING_INVALID',
+    )
     expect(body.error.details?.[0]?.message).toContain('藤枝市')
-    expectError(await ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'x', memberCodes: ['123456'] } }), 400, 'INVALID_LOCAL_GOVERNMENT_CODE')
+    expectError(
+      await ehime({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'x', memberCodes: ['123456'] } }),
+      400,
+      'INVALID_LOCAL_GOVERNMENT_CODE',
+    )
   })
 
   test('構成団体は加入している人材バンクだけが見え、ほかは 404', async () => {
@@ -234,7 +305,14 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
       method: 'PUT',
       url: `/api/sharing/pools/${ehimePool.id}/listing`,
       payload: {
-        card: { displayName: '山田 花子', headline: 'データ利活用とセキュリティ', roleIds: ['engineer'], skills: ['データ分析', 'ゼロトラスト'], area: '松山市在住', career: '秘密の経歴' },
+        card: {
+          displayName: '山田 花子',
+          headline: 'データ利活用とセキュリティ',
+          roleIds: ['engineer'],
+          skills: ['データ分析', 'ゼロトラスト'],
+          area: '松山市在住',
+          career: '秘密の経歴',
+        },
         visibleFields: ['headline', 'roleIds', 'skills', 'area'],
         availableDaysPerWeek: 2,
       },
@@ -270,13 +348,21 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
     const engagement = Engagement.parse(requested.json())
     expect(engagement.talentLabel).toBe('データ利活用とセキュリティ')
     expectError(
-      await kasaoka({ method: 'POST', url: `/api/sharing/pools/${ehimePool.id}/engagements`, payload: { listingId: listing.id, topic: 'x', expectedDays: 1, startsOn: '2026-07-01', endsOn: '2026-07-01' } }),
+      await kasaoka({
+        method: 'POST',
+        url: `/api/sharing/pools/${ehimePool.id}/engagements`,
+        payload: { listingId: listing.id, topic: 'x', expectedDays: 1, startsOn: '2026-07-01', endsOn: '2026-07-01' },
+      }),
       404,
       'NOT_FOUND',
     )
     // not yet brokered: the person does not see it; the member cannot accept for them
     expectError(await candidate(`/api/sharing/engagements/${engagement.id}`), 404, 'NOT_FOUND')
-    expectError(await matsuyama({ method: 'POST', url: `/api/sharing/engagements/${engagement.id}/transitions`, payload: { action: 'accept' } }), 403, 'FORBIDDEN')
+    expectError(
+      await matsuyama({ method: 'POST', url: `/api/sharing/engagements/${engagement.id}/transitions`, payload: { action: 'accept' } }),
+      403,
+      'FORBIDDEN',
+    )
     expectError(await imabari(`/api/sharing/engagements/${engagement.id}`), 404, 'NOT_FOUND')
 
     const offered = await ehime({
@@ -293,7 +379,11 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
 
     // yen are integers
     expectError(
-      await ehime({ method: 'POST', url: `/api/sharing/engagements/${engagement.id}/transitions`, payload: { action: 'offer', terms: { days: 1, payYen: 100.5, payer: 'requester' } } }),
+      await ehime({
+        method: 'POST',
+        url: `/api/sharing/engagements/${engagement.id}/transitions`,
+        payload: { action: 'offer', terms: { days: 1, payYen: 100.5, payer: 'requester' } },
+      }),
       400,
       'VALIDATION_FAILED',
     )
@@ -307,7 +397,11 @@ describe('人材バンク（都道府県の人材バンク・連携中枢都市�
     })
     expect(second.statusCode).toBe(201)
     const refused = expectError(
-      await ehime({ method: 'POST', url: `/api/sharing/engagements/${second.json().id}/transitions`, payload: { action: 'offer', terms: { days: 8, payYen: 300000, payer: 'operator' } } }),
+      await ehime({
+        method: 'POST',
+        url: `/api/sharing/engagements/${second.json().id}/transitions`,
+        payload: { action: 'offer', terms: { days: 8, payYen: 300000, payer: 'operator' } },
+      }),
       409,
       'CAPACITY_EXCEEDED',
     )
@@ -437,8 +531,17 @@ describe('共有任用（専門官）・共同任用と稼働', () => {
         method: 'POST',
         url: '/api/sharing/shared-appointments',
         payload: {
-          kind: 'joint', talentId: talent.id, title: 'x', startsOn: '2026-04-01', endsOn: '2026-09-30', daysPerWeek: 0.5, annualCostYen: 100,
-          shares: [{ localGovernmentCode: IMABARI, timePercent: 50, costYen: 50 }, { localGovernmentCode: UWAJIMA, timePercent: 40, costYen: 50 }],
+          kind: 'joint',
+          talentId: talent.id,
+          title: 'x',
+          startsOn: '2026-04-01',
+          endsOn: '2026-09-30',
+          daysPerWeek: 0.5,
+          annualCostYen: 100,
+          shares: [
+            { localGovernmentCode: IMABARI, timePercent: 50, costYen: 50 },
+            { localGovernmentCode: UWAJIMA, timePercent: 40, costYen: 50 },
+          ],
         },
       }),
       400,
@@ -455,9 +558,17 @@ describe('共有任用（専門官）・共同任用と稼働', () => {
     const { menuId } = await setUpDispatch(ehime)
     const expert = await ehime({ method: 'POST', url: '/api/sharing/dispatch/experts', payload: { talentId: talent.id, themes: ['セキュリティ'] } })
     expect(expert.statusCode).toBe(201)
-    const request = await imabari({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: 'セキュリティ研修', preferredDates: ['2026-10-07'], mode: 'on_site' } })
+    const request = await imabari({
+      method: 'POST',
+      url: '/api/sharing/dispatch/requests',
+      payload: { menuId, topic: 'セキュリティ研修', preferredDates: ['2026-10-07'], mode: 'on_site' },
+    })
     const refused = expectError(
-      await ehime({ method: 'POST', url: `/api/sharing/dispatch/requests/${request.json().id}/transitions`, payload: { action: 'approve', expertId: expert.json().id, scheduledOn: '2026-10-07' } }),
+      await ehime({
+        method: 'POST',
+        url: `/api/sharing/dispatch/requests/${request.json().id}/transitions`,
+        payload: { action: 'approve', expertId: expert.json().id, scheduledOn: '2026-10-07' },
+      }),
       409,
       'CAPACITY_EXCEEDED',
     )

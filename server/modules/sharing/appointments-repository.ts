@@ -42,14 +42,19 @@ export function sharedAppointmentsOf(db: Db, code: string): Promise<SharedAppoin
     .where((eb) =>
       eb.or([
         eb('a.operator_code', '=', code),
-        eb.exists(eb.selectFrom('shared_appointment_share as s').select('s.appointment_id').whereRef('s.appointment_id', '=', 'a.id').where('s.local_government_code', '=', code)),
+        eb.exists(
+          eb
+            .selectFrom('shared_appointment_share as s')
+            .select('s.appointment_id')
+            .whereRef('s.appointment_id', '=', 'a.id')
+            .where('s.local_government_code', '=', code),
+        ),
       ]),
     )
     .orderBy('a.starts_on', 'desc')
     .orderBy('a.id')
     .execute()
 }
-
 
 export async function appointmentRulesOf(db: Db, talentId: string): Promise<unknown[]> {
   const rows = await db.selectFrom('shared_appointment').select('bid_rules').where('talent_id', '=', talentId).execute()

@@ -16,7 +16,10 @@ import * as talentRepo from './talents-repository.ts'
 const APPOINTMENT_NOT_FOUND = '指定された共有任用・共同任用が見つかりません。'
 
 async function sharedAppointmentViews(tx: Db, rows: appointmentRepo.SharedAppointmentRow[]): Promise<SharedAppointment[]> {
-  const shares = await appointmentRepo.sharesOf(tx, rows.map((r) => r.id))
+  const shares = await appointmentRepo.sharesOf(
+    tx,
+    rows.map((r) => r.id),
+  )
   const lg = await referenceRepo.localGovernments(tx, [...rows.map((r) => r.operator_code), ...[...shares.values()].flat().map((s) => s.local_government_code)])
   const views: SharedAppointment[] = []
   for (const row of rows) {
@@ -40,10 +43,7 @@ async function sharedAppointmentViews(tx: Db, rows: appointmentRepo.SharedAppoin
         daysPerMonth: s.days_per_month === null ? null : Number(s.days_per_month),
         timePercent: s.time_percent,
         costYen: s.cost_yen === null ? null : Number(s.cost_yen),
-        daysPerWeek:
-          row.kind === 'joint'
-            ? (Number(row.days_per_week) * Number(s.time_percent)) / 100
-            : perMonthToPerWeek(Number(s.days_per_month)),
+        daysPerWeek: row.kind === 'joint' ? (Number(row.days_per_week) * Number(s.time_percent)) / 100 : perMonthToPerWeek(Number(s.days_per_month)),
       })),
     })
   }
@@ -77,7 +77,12 @@ export async function createSharedAppointment(
     const lg = await referenceRepo.localGovernments(tx, codes)
     const unknown = codes.filter((c) => !lg.has(c) || (viewer.kind === 'prefecture' && lg.get(c)!.prefectureCode !== viewer.prefectureCode))
     if (unknown.length > 0) {
-      throw new AppError('SHARING_INVALID', `支援先に指定できない団体があります: ${unknown.join('、')}`, 400, unknown.map((c) => ({ path: 'shares', message: `団体 ${c}` })))
+      throw new AppError(
+        'SHARING_INVALID',
+        `支援先に指定できない団体があります: ${unknown.join('、')}`,
+        400,
+        unknown.map((c) => ({ path: 'shares', message: `団体 ${c}` })),
+      )
     }
     const row = await appointmentRepo.insertSharedAppointment(tx, {
       kind: body.kind,
@@ -99,9 +104,21 @@ export async function createSharedAppointment(
       time_percent: body.kind === 'joint' ? s.timePercent! : null,
       cost_yen: body.kind === 'joint' ? s.costYen! : null,
     }))
-    await assertCapacity(tx, talent, shares.map((s) => shareCommitment(row, s, lg.get(s.local_government_code)!.name)), row.id)
+    await assertCapacity(
+      tx,
+      talent,
+      shares.map((s) => shareCommitment(row, s, lg.get(s.local_government_code)!.name)),
+      row.id,
+    )
     await appointmentRepo.insertShares(tx, shares)
-    await recordAudit(tx, { actor, action: `shared_appointment.created`, targetType: 'shared_appointment', targetId: row.id, request: info, details: { kind: body.kind, shares: codes } })
+    await recordAudit(tx, {
+      actor,
+      action: `shared_appointment.created`,
+      targetType: 'shared_appointment',
+      targetId: row.id,
+      request: info,
+      details: { kind: body.kind, shares: codes },
+    })
     return (await sharedAppointmentViews(tx, [row]))[0]!
   })
 }

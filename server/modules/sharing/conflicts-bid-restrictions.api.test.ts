@@ -28,7 +28,12 @@ async function talent(displayName: string, bidRules: Array<{ templateId: string;
   const created = await ehime({
     method: 'POST',
     url: '/api/sharing/talents',
-    payload: { displayName, availableDaysPerWeek: 4, bidRules, employments: [{ corporateNumber: S1, relationship: 'employee', startsOn: '2022-04-01', endsOn: null }] },
+    payload: {
+      displayName,
+      availableDaysPerWeek: 4,
+      bidRules,
+      employments: [{ corporateNumber: S1, relationship: 'employee', startsOn: '2022-04-01', endsOn: null }],
+    },
   })
   expect(created.statusCode, created.body).toBe(201)
   return Talent.parse(created.json())

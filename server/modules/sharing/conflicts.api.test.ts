@@ -79,7 +79,9 @@ describe('松山市と今治市を支援する専門官の在籍企業は、両�
     { name: '今治市の調達に無関係の X → 制限なし', municipality: IMABARI, bidder: X, decision: 'allowed' },
   ])('$name', async ({ municipality, bidder, decision }) => {
     const appointments = await sharingAppointmentsFor(engine.db, { municipalityCode: municipality, activeOn: '2026-10-01' })
-    const result = decideBid(bidFacts({ asOf: '2026-10-01', bidder, companyLinks: groupLinks, procurement: procurement({ municipalityCode: municipality }), appointments }))
+    const result = decideBid(
+      bidFacts({ asOf: '2026-10-01', bidder, companyLinks: groupLinks, procurement: procurement({ municipalityCode: municipality }), appointments }),
+    )
     expect(result.decision).toBe(decision)
     if (decision === 'restricted') expect(result.findings[0]!.appointmentId).toBe(`sharing:${appointmentId}`)
   })
@@ -122,11 +124,17 @@ describe('派遣の承認前の利益相反チェック（規則セットによ�
 
   test('今治市が C① を定め、在籍企業 S1 が入札見込み → 承認できない（理由つき）', async () => {
     const { requestId, expertId } = await newRequest()
-    const attempt = transitionDispatchRequest({ db: engine.db, clock, conflicts: source([{ templateId: 'C1', params: {} }]) }, ehimeActor, { ip: '127.0.0.1', id: 't' }, requestId, {
-      action: 'approve',
-      expertId,
-      scheduledOn: '2026-07-15',
-    })
+    const attempt = transitionDispatchRequest(
+      { db: engine.db, clock, conflicts: source([{ templateId: 'C1', params: {} }]) },
+      ehimeActor,
+      { ip: '127.0.0.1', id: 't' },
+      requestId,
+      {
+        action: 'approve',
+        expertId,
+        scheduledOn: '2026-07-15',
+      },
+    )
     await expect(attempt).rejects.toBeInstanceOf(AppError)
     await expect(attempt).rejects.toMatchObject({ code: 'SHARING_CONFLICT_OF_INTEREST', status: 409 })
     await expect(attempt).rejects.toThrow(/参考4\.4-⑦|仕様書/)

@@ -34,7 +34,10 @@ export async function conflictWarnings(
     employments,
     ruleSet: mergeRules([...(await personRulesOf(tx, talent)), ...(await source.ruleSetFor(tx, municipalityCode))]),
     procurements,
-    companyLinks: await source.companyLinksFor(tx, [...employments.map((e) => e.corporateNumber), ...procurements.flatMap((p) => p.expectedBidderCorporateNumbers)]),
+    companyLinks: await source.companyLinksFor(tx, [
+      ...employments.map((e) => e.corporateNumber),
+      ...procurements.flatMap((p) => p.expectedBidderCorporateNumbers),
+    ]),
   })
   if (decision.decision === 'blocked') {
     const reasons = decision.findings.filter((f) => f.decision === 'blocked').map((f) => f.reason)

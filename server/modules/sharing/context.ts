@@ -14,7 +14,6 @@ import type { Notice } from './mails.ts'
 import type * as referenceRepo from './reference-repository.ts'
 import type { AdvisedProcurement } from './rules.ts'
 
-
 /**
  * Where the conflict check reads the serving municipality's rule set and the procurements a person would advise
  * on. The bid-restrictions module will provide these; until then nothing is known and every check is clear.

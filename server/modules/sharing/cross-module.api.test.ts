@@ -70,7 +70,17 @@ async function makeCandidate(pools: string[]) {
   const { inject } = signedIn
   const me = OwnCandidateProfile.parse((await inject('/api/candidates/me')).json())
   for (const [url, payload] of [
-    ['/api/candidates/me/profile', { fullName: '愛媛 花子', contactEmail: `${randomUUID().slice(0, 8)}@example.jp`, prefectureCode: '38', desiredRoles: ['producer'], regions: ['38'], availability: { days: 3, per: 'week', earliestStart: '2027-03-01', remote: 'hybrid', sideJob: true } }],
+    [
+      '/api/candidates/me/profile',
+      {
+        fullName: '愛媛 花子',
+        contactEmail: `${randomUUID().slice(0, 8)}@example.jp`,
+        prefectureCode: '38',
+        desiredRoles: ['producer'],
+        regions: ['38'],
+        availability: { days: 3, per: 'week', earliestStart: '2027-03-01', remote: 'hybrid', sideJob: true },
+      },
+    ],
     ['/api/candidates/me/skills', { exams: [{ examId: 'ST', fiscalYear: 2018, season: 'spring' }], experiences: [{ ...strategyLead, id: randomUUID() }] }],
     ['/api/candidates/me/consent', { pools: pools.map((p) => ({ pool: p, fields: ['headline', 'levels'] })) }],
   ] as const) {
@@ -116,20 +126,36 @@ beforeAll(async () => {
   const created = await matsuyama.inject({ method: 'POST', url: '/api/staff/postings', payload: producerForm })
   expect(created.statusCode, created.body).toBe(201)
   postingId = StaffPosting.parse(created.json()).id
-  for (const [as, action] of [[matsuyama.inject, 'submit'], [ehime.inject, 'forward'], [national.inject, 'publish']] as const) {
+  for (const [as, action] of [
+    [matsuyama.inject, 'submit'],
+    [ehime.inject, 'forward'],
+    [national.inject, 'publish'],
+  ] as const) {
     const response = await as({ method: 'POST', url: `/api/staff/postings/${postingId}/transitions`, payload: { action } })
     expect(response.statusCode, response.body).toBe(200)
   }
 
-  const createdPool = await ehime.inject({ method: 'POST', url: '/api/sharing/pools', payload: { name: 'チーム愛媛 人材バンク', memberCodes: [MATSUYAMA, IMABARI, UWAJIMA] } })
+  const createdPool = await ehime.inject({
+    method: 'POST',
+    url: '/api/sharing/pools',
+    payload: { name: 'チーム愛媛 人材バンク', memberCodes: [MATSUYAMA, IMABARI, UWAJIMA] },
+  })
   expect(createdPool.statusCode, createdPool.body).toBe(201)
   pool = Pool.parse(createdPool.json())
 })
 
 describe('通知メール（担当者のアドレスは accounts から）', () => {
   test('派遣: 申請は県へ、承認は市へ', async () => {
-    const menu = await ehime.inject({ method: 'POST', url: '/api/sharing/dispatch/menus', payload: { title: 'RPA導入の相談', description: '導入計画', provider: null, modes: ['online'] } })
-    const expert = await ehime.inject({ method: 'POST', url: '/api/sharing/dispatch/experts', payload: { talent: { displayName: '愛媛 太郎', availableDaysPerWeek: 3 }, themes: ['RPA'] } })
+    const menu = await ehime.inject({
+      method: 'POST',
+      url: '/api/sharing/dispatch/menus',
+      payload: { title: 'RPA導入の相談', description: '導入計画', provider: null, modes: ['online'] },
+    })
+    const expert = await ehime.inject({
+      method: 'POST',
+      url: '/api/sharing/dispatch/experts',
+      payload: { talent: { displayName: '愛媛 太郎', availableDaysPerWeek: 3 }, themes: ['RPA'] },
+    })
     expect([menu.statusCode, expert.statusCode]).toEqual([201, 201])
     const requested = await matsuyama.inject({
       method: 'POST',
@@ -154,7 +180,12 @@ describe('通知メール（担当者のアドレスは accounts から）', () 
   test('人材バンク: 依頼は運営する県へ、打診は本人へ、承諾は依頼した市へ', async () => {
     const person = await makeCandidate([])
     const listing = await optIn(person.inject, '通知の確認用の登録者', 3)
-    const engagement = await requestEngagement(imabari.inject, listing.id, { topic: '通知の確認', expectedDays: 2, startsOn: '2026-12-01', endsOn: '2026-12-20' })
+    const engagement = await requestEngagement(imabari.inject, listing.id, {
+      topic: '通知の確認',
+      expectedDays: 2,
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-20',
+    })
     expect(await mailsTo(ehime.account.email)).toContainEqual(expect.stringContaining('人材バンクへの依頼: 今治市「通知の確認」'))
     expect((await mailsTo(person.account.email)).filter((s) => s.includes('打診'))).toEqual([])
 
@@ -183,7 +214,14 @@ describe('市区町村の任用も週の稼働に数える', () => {
       url: `/api/applications/${applicationId}/steps`,
       payload: {
         to: 'appointed',
-        appointment: { roleId: 'producer', appointmentForm: 'tokubetsushoku_hijokin', startsOn: '2027-04-01', endsOn: '2028-03-31', advisesOnProcurement: false, draftsSpecifications: false },
+        appointment: {
+          roleId: 'producer',
+          appointmentForm: 'tokubetsushoku_hijokin',
+          startsOn: '2027-04-01',
+          endsOn: '2028-03-31',
+          advisesOnProcurement: false,
+          draftsSpecifications: false,
+        },
       },
     })
     expect(appointed.statusCode, appointed.body).toBe(200)
@@ -192,7 +230,12 @@ describe('市区町村の任用も週の稼働に数える', () => {
 
     const listing = await optIn(person.inject, '任用中の登録者', 3)
     // 2027-05-10 (Mon) – 2027-05-16 (Sun): 2 days that week + 2 days of the appointment = 4 > 3
-    const tooMuch = await requestEngagement(imabari.inject, listing.id, { topic: '超過する依頼', expectedDays: 2, startsOn: '2027-05-10', endsOn: '2027-05-16' })
+    const tooMuch = await requestEngagement(imabari.inject, listing.id, {
+      topic: '超過する依頼',
+      expectedDays: 2,
+      startsOn: '2027-05-10',
+      endsOn: '2027-05-16',
+    })
     const refused = expectError(await offer(tooMuch.id, 2), 409, 'CAPACITY_EXCEEDED')
     expect(refused.error.message).toContain('任用「')
     expect(refused.error.message).toContain('（松山市）')
@@ -201,7 +244,9 @@ describe('市区町村の任用も週の稼働に数える', () => {
     expect((await offer(fits.id, 1)).statusCode).toBe(200)
 
     const capacity = Capacity.parse((await person.inject('/api/sharing/my/capacity?from=2027-05-10&to=2027-05-16')).json())
-    expect(capacity.commitments).toContainEqual(expect.objectContaining({ kind: 'appointment', localGovernmentCode: MATSUYAMA, allocation: { unit: 'per_week', days: 2 } }))
+    expect(capacity.commitments).toContainEqual(
+      expect.objectContaining({ kind: 'appointment', localGovernmentCode: MATSUYAMA, allocation: { unit: 'per_week', days: 2 } }),
+    )
   })
 })
 

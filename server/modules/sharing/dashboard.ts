@@ -129,7 +129,11 @@ export async function prefectureDashboard(deps: DashboardDeps, actor: Actor, fis
       pledgesMissing: pledges ? (pledges.get(m.code) ?? 0) : null,
     }
   })
-  const withoutTalent = sortByPopulationNullsLast(rows.filter((r) => r.talentTotal === 0)).map((r) => ({ code: r.code, name: r.name, population: r.population }))
+  const withoutTalent = sortByPopulationNullsLast(rows.filter((r) => r.talentTotal === 0)).map((r) => ({
+    code: r.code,
+    name: r.name,
+    population: r.population,
+  }))
   if (withoutTalent.some((r) => r.population === null)) notes.push('人口が登録されていない団体は、外部人材のいない団体の一覧の末尾に並べています。')
   return { prefectureCode, fiscalYear, quotaPerFiscalYear: quota, rows, withoutTalent, notes }
 }

@@ -37,7 +37,10 @@ export function findExpert(db: Db, id: string): Promise<ExpertRow | undefined> {
   return db.selectFrom('dispatch_expert').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export function insertMenu(db: Db, values: { prefectureCode: string; title: string; description: string; provider: string | null; modes: string[] }): Promise<MenuRow> {
+export function insertMenu(
+  db: Db,
+  values: { prefectureCode: string; title: string; description: string; provider: string | null; modes: string[] },
+): Promise<MenuRow> {
   return db
     .insertInto('dispatch_menu')
     .values({ prefecture_code: values.prefectureCode, title: values.title, description: values.description, provider: values.provider, modes: values.modes })
@@ -115,10 +118,13 @@ export async function countedDispatchDates(db: Db, localGovernmentCode: string, 
   return (await query.execute()).map((r) => r.counted_on)
 }
 
-export function updateDispatchRequest(db: Db, id: string, set: Partial<Omit<DispatchRequestRow, 'id' | 'warnings' | 'preferred_dates'>> & { warnings?: string }) {
+export function updateDispatchRequest(
+  db: Db,
+  id: string,
+  set: Partial<Omit<DispatchRequestRow, 'id' | 'warnings' | 'preferred_dates'>> & { warnings?: string },
+) {
   return db.updateTable('dispatch_request').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
 }
-
 
 export async function dispatchTalentIds(db: Db, prefectureCode: string, from: string, to: string): Promise<string[]> {
   const rows = await db

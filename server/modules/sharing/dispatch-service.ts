@@ -55,7 +55,14 @@ export async function updateDispatchSettings(deps: SharingDeps, actor: Actor, in
   if (actor.kind !== 'prefecture') throw forbidden()
   await deps.db.transaction().execute(async (tx) => {
     await dispatchRepo.setDispatchQuota(tx, actor.prefectureCode, quota, deps.clock())
-    await recordAudit(tx, { actor, action: 'dispatch_setting.changed', targetType: 'dispatch_setting', targetId: actor.prefectureCode, request: info, details: { quota } })
+    await recordAudit(tx, {
+      actor,
+      action: 'dispatch_setting.changed',
+      targetType: 'dispatch_setting',
+      targetId: actor.prefectureCode,
+      request: info,
+      details: { quota },
+    })
   })
   return getDispatchSettings(deps, actor)
 }
@@ -131,7 +138,10 @@ export async function listDispatchMenus(deps: SharingDeps, actor: Actor) {
 }
 
 async function dispatchViews(tx: Db, rows: dispatchRepo.DispatchRequestRow[]): Promise<DispatchRequest[]> {
-  const lg = await referenceRepo.localGovernments(tx, rows.map((r) => r.local_government_code))
+  const lg = await referenceRepo.localGovernments(
+    tx,
+    rows.map((r) => r.local_government_code),
+  )
   const views: DispatchRequest[] = []
   for (const row of rows) {
     const menu = await dispatchRepo.findMenu(tx, row.menu_id)
@@ -160,44 +170,59 @@ async function dispatchViews(tx: Db, rows: dispatchRepo.DispatchRequestRow[]): P
 }
 
 /** 派遣の申請: a menu of its own prefecture, preferred dates from today on, within the year's quota (pending included). */
-export async function requestDispatch(deps: SharingDeps, actor: Actor, info: RequestInfo, body: z.output<typeof CreateDispatchRequestBody>): Promise<DispatchRequest> {
+export async function requestDispatch(
+  deps: SharingDeps,
+  actor: Actor,
+  info: RequestInfo,
+  body: z.output<typeof CreateDispatchRequestBody>,
+): Promise<DispatchRequest> {
   if (actor.kind !== 'municipality') throw forbidden()
-  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
-    const menu = await dispatchRepo.findMenu(tx, body.menuId)
-    if (!menu || menu.prefecture_code !== actor.prefectureCode || !menu.is_active) throw notFound('指定された支援メニューが見つかりません。')
-    if (!menu.modes.includes(body.mode)) {
-      throw new AppError('SHARING_INVALID', 'この支援メニューでは選んだ実施方法を受け付けていません。', 400, [{ path: 'mode', message: '実施方法を選び直してください。' }])
-    }
-    const today = todayInJapan(deps.clock())
-    const dates = [...new Set(body.preferredDates)].sort()
-    const past = dates.filter((d) => d < today)
-    if (past.length > 0) {
-      throw new AppError('SHARING_INVALID', '希望日には今日以降の日付を入力してください。', 400, past.map((d) => ({ path: 'preferredDates', message: `${d} は過去の日付です。` })))
-    }
-    const { quota } = await quotaOf(tx, actor.prefectureCode)
-    const counted = await dispatchRepo.countedDispatchDates(tx, actor.localGovernmentCode, dispatchStatesCountedOnRequest)
-    const decision = decideDispatchQuota({ quota, dispatchOn: dates[0]!, countedDispatchDates: counted })
-    if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
-    const row = await dispatchRepo.insertDispatchRequest(tx, {
-      prefectureCode: actor.prefectureCode,
-      localGovernmentCode: actor.localGovernmentCode,
-      menuId: menu.id,
-      topic: body.topic,
-      detail: body.detail,
-      preferredDates: dates,
-      mode: body.mode,
-      countedOn: dates[0]!,
-      createdBy: actor.userId,
-    })
-    await recordAudit(tx, { actor, action: 'dispatch_request.requested', targetType: 'dispatch_request', targetId: row.id, request: info })
-    const view = (await dispatchViews(tx, [row]))[0]!
-    await noticeToStaff(
-      tx,
-      { kind: 'prefecture', prefectureCode: actor.prefectureCode },
-      dispatchRequestedNotice({ municipalityName: view.municipality.name, menuTitle: menu.title, topic: row.topic, preferredDates: dates }, deps.publicUrl),
-    )
-    return view
-  }))
+  return thenKick(
+    deps,
+    deps.db.transaction().execute(async (tx) => {
+      const menu = await dispatchRepo.findMenu(tx, body.menuId)
+      if (!menu || menu.prefecture_code !== actor.prefectureCode || !menu.is_active) throw notFound('指定された支援メニューが見つかりません。')
+      if (!menu.modes.includes(body.mode)) {
+        throw new AppError('SHARING_INVALID', 'この支援メニューでは選んだ実施方法を受け付けていません。', 400, [
+          { path: 'mode', message: '実施方法を選び直してください。' },
+        ])
+      }
+      const today = todayInJapan(deps.clock())
+      const dates = [...new Set(body.preferredDates)].sort()
+      const past = dates.filter((d) => d < today)
+      if (past.length > 0) {
+        throw new AppError(
+          'SHARING_INVALID',
+          '希望日には今日以降の日付を入力してください。',
+          400,
+          past.map((d) => ({ path: 'preferredDates', message: `${d} は過去の日付です。` })),
+        )
+      }
+      const { quota } = await quotaOf(tx, actor.prefectureCode)
+      const counted = await dispatchRepo.countedDispatchDates(tx, actor.localGovernmentCode, dispatchStatesCountedOnRequest)
+      const decision = decideDispatchQuota({ quota, dispatchOn: dates[0]!, countedDispatchDates: counted })
+      if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
+      const row = await dispatchRepo.insertDispatchRequest(tx, {
+        prefectureCode: actor.prefectureCode,
+        localGovernmentCode: actor.localGovernmentCode,
+        menuId: menu.id,
+        topic: body.topic,
+        detail: body.detail,
+        preferredDates: dates,
+        mode: body.mode,
+        countedOn: dates[0]!,
+        createdBy: actor.userId,
+      })
+      await recordAudit(tx, { actor, action: 'dispatch_request.requested', targetType: 'dispatch_request', targetId: row.id, request: info })
+      const view = (await dispatchViews(tx, [row]))[0]!
+      await noticeToStaff(
+        tx,
+        { kind: 'prefecture', prefectureCode: actor.prefectureCode },
+        dispatchRequestedNotice({ municipalityName: view.municipality.name, menuTitle: menu.title, topic: row.topic, preferredDates: dates }, deps.publicUrl),
+      )
+      return view
+    }),
+  )
 }
 
 export async function listDispatchRequests(deps: SharingDeps, actor: Actor, query: { state?: string | undefined; fiscalYear?: number | undefined }) {
@@ -234,79 +259,88 @@ export async function transitionDispatchRequest(
   id: string,
   body: z.output<typeof DispatchTransitionBody>,
 ): Promise<DispatchRequest> {
-  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
-    const row = await dispatchRepo.findDispatchRequest(tx, id, true)
-    if (!row) throw notFound(DISPATCH_NOT_FOUND)
-    const party = dispatchParty(actor, row)
-    const next = nextDispatchState(row.state, body.action, party)
-    if (!next.ok) {
-      if (next.message === 'この操作を行う権限がありません。') throw forbidden()
-      throw new AppError('SHARING_TRANSITION_NOT_ALLOWED', next.message, 409)
-    }
-    const now = deps.clock()
-    let set: Parameters<typeof dispatchRepo.updateDispatchRequest>[2] = { state: next.to, updated_at: now }
-    switch (body.action) {
-      case 'approve': {
-        const expert = await dispatchRepo.findExpert(tx, body.expertId)
-        if (!expert || expert.prefecture_code !== row.prefecture_code || !expert.is_active) throw notFound('指定された専門家が見つかりません。')
-        const { quota } = await quotaOf(tx, row.prefecture_code)
-        const counted = await dispatchRepo.countedDispatchDates(tx, row.local_government_code, dispatchStatesCountedOnApproval, row.id)
-        const decision = decideDispatchQuota({ quota, dispatchOn: body.scheduledOn, countedDispatchDates: counted })
-        if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
-        const talent = (await talentRepo.findTalent(tx, expert.talent_id))!
-        const menu = await dispatchRepo.findMenu(tx, row.menu_id)
-        const lg = await referenceRepo.localGovernments(tx, [row.local_government_code])
-        await assertCapacity(tx, talent, [
-          {
-            id: row.id,
-            kind: 'dispatch',
-            label: `派遣「${menu?.title ?? row.topic}」（${lg.get(row.local_government_code)?.name ?? row.local_government_code}）`,
-            localGovernmentCode: row.local_government_code,
-            startsOn: body.scheduledOn,
-            endsOn: body.scheduledOn,
-            allocation: { unit: 'total', days: 1 },
-          },
-        ])
-        const warnings = await conflictWarnings(deps, tx, talent, row.local_government_code, body.scheduledOn, body.scheduledOn)
-        set = {
-          ...set,
-          expert_id: expert.id,
-          scheduled_on: body.scheduledOn,
-          counted_on: body.scheduledOn,
-          decision_note: body.note ?? null,
-          decided_at: now,
-          warnings: JSON.stringify(warnings),
-        }
-        break
+  return thenKick(
+    deps,
+    deps.db.transaction().execute(async (tx) => {
+      const row = await dispatchRepo.findDispatchRequest(tx, id, true)
+      if (!row) throw notFound(DISPATCH_NOT_FOUND)
+      const party = dispatchParty(actor, row)
+      const next = nextDispatchState(row.state, body.action, party)
+      if (!next.ok) {
+        if (next.message === 'この操作を行う権限がありません。') throw forbidden()
+        throw new AppError('SHARING_TRANSITION_NOT_ALLOWED', next.message, 409)
       }
-      case 'decline':
-      case 'cancel':
-        set = { ...set, decision_note: body.note ?? row.decision_note, decided_at: now }
-        break
-      case 'complete':
-        set = { ...set, outcome_summary: body.outcomeSummary, outcome_days: body.outcomeDays, completed_at: now }
-        break
-    }
-    const updated = await dispatchRepo.updateDispatchRequest(tx, row.id, set)
-    await recordAudit(tx, {
-      actor,
-      action: `dispatch_request.${next.to}`,
-      targetType: 'dispatch_request',
-      targetId: row.id,
-      request: info,
-      localGovernmentCode: row.local_government_code,
-    })
-    const view = (await dispatchViews(tx, [updated]))[0]!
-    if (body.action === 'approve' || body.action === 'decline') {
-      await noticeToStaff(
-        tx,
-        { kind: 'municipality', localGovernmentCode: row.local_government_code },
-        dispatchDecidedNotice(
-          { topic: row.topic, approved: body.action === 'approve', scheduledOn: view.scheduledOn, expertName: view.expert?.displayName ?? null, note: view.decisionNote },
-          deps.publicUrl,
-        ),
-      )
-    }
-    return view
-  }))
+      const now = deps.clock()
+      let set: Parameters<typeof dispatchRepo.updateDispatchRequest>[2] = { state: next.to, updated_at: now }
+      switch (body.action) {
+        case 'approve': {
+          const expert = await dispatchRepo.findExpert(tx, body.expertId)
+          if (!expert || expert.prefecture_code !== row.prefecture_code || !expert.is_active) throw notFound('指定された専門家が見つかりません。')
+          const { quota } = await quotaOf(tx, row.prefecture_code)
+          const counted = await dispatchRepo.countedDispatchDates(tx, row.local_government_code, dispatchStatesCountedOnApproval, row.id)
+          const decision = decideDispatchQuota({ quota, dispatchOn: body.scheduledOn, countedDispatchDates: counted })
+          if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
+          const talent = (await talentRepo.findTalent(tx, expert.talent_id))!
+          const menu = await dispatchRepo.findMenu(tx, row.menu_id)
+          const lg = await referenceRepo.localGovernments(tx, [row.local_government_code])
+          await assertCapacity(tx, talent, [
+            {
+              id: row.id,
+              kind: 'dispatch',
+              label: `派遣「${menu?.title ?? row.topic}」（${lg.get(row.local_government_code)?.name ?? row.local_government_code}）`,
+              localGovernmentCode: row.local_government_code,
+              startsOn: body.scheduledOn,
+              endsOn: body.scheduledOn,
+              allocation: { unit: 'total', days: 1 },
+            },
+          ])
+          const warnings = await conflictWarnings(deps, tx, talent, row.local_government_code, body.scheduledOn, body.scheduledOn)
+          set = {
+            ...set,
+            expert_id: expert.id,
+            scheduled_on: body.scheduledOn,
+            counted_on: body.scheduledOn,
+            decision_note: body.note ?? null,
+            decided_at: now,
+            warnings: JSON.stringify(warnings),
+          }
+          break
+        }
+        case 'decline':
+        case 'cancel':
+          set = { ...set, decision_note: body.note ?? row.decision_note, decided_at: now }
+          break
+        case 'complete':
+          set = { ...set, outcome_summary: body.outcomeSummary, outcome_days: body.outcomeDays, completed_at: now }
+          break
+      }
+      const updated = await dispatchRepo.updateDispatchRequest(tx, row.id, set)
+      await recordAudit(tx, {
+        actor,
+        action: `dispatch_request.${next.to}`,
+        targetType: 'dispatch_request',
+        targetId: row.id,
+        request: info,
+        localGovernmentCode: row.local_government_code,
+      })
+      const view = (await dispatchViews(tx, [updated]))[0]!
+      if (body.action === 'approve' || body.action === 'decline') {
+        await noticeToStaff(
+          tx,
+          { kind: 'municipality', localGovernmentCode: row.local_government_code },
+          dispatchDecidedNotice(
+            {
+              topic: row.topic,
+              approved: body.action === 'approve',
+              scheduledOn: view.scheduledOn,
+              expertName: view.expert?.displayName ?? null,
+              note: view.decisionNote,
+            },
+            deps.publicUrl,
+          ),
+        )
+      }
+      return view
+    }),
+  )
 }

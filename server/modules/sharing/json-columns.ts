@@ -19,9 +19,7 @@ const Employments: z.ZodType<TalentEmployment[]> = z.array(
   }),
 )
 
-const PersonRules: z.ZodType<PersonRule[]> = z.array(
-  z.object({ templateId: z.enum(['B1', 'B2', 'C1', 'C2', 'D']), params: z.record(z.string(), z.unknown()) }),
-)
+const PersonRules: z.ZodType<PersonRule[]> = z.array(z.object({ templateId: z.enum(['B1', 'B2', 'C1', 'C2', 'D']), params: z.record(z.string(), z.unknown()) }))
 
 const Card: z.ZodType<PoolCard> = z.object({
   displayName: z.string().optional(),

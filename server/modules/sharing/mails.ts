@@ -97,7 +97,10 @@ export function engagementOfferedNotice(
 }
 
 /** To the requesting municipality: the operator declined to broker, or the person accepted or declined. */
-export function engagementDecidedNotice(facts: { topic: string; outcome: 'rejected' | 'agreed' | 'declined'; note: string | null }, publicUrl?: string): Notice {
+export function engagementDecidedNotice(
+  facts: { topic: string; outcome: 'rejected' | 'agreed' | 'declined'; note: string | null },
+  publicUrl?: string,
+): Notice {
   const outcome = { rejected: '運営団体が見送りました', agreed: '本人が引き受けました（合意）', declined: '本人が辞退しました' }[facts.outcome]
   return notice(
     `人材バンクへの依頼「${facts.topic}」: ${outcome}`,

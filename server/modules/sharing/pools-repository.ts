@@ -13,7 +13,13 @@ export function insertPool(
 ): Promise<PoolRow> {
   return db
     .insertInto('talent_pool')
-    .values({ name: values.name, description: values.description, operator_code: values.operatorCode, operator_kind: values.operatorKind, created_by: values.createdBy })
+    .values({
+      name: values.name,
+      description: values.description,
+      operator_code: values.operatorCode,
+      operator_kind: values.operatorKind,
+      created_by: values.createdBy,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
@@ -66,7 +72,11 @@ export function poolsOfCode(db: Db, code: string, includeMembership: boolean): P
       eb.or([
         eb('p.operator_code', '=', code),
         ...(includeMembership
-          ? [eb.exists(eb.selectFrom('talent_pool_member as m').select('m.pool_id').whereRef('m.pool_id', '=', 'p.id').where('m.local_government_code', '=', code))]
+          ? [
+              eb.exists(
+                eb.selectFrom('talent_pool_member as m').select('m.pool_id').whereRef('m.pool_id', '=', 'p.id').where('m.local_government_code', '=', code),
+              ),
+            ]
           : []),
       ]),
     )
@@ -140,9 +150,12 @@ export async function withdrawTalentListings(db: Db, talentId: string, now: Date
     .set({ is_listed: false, card: JSON.stringify({}), visible_fields: [], role_ids: [], search_text: '', updated_at: now })
     .where('talent_id', '=', talentId)
     .execute()
-  await db.updateTable('sharing_talent').set({ display_name: '退会した登録者', employments: JSON.stringify([]), updated_at: now }).where('id', '=', talentId).execute()
+  await db
+    .updateTable('sharing_talent')
+    .set({ display_name: '退会した登録者', employments: JSON.stringify([]), updated_at: now })
+    .where('id', '=', talentId)
+    .execute()
 }
-
 
 // ── engagements ───────────────────────────────────────────────────────────────────────────────────────────────
 

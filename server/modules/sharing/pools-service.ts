@@ -60,9 +60,7 @@ async function poolViews(tx: Db, rows: poolRepo.PoolRow[], actor: Actor): Promis
       isOpen: row.is_open,
       relation: relation ?? 'candidate',
       listingCount: counts.get(row.id) ?? 0,
-      myListing: mine
-        ? { id: mine.id, card: readPoolCard(mine.card), visibleFields: mine.visible_fields as PoolCardField[], isListed: mine.is_listed }
-        : null,
+      myListing: mine ? { id: mine.id, card: readPoolCard(mine.card), visibleFields: mine.visible_fields as PoolCardField[], isListed: mine.is_listed } : null,
     }
   })
 }
@@ -237,7 +235,14 @@ export async function optIn(deps: SharingDeps, actor: Actor, info: RequestInfo, 
       isListed: true,
       now: deps.clock(),
     })
-    await recordAudit(tx, { actor, action: 'talent_pool.opted_in', targetType: 'talent_pool', targetId: row.id, request: info, details: { visibleFields: visible } })
+    await recordAudit(tx, {
+      actor,
+      action: 'talent_pool.opted_in',
+      targetType: 'talent_pool',
+      targetId: row.id,
+      request: info,
+      details: { visibleFields: visible },
+    })
     return (await poolViews(tx, [row], actor))[0]!
   })
 }
@@ -257,7 +262,10 @@ export async function optOut(deps: SharingDeps, actor: Actor, info: RequestInfo,
 // ── engagements ───────────────────────────────────────────────────────────────────────────────────────────────
 
 async function engagementViews(tx: Db, rows: poolRepo.EngagementRow[], actor: Actor): Promise<Engagement[]> {
-  const lg = await referenceRepo.localGovernments(tx, rows.map((r) => r.requester_code))
+  const lg = await referenceRepo.localGovernments(
+    tx,
+    rows.map((r) => r.requester_code),
+  )
   const pools = new Map<string, poolRepo.PoolRow>()
   const listings = new Map<string, poolRepo.ListingRow>()
   for (const row of rows) {
@@ -324,40 +332,50 @@ export async function requestEngagement(
   body: z.output<typeof CreateEngagementBody>,
 ): Promise<Engagement> {
   if (actor.kind !== 'municipality') throw forbidden()
-  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
-    const { row: pool, relation } = await visiblePool(tx, actor, poolId)
-    if (relation !== 'member' && relation !== 'operator') throw notFound(POOL_NOT_FOUND)
-    const members = (await poolRepo.poolMembers(tx, [pool.id])).get(pool.id) ?? []
-    if (!members.includes(actor.localGovernmentCode)) throw new AppError('FORBIDDEN', '人材バンクの構成団体だけが依頼できます。')
-    const listing = await poolRepo.findListing(tx, body.listingId)
-    if (!listing || listing.pool_id !== pool.id || !listing.is_listed) throw notFound('指定された登録者が見つかりません。')
-    const row = await poolRepo.insertEngagement(tx, {
-      poolId: pool.id,
-      listingId: listing.id,
-      talentId: listing.talent_id,
-      requesterCode: actor.localGovernmentCode,
-      topic: body.topic,
-      detail: body.detail,
-      expectedDays: body.expectedDays,
-      startsOn: body.startsOn,
-      endsOn: body.endsOn,
-      createdBy: actor.userId,
-    })
-    await recordAudit(tx, { actor, action: 'talent_engagement.requested', targetType: 'talent_engagement', targetId: row.id, request: info })
-    const view = (await engagementViews(tx, [row], actor))[0]!
-    // A lead city asking its own pool needs no notice to itself.
-    if (pool.operator_code !== actor.localGovernmentCode) {
-      await noticeToStaff(
-        tx,
-        operatorAudience(pool),
-        engagementRequestedNotice(
-          { poolName: pool.name, requesterName: view.requester.name, topic: row.topic, startsOn: row.starts_on, endsOn: row.ends_on, expectedDays: view.expectedDays },
-          deps.publicUrl,
-        ),
-      )
-    }
-    return view
-  }))
+  return thenKick(
+    deps,
+    deps.db.transaction().execute(async (tx) => {
+      const { row: pool, relation } = await visiblePool(tx, actor, poolId)
+      if (relation !== 'member' && relation !== 'operator') throw notFound(POOL_NOT_FOUND)
+      const members = (await poolRepo.poolMembers(tx, [pool.id])).get(pool.id) ?? []
+      if (!members.includes(actor.localGovernmentCode)) throw new AppError('FORBIDDEN', '人材バンクの構成団体だけが依頼できます。')
+      const listing = await poolRepo.findListing(tx, body.listingId)
+      if (!listing || listing.pool_id !== pool.id || !listing.is_listed) throw notFound('指定された登録者が見つかりません。')
+      const row = await poolRepo.insertEngagement(tx, {
+        poolId: pool.id,
+        listingId: listing.id,
+        talentId: listing.talent_id,
+        requesterCode: actor.localGovernmentCode,
+        topic: body.topic,
+        detail: body.detail,
+        expectedDays: body.expectedDays,
+        startsOn: body.startsOn,
+        endsOn: body.endsOn,
+        createdBy: actor.userId,
+      })
+      await recordAudit(tx, { actor, action: 'talent_engagement.requested', targetType: 'talent_engagement', targetId: row.id, request: info })
+      const view = (await engagementViews(tx, [row], actor))[0]!
+      // A lead city asking its own pool needs no notice to itself.
+      if (pool.operator_code !== actor.localGovernmentCode) {
+        await noticeToStaff(
+          tx,
+          operatorAudience(pool),
+          engagementRequestedNotice(
+            {
+              poolName: pool.name,
+              requesterName: view.requester.name,
+              topic: row.topic,
+              startsOn: row.starts_on,
+              endsOn: row.ends_on,
+              expectedDays: view.expectedDays,
+            },
+            deps.publicUrl,
+          ),
+        )
+      }
+      return view
+    }),
+  )
 }
 
 export async function listEngagements(deps: SharingDeps, actor: Actor): Promise<{ items: Engagement[] }> {
@@ -391,68 +409,71 @@ export async function transitionEngagement(
   id: string,
   body: z.output<typeof EngagementTransitionBody>,
 ): Promise<Engagement> {
-  return thenKick(deps, deps.db.transaction().execute(async (tx) => {
-    const row = await poolRepo.findEngagementForUpdate(tx, id)
-    if (!row) throw notFound(ENGAGEMENT_NOT_FOUND)
-    const party = await engagementParty(tx, actor, row)
-    const next = nextEngagementState(row.state, body.action, party)
-    if (!next.ok) {
-      if (next.message === 'この操作を行う権限がありません。') throw forbidden()
-      throw new AppError('SHARING_TRANSITION_NOT_ALLOWED', next.message, 409)
-    }
-    const now = deps.clock()
-    let set: Parameters<typeof poolRepo.updateEngagement>[2] = { state: next.to, updated_at: now }
-    if (body.action === 'offer' || body.action === 'accept') {
-      const talent = (await talentRepo.findTalent(tx, row.talent_id))!
-      const days = body.action === 'offer' ? body.terms.days : Number(row.terms_days)
-      const lg = await referenceRepo.localGovernments(tx, [row.requester_code])
-      await assertCapacity(tx, talent, [
-        {
-          id: row.id,
-          kind: 'engagement',
-          label: `人材バンクの依頼「${row.topic}」（${lg.get(row.requester_code)?.name ?? row.requester_code}）`,
-          localGovernmentCode: row.requester_code,
-          startsOn: row.starts_on,
-          endsOn: row.ends_on,
-          allocation: { unit: 'total', days },
-        },
-      ], row.id)
-      const warnings = await conflictWarnings(deps, tx, talent, row.requester_code, row.starts_on, row.ends_on)
-      set = { ...set, warnings: JSON.stringify(warnings) }
-      if (body.action === 'offer') {
-        set = { ...set, terms_days: body.terms.days, terms_pay_yen: body.terms.payYen, terms_payer: body.terms.payer, terms_note: body.terms.note ?? null }
-      } else {
-        set = { ...set, agreed_at: now }
+  return thenKick(
+    deps,
+    deps.db.transaction().execute(async (tx) => {
+      const row = await poolRepo.findEngagementForUpdate(tx, id)
+      if (!row) throw notFound(ENGAGEMENT_NOT_FOUND)
+      const party = await engagementParty(tx, actor, row)
+      const next = nextEngagementState(row.state, body.action, party)
+      if (!next.ok) {
+        if (next.message === 'この操作を行う権限がありません。') throw forbidden()
+        throw new AppError('SHARING_TRANSITION_NOT_ALLOWED', next.message, 409)
       }
-    } else if ('note' in body && body.note) {
-      set = { ...set, decision_note: body.note }
-    }
-    const updated = await poolRepo.updateEngagement(tx, row.id, set)
-    await recordAudit(tx, {
-      actor,
-      action: `talent_engagement.${next.to}`,
-      targetType: 'talent_engagement',
-      targetId: row.id,
-      request: info,
-      localGovernmentCode: row.requester_code,
-      details: body.action === 'offer' ? { terms: body.terms } : {},
-    })
-    const view = (await engagementViews(tx, [updated], actor))[0]!
-    await noticeOfEngagementStep(deps, tx, updated, body)
-    return view
-  }))
+      const now = deps.clock()
+      let set: Parameters<typeof poolRepo.updateEngagement>[2] = { state: next.to, updated_at: now }
+      if (body.action === 'offer' || body.action === 'accept') {
+        const talent = (await talentRepo.findTalent(tx, row.talent_id))!
+        const days = body.action === 'offer' ? body.terms.days : Number(row.terms_days)
+        const lg = await referenceRepo.localGovernments(tx, [row.requester_code])
+        await assertCapacity(
+          tx,
+          talent,
+          [
+            {
+              id: row.id,
+              kind: 'engagement',
+              label: `人材バンクの依頼「${row.topic}」（${lg.get(row.requester_code)?.name ?? row.requester_code}）`,
+              localGovernmentCode: row.requester_code,
+              startsOn: row.starts_on,
+              endsOn: row.ends_on,
+              allocation: { unit: 'total', days },
+            },
+          ],
+          row.id,
+        )
+        const warnings = await conflictWarnings(deps, tx, talent, row.requester_code, row.starts_on, row.ends_on)
+        set = { ...set, warnings: JSON.stringify(warnings) }
+        if (body.action === 'offer') {
+          set = { ...set, terms_days: body.terms.days, terms_pay_yen: body.terms.payYen, terms_payer: body.terms.payer, terms_note: body.terms.note ?? null }
+        } else {
+          set = { ...set, agreed_at: now }
+        }
+      } else if ('note' in body && body.note) {
+        set = { ...set, decision_note: body.note }
+      }
+      const updated = await poolRepo.updateEngagement(tx, row.id, set)
+      await recordAudit(tx, {
+        actor,
+        action: `talent_engagement.${next.to}`,
+        targetType: 'talent_engagement',
+        targetId: row.id,
+        request: info,
+        localGovernmentCode: row.requester_code,
+        details: body.action === 'offer' ? { terms: body.terms } : {},
+      })
+      const view = (await engagementViews(tx, [updated], actor))[0]!
+      await noticeOfEngagementStep(deps, tx, updated, body)
+      return view
+    }),
+  )
 }
 
 /**
  * The notice a person would expect from an engagement step: the person asked when the operator brokers the request
  * to them; the requesting municipality when the operator declines it or the person accepts or declines.
  */
-async function noticeOfEngagementStep(
-  deps: SharingDeps,
-  tx: Db,
-  row: poolRepo.EngagementRow,
-  body: z.output<typeof EngagementTransitionBody>,
-): Promise<void> {
+async function noticeOfEngagementStep(deps: SharingDeps, tx: Db, row: poolRepo.EngagementRow, body: z.output<typeof EngagementTransitionBody>): Promise<void> {
   const note = 'note' in body && body.note ? body.note : null
   switch (body.action) {
     case 'offer': {

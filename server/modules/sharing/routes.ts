@@ -84,14 +84,24 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps & { docu
     contract.dashboardXlsxPath,
     {
       config: { access: ['prefecture'] },
-      schema: { operationId: 'getDashboardXlsx', summary: '都道府県ダッシュボードのExcel', tags: ['人材シェアリング（都道府県ダッシュボード）'], querystring: contract.FiscalYearQuery, response: fileResponse(XLSX, 'ダッシュボード（Excel）') },
+      schema: {
+        operationId: 'getDashboardXlsx',
+        summary: '都道府県ダッシュボードのExcel',
+        tags: ['人材シェアリング（都道府県ダッシュボード）'],
+        querystring: contract.FiscalYearQuery,
+        response: fileResponse(XLSX, 'ダッシュボード（Excel）'),
+      },
     },
     async (request, reply) => {
       const { fiscalYear } = request.query as { fiscalYear?: number }
       const dashboard = await prefectureDashboard(deps, request.actor, fiscalYear)
       const prefecture = (await localGovernments(deps.db, [prefectureLocalGovernmentCode(dashboard.prefectureCode)])).values().next().value
       const prefectureName = prefecture?.name ?? dashboard.prefectureCode
-      return sendXlsx(reply, await deps.documents.run<Buffer>(DASHBOARD_XLSX, 'dashboardWorkbook', dashboard, prefectureName), `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`)
+      return sendXlsx(
+        reply,
+        await deps.documents.run<Buffer>(DASHBOARD_XLSX, 'dashboardWorkbook', dashboard, prefectureName),
+        `${prefectureName}_外部デジタル人材_${dashboard.fiscalYear}年度.xlsx`,
+      )
     },
   )
 }

@@ -6,8 +6,24 @@ import { bidAppointmentsOf, decideServiceConflict } from './rules.ts'
 
 /** 山田 (current employer S1) serves 松山市 and 今治市 as a shared 専門官 in 2026年度. */
 const serving: Commitment[] = [
-  { id: 'share-matsuyama', kind: 'shared_appointment', label: '共有任用「データ専門官」（松山市）', localGovernmentCode: MATSUYAMA, startsOn: '2026-04-01', endsOn: '2027-03-31', allocation: { unit: 'per_month', days: 4 } },
-  { id: 'share-imabari', kind: 'shared_appointment', label: '共有任用「データ専門官」（今治市）', localGovernmentCode: IMABARI, startsOn: '2026-04-01', endsOn: '2027-03-31', allocation: { unit: 'per_month', days: 2 } },
+  {
+    id: 'share-matsuyama',
+    kind: 'shared_appointment',
+    label: '共有任用「データ専門官」（松山市）',
+    localGovernmentCode: MATSUYAMA,
+    startsOn: '2026-04-01',
+    endsOn: '2027-03-31',
+    allocation: { unit: 'per_month', days: 4 },
+  },
+  {
+    id: 'share-imabari',
+    kind: 'shared_appointment',
+    label: '共有任用「データ専門官」（今治市）',
+    localGovernmentCode: IMABARI,
+    startsOn: '2026-04-01',
+    endsOn: '2027-03-31',
+    allocation: { unit: 'per_month', days: 2 },
+  },
 ]
 
 describe('兼務する団体すべてで入札制限がかかる（参考4.4-⑦ B② を各団体の規則として）', () => {
@@ -47,7 +63,12 @@ describe('依頼・派遣の前の利益相反チェック', () => {
     { name: 'C① あり、在籍企業 S1 が入札見込み → 止める', ruleSet: [rule('C1')], procurements: [r2], decision: 'blocked' },
     { name: 'B② のみ、在籍企業 S1 が入札見込み → 警告（S1 の入札が制限される）', ruleSet: [rule('B2')], procurements: [r2], decision: 'warned' },
     { name: '規則なし → 問題なし', ruleSet: [], procurements: [r2], decision: 'clear' },
-    { name: '入札見込みが無関係の X だけ → 問題なし', ruleSet: [rule('C1'), rule('B2')], procurements: [{ ...r2, expectedBidderCorporateNumbers: [X] }], decision: 'clear' },
+    {
+      name: '入札見込みが無関係の X だけ → 問題なし',
+      ruleSet: [rule('C1'), rule('B2')],
+      procurements: [{ ...r2, expectedBidderCorporateNumbers: [X] }],
+      decision: 'clear',
+    },
     { name: '他団体（松山市）の調達は見ない', ruleSet: [rule('C1')], procurements: [{ ...r2, municipalityCode: MATSUYAMA }], decision: 'clear' },
   ])('$name', ({ ruleSet, procurements, decision }) => {
     const result = decideServiceConflict({ ...base, ruleSet, procurements })

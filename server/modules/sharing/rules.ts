@@ -79,7 +79,11 @@ export function decideServiceConflict(facts: ServiceConflictFacts): ServiceConfl
       asOf,
       act: 'draft_spec',
       appointment,
-      procurement: { id: procurement.id, municipalityCode: procurement.municipalityCode, expectedBidderCorporateNumbers: procurement.expectedBidderCorporateNumbers },
+      procurement: {
+        id: procurement.id,
+        municipalityCode: procurement.municipalityCode,
+        expectedBidderCorporateNumbers: procurement.expectedBidderCorporateNumbers,
+      },
       ...(facts.companyNames ? { companyNames: facts.companyNames } : {}),
     })
     for (const finding of act.findings) {
@@ -89,7 +93,14 @@ export function decideServiceConflict(facts: ServiceConflictFacts): ServiceConfl
       if (act.findings.some((f) => f.corporateNumber === bidder)) continue
       const bid = decideBid({
         asOf,
-        procurement: { id: procurement.id, municipalityCode: procurement.municipalityCode, categories: procurement.categories, ruleSet: [], specDrafterCorporateNumbers: [], pmoVendorCorporateNumbers: [] },
+        procurement: {
+          id: procurement.id,
+          municipalityCode: procurement.municipalityCode,
+          categories: procurement.categories,
+          ruleSet: [],
+          specDrafterCorporateNumbers: [],
+          pmoVendorCorporateNumbers: [],
+        },
         bidder: { corporateNumber: bidder, known: true },
         companyLinks: facts.companyLinks,
         appointments: [appointment],

@@ -67,16 +67,13 @@ export async function talentsForOperator(db: Db, operatorCode: string, ownerPref
             .where('l.is_listed', '=', true)
             .where('p.operator_code', '=', operatorCode),
         ),
-        eb.exists(
-          eb.selectFrom('shared_appointment as a').select('a.id').whereRef('a.talent_id', '=', 't.id').where('a.operator_code', '=', operatorCode),
-        ),
+        eb.exists(eb.selectFrom('shared_appointment as a').select('a.id').whereRef('a.talent_id', '=', 't.id').where('a.operator_code', '=', operatorCode)),
       ]),
     )
     .orderBy('t.display_name')
     .orderBy('t.id')
     .execute()
 }
-
 
 export interface TalentCommitmentRows {
   engagements: EngagementRow[]
@@ -88,7 +85,10 @@ export interface TalentCommitmentRows {
 export async function commitmentRowsOf(db: Db, talentId: string): Promise<TalentCommitmentRows> {
   const engagements = await db.selectFrom('talent_engagement').selectAll().where('talent_id', '=', talentId).where('state', '=', 'agreed').execute()
   const appointments = await db.selectFrom('shared_appointment').selectAll().where('talent_id', '=', talentId).execute()
-  const shares = await sharesOf(db, appointments.map((a) => a.id))
+  const shares = await sharesOf(
+    db,
+    appointments.map((a) => a.id),
+  )
   const dispatches = await db
     .selectFrom('dispatch_request as r')
     .innerJoin('dispatch_expert as e', 'e.id', 'r.expert_id')

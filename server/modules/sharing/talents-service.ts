@@ -155,9 +155,7 @@ export function shareCommitment(a: appointmentRepo.SharedAppointmentRow, share: 
     localGovernmentCode: share.local_government_code,
     startsOn: a.starts_on,
     endsOn: a.ends_on,
-    allocation: joint
-      ? jointShareAllocation(Number(a.days_per_week), Number(share.time_percent))
-      : { unit: 'per_month', days: Number(share.days_per_month) },
+    allocation: joint ? jointShareAllocation(Number(a.days_per_week), Number(share.time_percent)) : { unit: 'per_month', days: Number(share.days_per_month) },
   }
 }
 

@@ -42,7 +42,10 @@ describe('スキル標準 API', () => {
 
     for (const q of ['ストラテジスト', 'すとらてじすと', 'strategist']) {
       const found = CertificationList.parse((await app.inject({ url: `/api/certifications?q=${encodeURIComponent(q)}` })).json())
-      expect(found.exams.map((exam) => exam.id), q).toContain('ST')
+      expect(
+        found.exams.map((exam) => exam.id),
+        q,
+      ).toContain('ST')
     }
     const alias = CertificationList.parse((await app.inject({ url: `/api/certifications?q=${encodeURIComponent('支援士')}` })).json())
     expect(alias.exams.map((exam) => exam.id)).toContain('SC')

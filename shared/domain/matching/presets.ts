@@ -75,23 +75,35 @@ export const defaultAvailabilityImportance: Readonly<Record<AvailabilityKind, Im
 }
 
 /** Criteria from the posting's working conditions; a condition the posting leaves empty asks nothing. */
-export function availabilityCriteria(
-  needs: AvailabilityNeeds,
-  importance: Partial<Record<AvailabilityKind, Importance>> = {},
-): MatchCriterion[] {
+export function availabilityCriteria(needs: AvailabilityNeeds, importance: Partial<Record<AvailabilityKind, Importance>> = {}): MatchCriterion[] {
   const of = (kind: AvailabilityKind) => importance[kind] ?? defaultAvailabilityImportance[kind]
   const criteria: MatchCriterion[] = []
   if (needs.daysPerWeek !== null && needs.daysPerWeek > 0) {
-    criteria.push({ id: 'availability.days_per_week', kind: 'days_per_week', importance: of('days_per_week'), minDaysPerWeek: needs.daysPerWeek } satisfies DaysPerWeekCriterion)
+    criteria.push({
+      id: 'availability.days_per_week',
+      kind: 'days_per_week',
+      importance: of('days_per_week'),
+      minDaysPerWeek: needs.daysPerWeek,
+    } satisfies DaysPerWeekCriterion)
   }
   if (needs.remote !== null) {
     criteria.push({ id: 'availability.remote', kind: 'remote', importance: of('remote'), remote: needs.remote } satisfies RemoteCriterion)
   }
   if (needs.sideJobAllowed !== null) {
-    criteria.push({ id: 'availability.side_job', kind: 'side_job', importance: of('side_job'), sideJobAllowed: needs.sideJobAllowed } satisfies SideJobCriterion)
+    criteria.push({
+      id: 'availability.side_job',
+      kind: 'side_job',
+      importance: of('side_job'),
+      sideJobAllowed: needs.sideJobAllowed,
+    } satisfies SideJobCriterion)
   }
   if (needs.termStartsOn !== null) {
-    criteria.push({ id: 'availability.start_date', kind: 'start_date', importance: of('start_date'), termStartsOn: needs.termStartsOn } satisfies StartDateCriterion)
+    criteria.push({
+      id: 'availability.start_date',
+      kind: 'start_date',
+      importance: of('start_date'),
+      termStartsOn: needs.termStartsOn,
+    } satisfies StartDateCriterion)
   }
   if (needs.prefectureCode !== null) {
     criteria.push({

@@ -107,7 +107,11 @@ describe('worked cases: the プロデューサー preset (手順書 参考4.4-�
       kind: 'any_of',
       importance: 'preferred',
       alternatives: [
-        { kind: 'job_type_level', minLevel: 4, jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'] },
+        {
+          kind: 'job_type_level',
+          minLevel: 4,
+          jobTypeIds: ['itss.consultant', 'itss.it_architect', 'uiss.business_strategist', 'uiss.is_strategist', 'uiss.is_architect'],
+        },
         { kind: 'certification', certificationIds: ['SC', 'AU'] },
       ],
     })
@@ -117,8 +121,20 @@ describe('worked cases: the プロデューサー preset (手順書 参考4.4-�
 
   test.each([
     // [case, candidate, status of the row, eligible when the row is required, what the explanation names]
-    ['手順書 参考4.4-② case L6 ITストラテジスト + 5 years → the level alternative', strategist, 'met', true, 'UISS ビジネスストラテジスト レベル4（試験合格と実務経験による）'],
-    ['a registered 情報処理安全確保支援士 → the certification alternative', registeredSupporter, 'met', true, '選択肢「資格: 情報処理安全確保支援士・システム監査技術者のいずれか」で満たしています'],
+    [
+      '手順書 参考4.4-② case L6 ITストラテジスト + 5 years → the level alternative',
+      strategist,
+      'met',
+      true,
+      'UISS ビジネスストラテジスト レベル4（試験合格と実務経験による）',
+    ],
+    [
+      'a registered 情報処理安全確保支援士 → the certification alternative',
+      registeredSupporter,
+      'met',
+      true,
+      '選択肢「資格: 情報処理安全確保支援士・システム監査技術者のいずれか」で満たしています',
+    ],
     ['手順書 参考4.4-② case L11 declared ITSS コンサルタント L6 → met as equivalent ability (参考4.4-③)', declaredConsultant, 'met', true, '自己申告'],
     ['手順書 参考4.4-② case L4 応用情報技術者 only → partly (level 3 < 4), the gap named', appliedOnly, 'partly_met', false, '一部満たしています'],
   ] as const)('%s', (_name, facts, status, eligibleWhenRequired, explained) => {
@@ -138,7 +154,11 @@ describe('worked cases: the プロデューサー preset (手順書 参考4.4-�
   })
 
   test('scored by the best alternative: a verified level above the minimum beats the certification alone', () => {
-    const both = candidate({ candidateId: 'cand-e', certifications: [{ id: 'SC' }], levels: [{ jobTypeId: 'itss.consultant', level: 6, basis: 'experience', selfDeclared: false }] })
+    const both = candidate({
+      candidateId: 'cand-e',
+      certifications: [{ id: 'SC' }],
+      levels: [{ jobTypeId: 'itss.consultant', level: 6, basis: 'experience', selfDeclared: false }],
+    })
     const lineOf = (facts: CandidateFacts) => scoreCandidate(producerPosting, facts).criteria.find((entry) => entry.criterionId === 'criterion.0')!
     expect(lineOf(both).points).toBeGreaterThan(lineOf(registeredSupporter).points)
     expect(lineOf(both).evidence[0]!.text).toContain('レベル')
@@ -148,7 +168,10 @@ describe('worked cases: the プロデューサー preset (手順書 参考4.4-�
   test('self-declared levels are flagged on the any-of row and weigh less than the same level verified', () => {
     const result = scoreCandidate(producerPosting, declaredConsultant)
     expect(result.flags).toEqual([expect.objectContaining({ code: 'self_declared_level', criterionId: 'criterion.0' })])
-    const verified = scoreCandidate(producerPosting, { ...declaredConsultant, levels: declaredConsultant.levels.map((level) => ({ ...level, selfDeclared: false })) })
+    const verified = scoreCandidate(producerPosting, {
+      ...declaredConsultant,
+      levels: declaredConsultant.levels.map((level) => ({ ...level, selfDeclared: false })),
+    })
     expect(verified.score).toBeGreaterThan(result.score)
     expect(verified.flags).toEqual([])
   })
@@ -156,7 +179,11 @@ describe('worked cases: the プロデューサー preset (手順書 参考4.4-�
   test('ranking: (b) below (a) and (c); with the row required, (b) is left out unless ineligible candidates are asked for', () => {
     const ranked = rankCandidates(producerPosting, [appliedOnly, declaredConsultant, strategist])
     expect(ranked.map((result) => result.candidateId).at(-1)).toBe('cand-b')
-    expect(rankCandidates(insisting, [appliedOnly, declaredConsultant, strategist]).map((result) => result.candidateId).sort()).toEqual(['cand-a', 'cand-c'])
+    expect(
+      rankCandidates(insisting, [appliedOnly, declaredConsultant, strategist])
+        .map((result) => result.candidateId)
+        .sort(),
+    ).toEqual(['cand-a', 'cand-c'])
     expect(rankCandidates(insisting, [appliedOnly, declaredConsultant, strategist], { includeIneligible: true }).at(-1)!.candidateId).toBe('cand-b')
   })
 })
@@ -201,7 +228,9 @@ describe('partial credit and bonus', () => {
     const wanted = posting([{ id: 'c', kind: 'certification', importance: 'required', certificationIds: ['SC'] }])
     const lapsed = scoreCandidate(wanted, candidate({ candidateId: 'x', certifications: [], unregisteredQualificationIds: ['SC'] }))
     expect(lapsed.eligible).toBe(false)
-    expect(lapsed.criteria[0]!.evidence[0]!.text).toBe('情報処理安全確保支援士の試験には合格していますが、プロフィールで「登録は有効」になっていないため、登録された資格として数えていません。')
+    expect(lapsed.criteria[0]!.evidence[0]!.text).toBe(
+      '情報処理安全確保支援士の試験には合格していますが、プロフィールで「登録は有効」になっていないため、登録された資格として数えていません。',
+    )
     expect(lapsed.gaps[0]!.message).toContain('情報処理安全確保支援士は登録が有効であること')
     const none = scoreCandidate(wanted, candidate({ candidateId: 'y', certifications: [] }))
     expect(none.criteria[0]!.evidence[0]!.text).toBe('該当する資格がプロフィールにありません。')
@@ -258,18 +287,35 @@ const CERTS = ['ST', 'SC', 'AU', 'AP', 'PM', 'legacy.system_analyst', 'cisa']
 const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'project_management', 'local_government'] as const
 
 const importance = fc.constantFrom('required' as const, 'preferred' as const)
-const years = fc.option(fc.integer({ min: 0, max: 120 }).map((months) => months / 12), { nil: null })
+const years = fc.option(
+  fc.integer({ min: 0, max: 120 }).map((months) => months / 12),
+  { nil: null },
+)
 
 const criterionArb: fc.Arbitrary<Omit<MatchCriterion, 'id'>> = fc.oneof(
-  fc.record({ kind: fc.constant('job_type_level' as const), importance, jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 3 }), minLevel: fc.integer({ min: 1, max: 7 }) }),
-  fc.record({ kind: fc.constant('certification' as const), importance, certificationIds: fc.uniqueArray(fc.constantFrom(...CERTS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('job_type_level' as const),
+    importance,
+    jobTypeIds: fc.uniqueArray(fc.constantFrom(...JOB_TYPES), { minLength: 1, maxLength: 3 }),
+    minLevel: fc.integer({ min: 1, max: 7 }),
+  }),
+  fc.record({
+    kind: fc.constant('certification' as const),
+    importance,
+    certificationIds: fc.uniqueArray(fc.constantFrom(...CERTS), { minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant('experience' as const), importance, experienceKind: fc.constantFrom(...KINDS.slice(0, 3)), minYears: years }),
   fc.record({ kind: fc.constant('local_government_experience' as const), importance, minYears: years }),
   fc.record({ kind: fc.constant('days_per_week' as const), importance, minDaysPerWeek: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('remote' as const), importance, remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
   fc.record({ kind: fc.constant('side_job' as const), importance, sideJobAllowed: fc.boolean() }),
   fc.record({ kind: fc.constant('start_date' as const), importance, termStartsOn: fc.constantFrom('2026-04-01', '2026-10-01') }),
-  fc.record({ kind: fc.constant('region' as const), importance, prefectureCode: fc.constantFrom('13', '38'), remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const) }),
+  fc.record({
+    kind: fc.constant('region' as const),
+    importance,
+    prefectureCode: fc.constantFrom('13', '38'),
+    remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const),
+  }),
 )
 
 const postingArb: fc.Arbitrary<PostingCriteria> = fc
@@ -405,7 +451,10 @@ describe('properties', () => {
           regions: shuffled(facts.regions, seed + 3),
         })
         const reordered = { ...posting, criteria: shuffled(posting.criteria, seed + 4) }
-        const flags = [{ candidateId: 'c-1', reason: 'b' }, { candidateId: 'c-1', reason: 'a' }]
+        const flags = [
+          { candidateId: 'c-1', reason: 'b' },
+          { candidateId: 'c-1', reason: 'a' },
+        ]
         const expected = rankCandidates(posting, candidates, { includeIneligible: true, bidRestrictionFlags: flags })
         const actual = rankCandidates(reordered, shuffled(candidates, seed + 5).map(reorder), {
           includeIneligible: true,

@@ -12,15 +12,7 @@
  */
 import { daysBetween } from '../dates.ts'
 import type { AnyOfCriterion, CandidateFacts, CriterionAlternative, MatchCriterion, PostingCriteria, ScoreOptions, SkillCriterion } from './inputs.ts'
-import {
-  certificationName,
-  countedCertificationIds,
-  criterionLabel,
-  experienceKindName,
-  formatMonths,
-  jobTypeName,
-  remoteModeLabels,
-} from './labels.ts'
+import { certificationName, countedCertificationIds, criterionLabel, experienceKindName, formatMonths, jobTypeName, remoteModeLabels } from './labels.ts'
 import type { CriterionLine, CriterionStatus, Evidence, MatchCriterionKind, MatchFlag, MatchGap, MatchResult } from './schema.ts'
 import { defaultWeight, type WeightedKind } from './weights.ts'
 
@@ -220,11 +212,9 @@ function evaluateLevel(line: PlannedLine, criterion: Extract<MatchCriterion, { k
     .filter((held) => wanted.has(held.jobTypeId))
     .map((held): Outcome & { level: number; key: string } => {
       const factor = held.selfDeclared ? SELF_DECLARED_FACTOR : 1
-      const status: CriterionStatus =
-        held.level >= criterion.minLevel ? 'met' : held.level === criterion.minLevel - 1 ? 'partly_met' : 'not_met'
+      const status: CriterionStatus = held.level >= criterion.minLevel ? 'met' : held.level === criterion.minLevel - 1 ? 'partly_met' : 'not_met'
       const credit = status === 'met' ? factor : status === 'partly_met' ? PARTIAL_CREDIT * factor : 0
-      const bonusFraction =
-        status === 'met' ? Math.min(1, (held.level - criterion.minLevel) / LEVELS_FOR_FULL_BONUS) * factor : 0
+      const bonusFraction = status === 'met' ? Math.min(1, (held.level - criterion.minLevel) / LEVELS_FOR_FULL_BONUS) * factor : 0
       const evidence: Evidence[] = [
         {
           type: 'level',
@@ -378,17 +368,24 @@ function evaluateAnyOf(line: PlannedLine & { criterion: AnyOfCriterion }, facts:
     return { outcome, label: memberLine.label, total: points.base + points.bonus }
   })
   const best = outcomes.reduce((a, b) =>
-    STATUS_RANK[b.outcome.status] > STATUS_RANK[a.outcome.status] ||
-    (STATUS_RANK[b.outcome.status] === STATUS_RANK[a.outcome.status] && b.total > a.total)
+    STATUS_RANK[b.outcome.status] > STATUS_RANK[a.outcome.status] || (STATUS_RANK[b.outcome.status] === STATUS_RANK[a.outcome.status] && b.total > a.total)
       ? b
       : a,
   )
   const { outcome } = best
   if (outcome.status === 'not_met') {
-    return { ...outcome, evidence: [note('どの選択肢も満たしていません。'), ...outcome.evidence], gap: `次のいずれかが必要です: ${outcomes.map((entry) => entry.label).join(' 又は ')}` }
+    return {
+      ...outcome,
+      evidence: [note('どの選択肢も満たしていません。'), ...outcome.evidence],
+      gap: `次のいずれかが必要です: ${outcomes.map((entry) => entry.label).join(' 又は ')}`,
+    }
   }
   const via = note(`選択肢「${best.label}」${outcome.status === 'met' ? 'で満たしています' : 'を一部満たしています'}。`)
-  return { ...outcome, evidence: [via, ...outcome.evidence], gap: outcome.gap === null ? null : `次のいずれかを満たす必要があります。最も近いもの: ${outcome.gap}` }
+  return {
+    ...outcome,
+    evidence: [via, ...outcome.evidence],
+    gap: outcome.gap === null ? null : `次のいずれかを満たす必要があります。最も近いもの: ${outcome.gap}`,
+  }
 }
 
 function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
@@ -408,8 +405,7 @@ function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
     case 'days_per_week': {
       const days = availability.daysPerWeek
       if (days === null) return availabilityOutcome('not_met', '勤務できる日数は未登録です。', `${line.label}必要があります（勤務できる日数が未登録）`)
-      const status: CriterionStatus =
-        days >= criterion.minDaysPerWeek ? 'met' : days > 0 && days >= criterion.minDaysPerWeek - 1 ? 'partly_met' : 'not_met'
+      const status: CriterionStatus = days >= criterion.minDaysPerWeek ? 'met' : days > 0 && days >= criterion.minDaysPerWeek - 1 ? 'partly_met' : 'not_met'
       return availabilityOutcome(status, `勤務できる日数: 週${days}日`, `週${criterion.minDaysPerWeek}日以上の勤務が必要です（現在: 週${days}日）`)
     }
     case 'remote': {
@@ -491,7 +487,8 @@ export function scoreWithPlan(plan: ScoringPlan, facts: CandidateFacts, options:
       criterionId: line.criterionId,
     }))
   const reasons = [
-    ...new Set((options.bidRestrictionFlags ?? [])
+    ...new Set(
+      (options.bidRestrictionFlags ?? [])
         .filter((flag) => flag.candidateId === facts.candidateId && (flag.postingId ?? plan.postingId) === plan.postingId)
         .map((flag) => flag.reason),
     ),

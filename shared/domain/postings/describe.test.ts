@@ -4,7 +4,9 @@ import { describeAlternative, describeCriterion } from './describe.ts'
 
 describe('求める経験は日本語の句として読める', () => {
   test('「チームを率いた」は「チームを率いた経験」（「率いたの経験」ではない）', () => {
-    expect(describeAlternative({ kind: 'experience', experienceKind: 'digital_strategy_lead', minYears: 5 })).toBe('デジタル戦略の責任者としてチームを率いた経験5年以上')
+    expect(describeAlternative({ kind: 'experience', experienceKind: 'digital_strategy_lead', minYears: 5 })).toBe(
+      'デジタル戦略の責任者としてチームを率いた経験5年以上',
+    )
     expect(describeAlternative({ kind: 'experience', experienceKind: 'project_management', minYears: null })).toBe('プロジェクトマネジメントの経験')
   })
 

@@ -62,8 +62,7 @@ export function describeAlternative(alternative: CriterionAlternative): string {
 
 /** One condition in words; an any-of condition reads 「次のいずれか: A 又は B 又は C」. */
 export function describeCriterion(criterion: Criterion): string {
-  const text =
-    criterion.kind === 'any_of' ? `次のいずれか: ${criterion.alternatives.map(describeAlternative).join(' 又は ')}` : describeAlternative(criterion)
+  const text = criterion.kind === 'any_of' ? `次のいずれか: ${criterion.alternatives.map(describeAlternative).join(' 又は ')}` : describeAlternative(criterion)
   return criterion.note ? `${text}（${criterion.note}）` : text
 }
 

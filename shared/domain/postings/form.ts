@@ -27,7 +27,11 @@ const date = (label: string) =>
     .nullable()
     .default(null)
 
-const flag = (label: string) => z.boolean({ message: `${label}は「はい」か「いいえ」で選んでください。` }).nullable().default(null)
+const flag = (label: string) =>
+  z
+    .boolean({ message: `${label}は「はい」か「いいえ」で選んでください。` })
+    .nullable()
+    .default(null)
 
 /** 人材像 of the skill standard (手順書 参考4.4-④), or `other` with a free label (the standard is no limit, 手順書 §4.4(2)). */
 export const PostingRoleId = z.enum(['producer', 'project_manager', 'service_designer', 'engineer', 'other'], {
@@ -102,10 +106,9 @@ export const DutyArea = z.object({
 export type DutyArea = z.infer<typeof DutyArea>
 
 /** 任用形態 (手順書 §4.4(3), 参考4.4-⑥). */
-export const AppointmentForm = z.enum(
-  ['tokutei_ninkitsuki', 'tokubetsushoku_hijokin', 'kaikei_nendo', 'gyomu_itaku', 'chiiki_kasseika_kigyojin', 'other'],
-  { message: '任用形態を一覧から選んでください。' },
-)
+export const AppointmentForm = z.enum(['tokutei_ninkitsuki', 'tokubetsushoku_hijokin', 'kaikei_nendo', 'gyomu_itaku', 'chiiki_kasseika_kigyojin', 'other'], {
+  message: '任用形態を一覧から選んでください。',
+})
 export type AppointmentForm = z.infer<typeof AppointmentForm>
 
 export const appointmentFormLabels: Record<AppointmentForm, string> = {
@@ -154,7 +157,11 @@ const years = (label: string) =>
 const jobTypeLevelFields = {
   kind: z.literal('job_type_level'),
   jobTypeIds: z.array(z.string().min(1).max(60)).min(1, { message: '職種（人材像）を1つ以上選んでください。' }).max(20),
-  minLevel: z.number({ message: 'レベルは数値で入力してください。' }).int().min(1, { message: 'レベルは1〜7で入力してください。' }).max(7, { message: 'レベルは1〜7で入力してください。' }),
+  minLevel: z
+    .number({ message: 'レベルは数値で入力してください。' })
+    .int()
+    .min(1, { message: 'レベルは1〜7で入力してください。' })
+    .max(7, { message: 'レベルは1〜7で入力してください。' }),
 }
 const certificationFields = {
   kind: z.literal('certification'),
@@ -212,14 +219,19 @@ export const criterionKindLabels: Record<Criterion['kind'], string> = { ...alter
 
 /** 入札制限 clause: chosen rule-template ids (bid-restrictions module) with their parameters (手順書 §4.4(4)). */
 export const BidRestrictionClause = z.object({
-  templateIds: z.array(z.string().regex(/^[A-Za-z0-9_]{1,20}$/, { message: '入札制限の規定例の指定が正しくありません。' })).max(20).default([]),
+  templateIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_]{1,20}$/, { message: '入札制限の規定例の指定が正しくありません。' }))
+    .max(20)
+    .default([]),
   /** e.g. { B2: { lookbackYears: 3 } }: what a template leaves open (numbers, choices, yes/no, sets of values). */
   params: z
     .record(
       z.string().max(20),
       z.record(
         z.string().max(30),
-        z.union([z.number(), z.string().max(100), z.boolean(), z.array(z.string().max(40)).max(20)], { message: '入札制限の規定例の設定値が正しくありません。' }),
+        z.union([z.number(), z.string().max(100), z.boolean(), z.array(z.string().max(40)).max(20)], {
+          message: '入札制限の規定例の設定値が正しくありません。',
+        }),
       ),
     )
     .default({}),
@@ -271,8 +283,19 @@ export const PostingForm = z.object({
   appointmentFormNote: text('任用形態の補足', 200),
   // 勤務条件
   workDaysPer: WorkDaysPer.nullable().default(null),
-  workDays: z.number({ message: '勤務日数は数値で入力してください。' }).int({ message: '勤務日数は整数で入力してください。' }).min(1, { message: '勤務日数は1日以上で入力してください。' }).max(31, { message: '勤務日数が大きすぎます。' }).nullable().default(null),
-  hoursPerDay: z.number({ message: '1日の勤務時間は数値で入力してください。' }).min(0.5, { message: '1日の勤務時間は0.5時間以上で入力してください。' }).max(12, { message: '1日の勤務時間は12時間以内で入力してください。' }).nullable().default(null),
+  workDays: z
+    .number({ message: '勤務日数は数値で入力してください。' })
+    .int({ message: '勤務日数は整数で入力してください。' })
+    .min(1, { message: '勤務日数は1日以上で入力してください。' })
+    .max(31, { message: '勤務日数が大きすぎます。' })
+    .nullable()
+    .default(null),
+  hoursPerDay: z
+    .number({ message: '1日の勤務時間は数値で入力してください。' })
+    .min(0.5, { message: '1日の勤務時間は0.5時間以上で入力してください。' })
+    .max(12, { message: '1日の勤務時間は12時間以内で入力してください。' })
+    .nullable()
+    .default(null),
   workHoursNote: text('勤務時間の補足', 200),
   remoteAllowed: flag('リモート勤務の可否'),
   onSiteFrequency: text('出勤（来庁）の頻度', 100),
@@ -288,7 +311,13 @@ export const PostingForm = z.object({
   termEndsOn: date('任期の終了日'),
   renewable: flag('更新の有無'),
   renewalNote: text('更新の条件', 200),
-  openings: z.number({ message: '募集人数は数値で入力してください。' }).int({ message: '募集人数は整数で入力してください。' }).min(1, { message: '募集人数は1人以上で入力してください。' }).max(99, { message: '募集人数は99人以内で入力してください。' }).nullable().default(null),
+  openings: z
+    .number({ message: '募集人数は数値で入力してください。' })
+    .int({ message: '募集人数は整数で入力してください。' })
+    .min(1, { message: '募集人数は1人以上で入力してください。' })
+    .max(99, { message: '募集人数は99人以内で入力してください。' })
+    .nullable()
+    .default(null),
   // 募集期間・応募方法・選考
   applicationStartsOn: date('募集開始日'),
   applicationEndsOn: date('応募締切日'),

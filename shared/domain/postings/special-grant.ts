@@ -57,7 +57,13 @@ const WEEKS_PER_YEAR = 52
 const MONTHS_PER_YEAR = 12
 
 /** Annual pay from the form's amount and unit; null when the working pattern needed for it is missing. */
-export function annualPay(amount: number | null, unit: PayUnit | null, workDays: number | null, per: WorkDaysPer | null, hoursPerDay: number | null): number | null {
+export function annualPay(
+  amount: number | null,
+  unit: PayUnit | null,
+  workDays: number | null,
+  per: WorkDaysPer | null,
+  hoursPerDay: number | null,
+): number | null {
   if (amount === null || unit === null) return null
   if (unit === 'annual') return amount
   if (unit === 'monthly') return amount * MONTHS_PER_YEAR
@@ -94,7 +100,16 @@ export function estimateSpecialGrant(
   const { rule } = facts
   const reasons: string[] = []
   const annualCost = form.budgetAnnualCost ?? annualPay(form.payAmount, form.payUnit, form.workDays, form.workDaysPer, form.hoursPerDay)
-  if (!rule) return { eligible: false, appointmentCovered: false, recruitmentCovered: false, reasons: ['特別交付税措置の規定が登録されていません。'], annualCost, years: [], total: 0 }
+  if (!rule)
+    return {
+      eligible: false,
+      appointmentCovered: false,
+      recruitmentCovered: false,
+      reasons: ['特別交付税措置の規定が登録されていません。'],
+      annualCost,
+      years: [],
+      total: 0,
+    }
   if (!facts.isMunicipality) reasons.push('この措置は市町村が対象です（都道府県は過疎地域等政策支援員などの別の措置を確認してください）。')
   const isCioLike = form.roleId === 'producer' || (form.title !== null && CIO_TITLE.test(form.title))
   if (!isCioLike) reasons.push('CIO補佐官等（全庁的なDX推進を補佐する役割）に当たるか確認してください。')

@@ -74,12 +74,14 @@ export function criterionReferenceProblems(criteria: readonly Criterion[]): Form
   const check = (alternative: CriterionAlternative, path: string, where: string) => {
     if (alternative.kind === 'job_type_level') {
       alternative.jobTypeIds.forEach((id, index) => {
-        if (!findJobType(id)) problems.push({ path: `${path}.jobTypeIds.${index}`, message: `${where}: 職種「${id}」はスキル標準の一覧にありません。一覧から選んでください。` })
+        if (!findJobType(id))
+          problems.push({ path: `${path}.jobTypeIds.${index}`, message: `${where}: 職種「${id}」はスキル標準の一覧にありません。一覧から選んでください。` })
       })
     }
     if (alternative.kind === 'certification') {
       alternative.certificationIds.forEach((id, index) => {
-        if (!findExam(id) && !findCertification(id)) problems.push({ path: `${path}.certificationIds.${index}`, message: `${where}: 資格「${id}」は資格の一覧にありません。一覧から選んでください。` })
+        if (!findExam(id) && !findCertification(id))
+          problems.push({ path: `${path}.certificationIds.${index}`, message: `${where}: 資格「${id}」は資格の一覧にありません。一覧から選んでください。` })
       })
     }
   }
@@ -144,12 +146,16 @@ export function appointmentFormConflicts(form: PostingForm): FormProblem[] {
   const rules = APPOINTMENT_FORM_RULES[form.appointmentForm]
   const problems: FormProblem[] = []
   if (rules.fullTime && isPartTime(form.workDays, form.workDaysPer)) {
-    problems.push({ path: 'workDays', message: '特定任期付職員はフルタイム（常勤）の職です。週5日（月20日）未満の勤務なら特別職非常勤職員などを選んでください。' })
+    problems.push({
+      path: 'workDays',
+      message: '特定任期付職員はフルタイム（常勤）の職です。週5日（月20日）未満の勤務なら特別職非常勤職員などを選んでください。',
+    })
   }
   if (rules.sideJobNeedsPermission && form.sideJobAllowed === true) {
     problems.push({
       path: 'sideJobAllowed',
-      message: '特定任期付職員の兼業には任命権者の許可が必要です（地方公務員法第38条）。副業・兼業は「不可」とし、許可を得て兼業できる場合はその旨を任用形態の補足に書いてください。',
+      message:
+        '特定任期付職員の兼業には任命権者の許可が必要です（地方公務員法第38条）。副業・兼業は「不可」とし、許可を得て兼業できる場合はその旨を任用形態の補足に書いてください。',
     })
   }
   return problems

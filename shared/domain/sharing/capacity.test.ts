@@ -1,16 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addDays } from '../dates.ts'
-import {
-  checkCapacity,
-  type Commitment,
-  dailyLoad,
-  daysWithin,
-  loadInWeek,
-  perMonthToPerWeek,
-  weeklyLoads,
-  weekStartOf,
-} from './capacity.ts'
+import { checkCapacity, type Commitment, dailyLoad, daysWithin, loadInWeek, perMonthToPerWeek, weeklyLoads, weekStartOf } from './capacity.ts'
 
 function commitment(overrides: Partial<Commitment> & Pick<Commitment, 'startsOn' | 'endsOn' | 'allocation'>): Commitment {
   return { id: crypto.randomUUID(), kind: 'engagement', label: '人材バンクの依頼（テスト市）', localGovernmentCode: '382019', ...overrides }
@@ -114,10 +105,29 @@ describe('稼働日数の上限（週ごと、すべての任用・依頼・派�
     const result = checkCapacity({
       availableDaysPerWeek: 3,
       existing: [
-        commitment({ id: 'a', label: '共有任用「セキュリティ専門官」（松山市）', startsOn: '2026-04-01', endsOn: '2027-03-31', allocation: { unit: 'per_month', days: 8 } }),
-        commitment({ id: 'b', kind: 'dispatch', label: '派遣「AI・RPA導入」（宇和島市）', startsOn: '2026-05-13', endsOn: '2026-05-13', allocation: { unit: 'total', days: 1 } }),
+        commitment({
+          id: 'a',
+          label: '共有任用「セキュリティ専門官」（松山市）',
+          startsOn: '2026-04-01',
+          endsOn: '2027-03-31',
+          allocation: { unit: 'per_month', days: 8 },
+        }),
+        commitment({
+          id: 'b',
+          kind: 'dispatch',
+          label: '派遣「AI・RPA導入」（宇和島市）',
+          startsOn: '2026-05-13',
+          endsOn: '2026-05-13',
+          allocation: { unit: 'total', days: 1 },
+        }),
       ],
-      proposed: commitment({ id: 'p', label: '人材バンクの依頼「データ活用」（今治市）', startsOn: '2026-05-11', endsOn: '2026-05-17', allocation: { unit: 'total', days: 1 } }),
+      proposed: commitment({
+        id: 'p',
+        label: '人材バンクの依頼「データ活用」（今治市）',
+        startsOn: '2026-05-11',
+        endsOn: '2026-05-17',
+        allocation: { unit: 'total', days: 1 },
+      }),
     })
     expect(result.decision).toBe('over_allocated')
     if (result.decision !== 'over_allocated') return

@@ -24,10 +24,7 @@ export const commitmentKindLabels: Record<CommitmentKind, string> = {
   dispatch: '派遣',
 }
 
-export type Allocation =
-  | { unit: 'per_week'; days: number }
-  | { unit: 'per_month'; days: number }
-  | { unit: 'total'; days: number }
+export type Allocation = { unit: 'per_week'; days: number } | { unit: 'per_month'; days: number } | { unit: 'total'; days: number }
 
 /** One thing a person has promised time to, over an inclusive period. */
 export interface Commitment {
@@ -117,14 +114,15 @@ export interface OverAllocatedWeek extends WeekLoad {
   availableDays: number
 }
 
-export type CapacityDecision =
-  | { decision: 'fits'; peakDays: number }
-  | { decision: 'over_allocated'; weeks: OverAllocatedWeek[]; message: string }
+export type CapacityDecision = { decision: 'fits'; peakDays: number } | { decision: 'over_allocated'; weeks: OverAllocatedWeek[]; message: string }
 
 /** The last week an open-ended commitment has to be checked to: after every dated end the loads stop changing. */
 function horizonOf(facts: CapacityFacts): IsoDate {
   const ends = [facts.proposed.startsOn, ...facts.existing.flatMap((c) => [c.startsOn, ...(c.endsOn ? [c.endsOn] : [])])]
-  return addDays(ends.reduce((a, b) => (a > b ? a : b)), 7)
+  return addDays(
+    ends.reduce((a, b) => (a > b ? a : b)),
+    7,
+  )
 }
 
 /**
@@ -137,9 +135,7 @@ export function checkCapacity(facts: CapacityFacts): CapacityDecision {
   const to = proposed.endsOn ?? horizonOf(facts)
   const all = [...facts.existing, proposed]
   const loads = weeklyLoads(all, proposed.startsOn, to)
-  const over = loads
-    .filter((week) => week.allocatedDays > availableDaysPerWeek + EPSILON)
-    .map((week) => ({ ...week, availableDays: availableDaysPerWeek }))
+  const over = loads.filter((week) => week.allocatedDays > availableDaysPerWeek + EPSILON).map((week) => ({ ...week, availableDays: availableDaysPerWeek }))
   if (over.length === 0) return { decision: 'fits', peakDays: Math.max(0, ...loads.map((w) => w.allocatedDays)) }
   return { decision: 'over_allocated', weeks: over, message: overAllocationMessage(over[0]!, proposed, over.length) }
 }

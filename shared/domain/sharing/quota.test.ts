@@ -12,7 +12,14 @@ describe('派遣回数の上限（年度ごと、静岡県の例: 1団体につ�
     { name: '5回済み → 6回目は断る', counted: fiveIn2026, on: '2027-03-20', decision: 'exceeded', used: 5, remaining: 0 },
     { name: '年度末 2027-03-31 は 2026年度 → 断る', counted: fiveIn2026, on: '2027-03-31', decision: 'exceeded', used: 5, remaining: 0 },
     { name: '4月1日 2027-04-01 から 2027年度 → 数え直して受け付ける', counted: fiveIn2026, on: '2027-04-01', decision: 'within', used: 0, remaining: 4 },
-    { name: '前年度の派遣は数えない（2026-03-31 は 2025年度）', counted: ['2026-03-31', ...fiveIn2026.slice(0, 4)], on: '2026-05-01', decision: 'within', used: 4, remaining: 0 },
+    {
+      name: '前年度の派遣は数えない（2026-03-31 は 2025年度）',
+      counted: ['2026-03-31', ...fiveIn2026.slice(0, 4)],
+      on: '2026-05-01',
+      decision: 'within',
+      used: 4,
+      remaining: 0,
+    },
     { name: '1回目', counted: [], on: '2026-04-01', decision: 'within', used: 0, remaining: 4 },
   ])('$name', ({ counted, on, decision, used, remaining }) => {
     const result = decideDispatchQuota({ quota: DEFAULT_DISPATCH_QUOTA, dispatchOn: on, countedDispatchDates: counted })

@@ -8,11 +8,43 @@ import { isValidLocalGovernmentCode } from '../codes.ts'
 
 describe('共同任用の按分（時間は合計100%、費用は年間費用と一致）', () => {
   test.each([
-    { name: '2団体 60/40、費用も一致 → 問題なし', shares: [['382019', 60, 600_000], ['382027', 40, 400_000]], total: 1_000_000, problems: 0 },
-    { name: '時間の合計が90% → 問題', shares: [['382019', 50, 500_000], ['382027', 40, 500_000]], total: 1_000_000, problems: 1 },
-    { name: '費用の合計が不一致 → 問題', shares: [['382019', 50, 500_000], ['382027', 50, 400_000]], total: 1_000_000, problems: 1 },
+    {
+      name: '2団体 60/40、費用も一致 → 問題なし',
+      shares: [
+        ['382019', 60, 600_000],
+        ['382027', 40, 400_000],
+      ],
+      total: 1_000_000,
+      problems: 0,
+    },
+    {
+      name: '時間の合計が90% → 問題',
+      shares: [
+        ['382019', 50, 500_000],
+        ['382027', 40, 500_000],
+      ],
+      total: 1_000_000,
+      problems: 1,
+    },
+    {
+      name: '費用の合計が不一致 → 問題',
+      shares: [
+        ['382019', 50, 500_000],
+        ['382027', 50, 400_000],
+      ],
+      total: 1_000_000,
+      problems: 1,
+    },
     { name: '1団体だけ → 問題', shares: [['382019', 100, 1_000_000]], total: 1_000_000, problems: 1 },
-    { name: '同じ団体が2回 → 問題', shares: [['382019', 50, 500_000], ['382019', 50, 500_000]], total: 1_000_000, problems: 1 },
+    {
+      name: '同じ団体が2回 → 問題',
+      shares: [
+        ['382019', 50, 500_000],
+        ['382019', 50, 500_000],
+      ],
+      total: 1_000_000,
+      problems: 1,
+    },
   ] as const)('$name', ({ shares, total, problems }) => {
     const list = shares.map(([localGovernmentCode, timePercent, costYen]) => ({ localGovernmentCode, timePercent, costYen }))
     expect(jointShareProblems(list, total)).toHaveLength(problems)
@@ -44,7 +76,14 @@ describe('共同任用の按分（時間は合計100%、費用は年間費用と
 
 describe('共有任用（専門官）の支援先', () => {
   test.each([
-    { name: '月4日と月2日 → 問題なし', shares: [{ localGovernmentCode: '382019', daysPerMonth: 4 }, { localGovernmentCode: '382027', daysPerMonth: 2 }], problems: 0 },
+    {
+      name: '月4日と月2日 → 問題なし',
+      shares: [
+        { localGovernmentCode: '382019', daysPerMonth: 4 },
+        { localGovernmentCode: '382027', daysPerMonth: 2 },
+      ],
+      problems: 0,
+    },
     { name: '0.5日単位 → 問題なし', shares: [{ localGovernmentCode: '382019', daysPerMonth: 1.5 }], problems: 0 },
     { name: '0.3日 → 問題', shares: [{ localGovernmentCode: '382019', daysPerMonth: 0.3 }], problems: 1 },
     { name: '支援先なし → 問題', shares: [], problems: 1 },

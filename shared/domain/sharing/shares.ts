@@ -29,9 +29,7 @@ export interface ShareProblem {
 export function serviceShareProblems(shares: readonly ServiceShare[]): ShareProblem[] {
   const problems: ShareProblem[] = []
   if (shares.length === 0) problems.push({ path: 'shares', message: '支援先の団体を1つ以上指定してください。' })
-  duplicates(shares.map((s) => s.localGovernmentCode)).forEach((code) =>
-    problems.push({ path: 'shares', message: `団体 ${code} が重複しています。` }),
-  )
+  duplicates(shares.map((s) => s.localGovernmentCode)).forEach((code) => problems.push({ path: 'shares', message: `団体 ${code} が重複しています。` }))
   shares.forEach((share, i) => {
     if (!(share.daysPerMonth > 0 && share.daysPerMonth <= 20 && Number.isInteger(share.daysPerMonth * 2))) {
       problems.push({ path: `shares.${i}.daysPerMonth`, message: '月あたり日数は0.5日単位で0.5〜20日の範囲で指定してください。' })
@@ -44,9 +42,7 @@ export function serviceShareProblems(shares: readonly ServiceShare[]): ShareProb
 export function jointShareProblems(shares: readonly JointShare[], annualCostYen: number): ShareProblem[] {
   const problems: ShareProblem[] = []
   if (shares.length < 2) problems.push({ path: 'shares', message: '共同任用には2つ以上の団体を指定してください。' })
-  duplicates(shares.map((s) => s.localGovernmentCode)).forEach((code) =>
-    problems.push({ path: 'shares', message: `団体 ${code} が重複しています。` }),
-  )
+  duplicates(shares.map((s) => s.localGovernmentCode)).forEach((code) => problems.push({ path: 'shares', message: `団体 ${code} が重複しています。` }))
   const time = shares.reduce((a, s) => a + s.timePercent, 0)
   if (time !== 100) problems.push({ path: 'shares', message: `時間の按分の合計が${time}%です。合計を100%にしてください。` })
   const cost = shares.reduce((a, s) => a + s.costYen, 0)

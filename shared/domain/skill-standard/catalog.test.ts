@@ -65,7 +65,9 @@ describe('スキル標準カタログの整合性', () => {
   test('状態はすべて confirmed / secondary / unconfirmed のいずれか', () => {
     const found = collectStatuses(catalog)
     expect(found.length).toBeGreaterThan(200)
-    const bad = found.filter(({ path, status }) => !(STATUSES as readonly unknown[]).includes(status) && !(status === null && path.endsWith('.specialtiesStatus')))
+    const bad = found.filter(
+      ({ path, status }) => !(STATUSES as readonly unknown[]).includes(status) && !(status === null && path.endsWith('.specialtiesStatus')),
+    )
     expect(bad).toEqual([])
   })
 
@@ -164,7 +166,19 @@ describe('試験', () => {
   test('現行の区分は13（IP, SG, FE, AP と高度9）で、レベルは資料どおり', () => {
     const current = catalog.exams.filter((e) => e.isCurrent)
     expect(Object.fromEntries(current.map((e) => [e.id, e.ccsfLevel]))).toEqual({
-      IP: 1, SG: 2, FE: 2, AP: 3, ST: 4, SA: 4, PM: 4, NW: 4, DB: 4, ES: 4, SM: 4, AU: 4, SC: 4,
+      IP: 1,
+      SG: 2,
+      FE: 2,
+      AP: 3,
+      ST: 4,
+      SA: 4,
+      PM: 4,
+      NW: 4,
+      DB: 4,
+      ES: 4,
+      SM: 4,
+      AU: 4,
+      SC: 4,
     })
     for (const exam of current) {
       expect(exam.isAdvanced, exam.id).toBe(exam.ccsfLevel === 4)
@@ -200,7 +214,10 @@ describe('試験', () => {
   test.each([
     ['AP', catalog.jobTypes.map((jobType) => jobType.id)],
     ['ST', ['itss.consultant', 'uiss.business_strategist', 'uiss.is_strategist']],
-    ['SA', ['itss.application_specialist', 'itss.it_architect', 'itss.software_development', 'uiss.application_designer', 'uiss.is_analyst', 'uiss.is_architect']],
+    [
+      'SA',
+      ['itss.application_specialist', 'itss.it_architect', 'itss.software_development', 'uiss.application_designer', 'uiss.is_analyst', 'uiss.is_architect'],
+    ],
     ['PM', ['itss.project_management', 'uiss.program_manager', 'uiss.project_manager']],
     ['NW', ['itss.it_architect', 'itss.it_specialist', 'uiss.system_designer']],
     ['DB', ['itss.it_specialist', 'uiss.system_designer']],
@@ -421,7 +438,10 @@ describe('スキーマが不正なデータを拒む', () => {
     expect(JobType.safeParse({ ...jobType, ...patch }).success).toBe(false)
   })
 
-  test.each([[{ ccsfLevel: 5 }], [{ ccsfLevel: 0 }], [{ nameKana: 'あいてぃー' }], [{ nameRomaji: 'IT Strategist' }], [{ since: '2009年' }]])('試験 %j', (patch) => {
-    expect(Exam.safeParse({ ...findExam('ST'), ...patch }).success).toBe(false)
-  })
+  test.each([[{ ccsfLevel: 5 }], [{ ccsfLevel: 0 }], [{ nameKana: 'あいてぃー' }], [{ nameRomaji: 'IT Strategist' }], [{ since: '2009年' }]])(
+    '試験 %j',
+    (patch) => {
+      expect(Exam.safeParse({ ...findExam('ST'), ...patch }).success).toBe(false)
+    },
+  )
 })

@@ -7,15 +7,7 @@ import { exams } from './exams.ts'
 import { jobTypes } from './job-types.ts'
 import { itssLevels, levelPolicy, levelRules } from './levels.ts'
 import { roles } from './roles.ts'
-import {
-  type EquivalenceKind,
-  type Exam,
-  type JobType,
-  type OtherCertification,
-  type Role,
-  SkillStandardCatalog,
-  experienceKinds,
-} from './schema.ts'
+import { type EquivalenceKind, type Exam, type JobType, type OtherCertification, type Role, SkillStandardCatalog, experienceKinds } from './schema.ts'
 
 export * from './schema.ts'
 

@@ -133,9 +133,7 @@ function c2Outcome(facts: ActFacts): Outcome {
   if (act !== 'contract_handling' && act !== 'permit_handling') return { findings: [], notes: [] }
   const concerned = [...procurement.expectedBidderCorporateNumbers, ...(procurement.counterpartyCorporateNumbers ?? [])]
   const secondment = appointment.employments
-    .filter(
-      (spell) => spell.relationship === 'secondee' && isWithin(asOf, spell.startsOn, spell.endsOn) && concerned.includes(spell.corporateNumber),
-    )
+    .filter((spell) => spell.relationship === 'secondee' && isWithin(asOf, spell.startsOn, spell.endsOn) && concerned.includes(spell.corporateNumber))
     .sort(bySpell)[0]
   if (!secondment) return { findings: [], notes: [] }
   const window = {

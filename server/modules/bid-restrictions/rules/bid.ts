@@ -16,23 +16,9 @@ import type {
   RuleConfig,
   RuleTemplateId,
 } from './facts.ts'
-import {
-  byCorporateNumber,
-  consolidatedGroup,
-  parentsAndSubsidiaries,
-  relatedCompanies,
-  type GroupStep,
-  type RelatedScope,
-} from './groups.ts'
+import { byCorporateNumber, consolidatedGroup, parentsAndSubsidiaries, relatedCompanies, type GroupStep, type RelatedScope } from './groups.ts'
 import { hasTenureOfYears } from './spells.ts'
-import {
-  procurementCategoryLabels,
-  procurementRoleLabels,
-  resolveRuleParameters,
-  ruleTemplates,
-  templateOf,
-  type RuleParameters,
-} from './templates.ts'
+import { procurementCategoryLabels, procurementRoleLabels, resolveRuleParameters, ruleTemplates, templateOf, type RuleParameters } from './templates.ts'
 
 export type BidDecisionKind = 'allowed' | 'restricted' | 'restricted_exemptible'
 
@@ -83,14 +69,12 @@ export function decideBid(facts: BidFacts): BidDecision {
       .flatMap((appointment) => appointment.ruleSet.map((rule) => appointmentRule(rule, appointment, context))),
     ...facts.procurement.ruleSet.map((rule) => procurementRule(rule, context)),
   ]
-  const exempted = applyExemptions(
-    uniqueFindings(outcomes.flatMap((outcome) => outcome.findings)),
-    facts.exemptions,
-    context,
-  )
+  const exempted = applyExemptions(uniqueFindings(outcomes.flatMap((outcome) => outcome.findings)), facts.exemptions, context)
   const findings = [...exempted.findings].sort(byRuleThenOrigin)
   const notes = unique([
-    ...(facts.bidder.known ? [] : [`登録されていない法人です（法人番号 ${context.bidder}）。企業グループの関係は分からないため、法人番号が直接一致する規則だけで判定しました。`]),
+    ...(facts.bidder.known
+      ? []
+      : [`登録されていない法人です（法人番号 ${context.bidder}）。企業グループの関係は分からないため、法人番号が直接一致する規則だけで判定しました。`]),
     ...outcomes.flatMap((outcome) => outcome.notes),
     ...exempted.notes,
   ])
@@ -199,16 +183,28 @@ function procurementRule(rule: RuleConfig, context: BidContext): Outcome {
 /** 参考4.4-⑦ A①: the contracted company may not bid on the chosen categories while the contract is performed. */
 function a1Finding(contract: Contract, params: RuleParameters['A1'], context: BidContext): BidFinding | null {
   const window = { from: contract.startsOn, to: contract.endsOn }
-  return contractFinding('A1', contract, window, params.categories, context, (categories) =>
-    `${ruleName('A1')}により、契約${contract.contractId}の受託事業者は契約の履行期間（${formatWindow(window)}）中、${categories}の調達に入札できません。`,
+  return contractFinding(
+    'A1',
+    contract,
+    window,
+    params.categories,
+    context,
+    (categories) =>
+      `${ruleName('A1')}により、契約${contract.contractId}の受託事業者は契約の履行期間（${formatWindow(window)}）中、${categories}の調達に入札できません。`,
   )
 }
 
 /** 参考4.4-⑦ A②: the same during the contract and from the day after its last day through the same date N years later. */
 function a2Finding(contract: Contract, params: RuleParameters['A2'], context: BidContext): BidFinding | null {
   const window = { from: contract.startsOn, to: contract.endsOn === null ? null : addYears(contract.endsOn, params.yearsAfter) }
-  return contractFinding('A2', contract, window, params.categories, context, (categories) =>
-    `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to === null ? '完了日が未定のため終期未定' : `${window.to}まで`}）、${categories}の調達に入札できません。`,
+  return contractFinding(
+    'A2',
+    contract,
+    window,
+    params.categories,
+    context,
+    (categories) =>
+      `${ruleName('A2')}により、契約${contract.contractId}（${formatWindow({ from: contract.startsOn, to: contract.endsOn })}）の受託事業者は、契約期間と完了後${params.yearsAfter}年間（${window.to === null ? '完了日が未定のため終期未定' : `${window.to}まで`}）、${categories}の調達に入札できません。`,
   )
 }
 
@@ -284,10 +280,7 @@ function b2Finding(appointment: Appointment, params: RuleParameters['B2'], conte
   if (!isWithin(context.asOf, window.from, window.to) || roles.length === 0) return null
   const cutoff = addYears(appointment.startsOn, -params.lookbackYears)
   const spells = appointment.employments.filter(
-    (spell) =>
-      params.relationships.includes(spell.relationship) &&
-      spell.startsOn <= context.asOf &&
-      (spell.endsOn === null || spell.endsOn >= cutoff),
+    (spell) => params.relationships.includes(spell.relationship) && spell.startsOn <= context.asOf && (spell.endsOn === null || spell.endsOn >= cutoff),
   )
   const subjects = companiesOf(spells).map((corporateNumber): Subject => {
     const own = spells.filter((spell) => spell.corporateNumber === corporateNumber)
@@ -321,9 +314,7 @@ function dFinding(appointment: Appointment, params: RuleParameters['D'], context
   if (!isWithin(context.asOf, window.from, window.to) || roles.length === 0) return null
   const spells = appointment.employments.filter(
     (spell) =>
-      params.relationships.includes(spell.relationship) &&
-      spell.startsOn <= context.asOf &&
-      (spell.endsOn === null || spell.endsOn >= appointment.startsOn),
+      params.relationships.includes(spell.relationship) && spell.startsOn <= context.asOf && (spell.endsOn === null || spell.endsOn >= appointment.startsOn),
   )
   const subjects = companiesOf(spells).map((corporateNumber): Subject => {
     const lastDay = latestEnd(spells.filter((spell) => spell.corporateNumber === corporateNumber))
@@ -394,7 +385,9 @@ function specDrafterOutcome(context: BidContext): Outcome {
   if ((procurement.noAdvantageCorporateNumbers ?? []).includes(bidder)) {
     return {
       findings: [],
-      notes: [`${context.label(bidder)}は本件の仕様書作成に関与しましたが、競争上有利とならないと認められた記録があるため、規則G_i（参考4.4-⑧イ ただし書）による制限はありません。`],
+      notes: [
+        `${context.label(bidder)}は本件の仕様書作成に関与しましたが、競争上有利とならないと認められた記録があるため、規則G_i（参考4.4-⑧イ ただし書）による制限はありません。`,
+      ],
     }
   }
   const window = { from: null, to: null }
@@ -471,7 +464,12 @@ function companiesOf(spells: readonly Employment[]): CorporateNumber[] {
 /** The last day of the spells, or null when one is still open. */
 function latestEnd(spells: readonly Employment[]): IsoDate | null {
   if (spells.some((spell) => spell.endsOn === null)) return null
-  return spells.map((spell) => spell.endsOn as IsoDate).sort().at(-1) ?? null
+  return (
+    spells
+      .map((spell) => spell.endsOn as IsoDate)
+      .sort()
+      .at(-1) ?? null
+  )
 }
 
 /** The subject the bidder is, or reaches in the fewest group steps (then the lower rank, then the lower 法人番号). */

@@ -13,7 +13,13 @@ describe('公表する規定文は設定した値を書き込む（手順書 参
     ['B② 助言だけを対象にする', 'B2', { triggerRoles: ['advises'] }, ['助言で関わる調達案件'], ['仕様書作成で']],
     ['B② 関連事業者は登録した法人のみ', 'B2', { relatedScope: 'related_only' }, ['関連事業者として登録した法人'], ['連結グループ']],
     ['B① 既定は10年以上', 'B1', {}, ['10年以上雇用関係にあった法人', '連結決算の対象となる法人'], ['指定の年数', '対象とする法人との関係']],
-    ['B① 5年、従業員と役員だけ', 'B1', { tenureYears: 5, relationships: ['employee', 'officer'] }, ['5年以上', '（対象とする法人との関係: 従業員・役員）'], ['10年']],
+    [
+      'B① 5年、従業員と役員だけ',
+      'B1',
+      { tenureYears: 5, relationships: ['employee', 'officer'] },
+      ['5年以上', '（対象とする法人との関係: 従業員・役員）'],
+      ['10年'],
+    ],
     ['A② 既定は契約完了後2年間', 'A2', {}, ['契約期間中と契約完了後2年間', '設計・開発・運用・保守・監査'], ['指定した年数']],
     ['A② 0年は契約期間中だけ', 'A2', { yearsAfter: 0 }, ['契約期間中、'], ['完了後']],
     ['A① 区分を書き込む', 'A1', { categories: ['audit'] }, ['本市の情報システム調達（監査）'], []],
@@ -38,7 +44,11 @@ describe('適用除外を申請できるのは規則Dの入札制限対象企業
   const advising = appointment({ ruleSet: [rule('B2'), rule('D')], roleOnProcurement: ['advises'] })
   test.each<[string, Parameters<typeof bidFacts>[0], string | null]>([
     ['兼業先の子会社 G、仕様書作成の関係職員 → 申請できる', { bidder: G, appointments: [drafting] }, null],
-    ['却下された申請があっても、新しい申請は D の対象として受け付ける', { bidder: G, appointments: [drafting], exemptions: [{ procurementId: 'R1', corporateNumber: G, status: 'rejected' }] }, null],
+    [
+      '却下された申請があっても、新しい申請は D の対象として受け付ける',
+      { bidder: G, appointments: [drafting], exemptions: [{ procurementId: 'R1', corporateNumber: G, status: 'rejected' }] },
+      null,
+    ],
     ['助言だけの任用（B2 のみ） → 規則B2 には適用除外がない', { bidder: S1, appointments: [advising] }, '規則B2によるもので、適用除外はありません'],
     ['制限されない法人 X（元勤務先は2年より前） → 申請の必要なし', { bidder: X, appointments: [advising] }, '入札制限対象企業ではない'],
     ['規則のない任用 → 申請の必要なし', { bidder: S1, appointments: [appointment({ roleOnProcurement: ['drafts_spec'] })] }, '入札制限対象企業ではない'],
@@ -51,7 +61,12 @@ describe('適用除外を申請できるのは規則Dの入札制限対象企業
 
 describe('規則セットのない任用の注記は、この判定に関わるものだけ', () => {
   const bare = (id: string, corporateNumber: string, roles: ('advises' | 'evaluates')[] = []) =>
-    appointment({ appointmentId: id, ruleSet: [], roleOnProcurement: roles, employments: [{ corporateNumber, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })
+    appointment({
+      appointmentId: id,
+      ruleSet: [],
+      roleOnProcurement: roles,
+      employments: [{ corporateNumber, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+    })
 
   test('入札者と同じ連結グループの勤務先の任用だけを名指しする', () => {
     const facts = bidFacts({ bidder: S1, appointments: [bare('sister', S2), bare('elsewhere', X), appointment({ ruleSet: [rule('B1')] })] })
@@ -61,7 +76,17 @@ describe('規則セットのない任用の注記は、この判定に関わる�
   })
 
   test('他団体の任用や、規則のある任用は名指ししない', () => {
-    const facts = bidFacts({ bidder: S2, appointments: [{ ...bare('other-city', S2), municipalityCode: '382027' }, appointment({ appointmentId: 'ruled', ruleSet: [rule('C1')], employments: [{ corporateNumber: S2, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }] })] })
+    const facts = bidFacts({
+      bidder: S2,
+      appointments: [
+        { ...bare('other-city', S2), municipalityCode: '382027' },
+        appointment({
+          appointmentId: 'ruled',
+          ruleSet: [rule('C1')],
+          employments: [{ corporateNumber: S2, relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
+        }),
+      ],
+    })
     expect(uncoveredForBidder(facts)).toEqual([])
   })
 

@@ -49,9 +49,7 @@ export function isLinkActive(link: CompanyLink, asOf: IsoDate): boolean {
  */
 export function parentsAndSubsidiaries(links: readonly CompanyLink[], company: string, asOf: IsoDate): ReachedCompany[] {
   const active = activeLinks(links, asOf, ['parent_subsidiary'])
-  return traverse(company, ['up', 'down'], (from, phase) =>
-    phase === 'up' ? parentMoves(active, from) : childMoves(active, from),
-  )
+  return traverse(company, ['up', 'down'], (from, phase) => (phase === 'up' ? parentMoves(active, from) : childMoves(active, from)))
 }
 
 /**
@@ -61,21 +59,14 @@ export function parentsAndSubsidiaries(links: readonly CompanyLink[], company: s
  */
 export function consolidatedGroup(links: readonly CompanyLink[], company: string, asOf: IsoDate): ReachedCompany[] {
   const active = activeLinks(links, asOf, ['parent_subsidiary', 'consolidated_group'])
-  return traverse(company, ['up'], (from, phase) =>
-    phase === 'up' ? [...parentMoves(active, from), ...childMoves(active, from)] : childMoves(active, from),
-  )
+  return traverse(company, ['up'], (from, phase) => (phase === 'up' ? [...parentMoves(active, from), ...childMoves(active, from)] : childMoves(active, from)))
 }
 
 /**
  * 関連事業者 (B2; the seed does not define it): by default the consolidated group plus the companies joined to
  * `company` by a `related` link (one step: a related company's related company is not included).
  */
-export function relatedCompanies(
-  links: readonly CompanyLink[],
-  company: string,
-  asOf: IsoDate,
-  scope: RelatedScope = 'group_and_related',
-): ReachedCompany[] {
+export function relatedCompanies(links: readonly CompanyLink[], company: string, asOf: IsoDate, scope: RelatedScope = 'group_and_related'): ReachedCompany[] {
   const group = scope === 'group_and_related' ? consolidatedGroup(links, company, asOf) : []
   const direct = activeLinks(links, asOf, ['related'])
     .flatMap((link) => (link.from === company ? [link.to] : link.to === company ? [link.from] : []))

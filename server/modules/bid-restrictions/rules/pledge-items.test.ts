@@ -5,10 +5,24 @@ const ids = (form: string) => pledgeSections(form).flatMap((section) => section.
 
 describe('誓約書の項目は任用形態による（手順書 §4.4(4)、参考4.4-⑨）', () => {
   const SERVICE_DISCIPLINE = ['appointment_dismissal', 'no_discredit', 'confidentiality', 'devotion_to_duty']
-  const DIGITAL_AGENCY = ['ownership_of_work', 'on_leaving', 'third_party_secrets', 'no_conflict_of_interest', 'disclose_side_jobs', 'disclose_holdings', 'exemption_cooperation', 'procurement_involvement', 'after_leaving']
+  const DIGITAL_AGENCY = [
+    'ownership_of_work',
+    'on_leaving',
+    'third_party_secrets',
+    'no_conflict_of_interest',
+    'disclose_side_jobs',
+    'disclose_holdings',
+    'exemption_cooperation',
+    'procurement_involvement',
+    'after_leaving',
+  ]
 
   test.each<[string, string, { discipline: boolean }]>([
-    ['特別職非常勤職員: 地公法が適用されないので 任用・解職、信用失墜行為の禁止、守秘義務、職務専念義務 を誓約する (§4.4(4))', 'tokubetsushoku_hijokin', { discipline: true }],
+    [
+      '特別職非常勤職員: 地公法が適用されないので 任用・解職、信用失墜行為の禁止、守秘義務、職務専念義務 を誓約する (§4.4(4))',
+      'tokubetsushoku_hijokin',
+      { discipline: true },
+    ],
     ['特定任期付職員: 服務は地公法による（参考4.4-⑨の項目のみ）', 'tokutei_ninkitsuki', { discipline: false }],
     ['会計年度任用職員: 服務は地公法による', 'kaikei_nendo', { discipline: false }],
     ['業務委託: 守秘義務等は契約書で担保する（§4.4(4)）', 'gyomu_itaku', { discipline: false }],

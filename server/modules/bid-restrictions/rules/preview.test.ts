@@ -13,18 +13,27 @@ const facts = (overrides: Partial<PreviewFacts> = {}): PreviewFacts => ({
   names: companyNames,
   ...overrides,
 })
-const employedAt = (corporateNumber: string, startsOn: string, endsOn: string | null): Employment => ({ corporateNumber, relationship: 'employee', startsOn, endsOn })
+const employedAt = (corporateNumber: string, startsOn: string, endsOn: string | null): Employment => ({
+  corporateNumber,
+  relationship: 'employee',
+  startsOn,
+  endsOn,
+})
 
 describe('入札制限プレビュー（参考4.4-⑦ B②: 現在または過去2年以内の所属先とその関連事業者）', () => {
   test('current employer is an expected bidder: one reason naming the employer and the procurement', () => {
     const reasons = previewReasons([employedAt(X, '2020-04-01', null)], facts({ partners: [bidder(X)] }))
-    expect(reasons).toEqual(['現在の所属先「X 情報サービス株式会社」（従業員）が、この団体の調達「基幹系システム更新」の入札予定者です。任用する場合は入札制限の確認が必要です。'])
+    expect(reasons).toEqual([
+      '現在の所属先「X 情報サービス株式会社」（従業員）が、この団体の調達「基幹系システム更新」の入札予定者です。任用する場合は入札制限の確認が必要です。',
+    ])
   })
 
   test('a group company of the employer is the partner: the reason gives the path through the group', () => {
     // G is S1's subsidiary; S2 is G's uncle (P → S2): both in P's consolidated group.
     const [reason] = previewReasons([employedAt(G, '2020-04-01', null)], facts({ partners: [bidder(S2)] }))
-    expect(reason).toContain('「G テクノ株式会社」（従業員）の 親会社「S1 システムズ株式会社」 → 親会社「P ホールディングス株式会社」 → 子会社「S2 ソリューションズ株式会社」が')
+    expect(reason).toContain(
+      '「G テクノ株式会社」（従業員）の 親会社「S1 システムズ株式会社」 → 親会社「P ホールディングス株式会社」 → 子会社「S2 ソリューションズ株式会社」が',
+    )
   })
 
   test.each([

@@ -34,7 +34,10 @@ export function factsForBidder(facts: BidFacts, silent: ReadonlySet<Appointment>
   const bidder = facts.bidder.corporateNumber
   // The group-and-related scope contains the other three: 関連事業者 (related only) are its direct links, and the
   // consolidated group climbs to every parent before descending, which passes every parent and subsidiary.
-  const reachable = new Set<string>([bidder, ...relatedCompanies(facts.companyLinks, bidder, facts.asOf, 'group_and_related').map((reached) => reached.corporateNumber)])
+  const reachable = new Set<string>([
+    bidder,
+    ...relatedCompanies(facts.companyLinks, bidder, facts.asOf, 'group_and_related').map((reached) => reached.corporateNumber),
+  ])
   const municipality = facts.procurement.municipalityCode
   return {
     ...facts,

@@ -63,14 +63,25 @@ describe('factsForBidder は判定を変えない', () => {
       endsOn: fc.constantFrom(null, '2020-03-31', '2024-03-31'),
     })
     fc.assert(
-      fc.property(fc.array(linkArbitrary, { maxLength: 10 }), fc.array(spell, { maxLength: 6 }), fc.constantFrom(...companies), (links, employments, bidder) => {
-        const facts = bidFacts({
-          bidder,
-          companyLinks: links,
-          appointments: [appointment({ employments, ruleSet: [rule('B1'), rule('B2', { relatedScope: 'related_only' }), rule('D')], roleOnProcurement: ['advises', 'evaluates'] })],
-        })
-        expect(decideBid(factsForBidder(facts))).toEqual(decideBid(facts))
-      }),
+      fc.property(
+        fc.array(linkArbitrary, { maxLength: 10 }),
+        fc.array(spell, { maxLength: 6 }),
+        fc.constantFrom(...companies),
+        (links, employments, bidder) => {
+          const facts = bidFacts({
+            bidder,
+            companyLinks: links,
+            appointments: [
+              appointment({
+                employments,
+                ruleSet: [rule('B1'), rule('B2', { relatedScope: 'related_only' }), rule('D')],
+                roleOnProcurement: ['advises', 'evaluates'],
+              }),
+            ],
+          })
+          expect(decideBid(factsForBidder(facts))).toEqual(decideBid(facts))
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -52,9 +52,7 @@ export function restrictedCompanies(facts: RestrictedSetFacts): RestrictedSet {
     answer: decideBid({ ...facts, bidder: { corporateNumber, known: true } }),
   }))
   const companies = decided.flatMap(({ corporateNumber, answer }): RestrictedCompany[] =>
-    answer.decision === 'allowed'
-      ? []
-      : [{ corporateNumber, name: nameOf(facts, corporateNumber), decision: answer.decision, findings: answer.findings }],
+    answer.decision === 'allowed' ? [] : [{ corporateNumber, name: nameOf(facts, corporateNumber), decision: answer.decision, findings: answer.findings }],
   )
   const notes = [...new Set(decided.flatMap(({ answer }) => answer.notes))]
   return { procurementId: facts.procurement.id, asOf: facts.asOf, companies, notes }
@@ -76,9 +74,7 @@ export function toPublishable(set: RestrictedSet): PublishableRestrictedSet {
       }))
       const distinct = rules.filter(
         (rule, index) =>
-          rules.findIndex(
-            (other) => other.ruleId === rule.ruleId && other.window.from === rule.window.from && other.window.to === rule.window.to,
-          ) === index,
+          rules.findIndex((other) => other.ruleId === rule.ruleId && other.window.from === rule.window.from && other.window.to === rule.window.to) === index,
       )
       return { corporateNumber: company.corporateNumber, name: company.name, decision: company.decision, rules: distinct }
     }),

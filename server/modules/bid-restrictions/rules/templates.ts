@@ -152,10 +152,7 @@ export const ruleTemplates: readonly RuleTemplate[] = [
       '適用期間は原文に書かれていないため、任用期間（初日から末日まで）としています（要確認）。',
       '原文の「連絡決算」は「連結決算」の誤記として扱っています。',
     ],
-    parameters: [
-      { key: 'tenureYears', label: '長期勤務とみなす通算年数', kind: 'integer', default: 10, min: 1, max: 20, unit: '年' },
-      allRelationships,
-    ],
+    parameters: [{ key: 'tenureYears', label: '長期勤務とみなす通算年数', kind: 'integer', default: 10, min: 1, max: 20, unit: '年' }, allRelationships],
   },
   {
     id: 'B2',
@@ -208,8 +205,7 @@ export const ruleTemplates: readonly RuleTemplate[] = [
     id: 'C2',
     family: 'C',
     name: '派遣元企業に関する許認可・契約事務の禁止',
-    description:
-      '企業から派遣されている人は、派遣期間中、派遣元企業に対する許認可などの申請の処理や、派遣元企業との契約に関する事務を担当できません。',
+    description: '企業から派遣されている人は、派遣期間中、派遣元企業に対する許認可などの申請の処理や、派遣元企業との契約に関する事務を担当できません。',
     source: `${SOURCE} 参考4.4-⑦ C②`,
     clause: '参考4.4-⑦C②',
     attachesTo: 'appointment',
@@ -229,9 +225,7 @@ export const ruleTemplates: readonly RuleTemplate[] = [
     attachesTo: 'appointment',
     governs: 'bid',
     status: 'confirmed',
-    unconfirmed: [
-      '国の規程を自治体の任用に当てはめたものです。適用期間は任用期間とし、兼業先は任用の初日から判定日までに関係のあった法人としています。',
-    ],
+    unconfirmed: ['国の規程を自治体の任用に当てはめたものです。適用期間は任用期間とし、兼業先は任用の初日から判定日までに関係のあった法人としています。'],
     parameters: [
       {
         key: 'staffRoles',
@@ -247,8 +241,7 @@ export const ruleTemplates: readonly RuleTemplate[] = [
     id: 'G_i',
     family: 'G',
     name: '調達仕様書の作成に直接関与した事業者の入札制限',
-    description:
-      'ある調達の仕様書づくりに直接関わった事業者は、その調達に入札できません。ただし、競争上まったく有利にならないと認められた場合は除きます。',
+    description: 'ある調達の仕様書づくりに直接関わった事業者は、その調達に入札できません。ただし、競争上まったく有利にならないと認められた場合は除きます。',
     source: `${SOURCE} 参考4.4-⑧（標準ガイドライン 第3編第6章 2.1)ク b) イ)）`,
     clause: '参考4.4-⑧イ',
     attachesTo: 'procurement',
@@ -269,9 +262,7 @@ export const ruleTemplates: readonly RuleTemplate[] = [
     governs: 'bid',
     status: 'confirmed',
     unconfirmed: [],
-    parameters: [
-      { key: 'categories', label: '対象の調達区分', kind: 'set', default: ['design_development'], allowed: procurementCategoryLabels },
-    ],
+    parameters: [{ key: 'categories', label: '対象の調達区分', kind: 'set', default: ['design_development'], allowed: procurementCategoryLabels }],
   },
 ]
 

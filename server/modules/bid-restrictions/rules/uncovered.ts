@@ -9,15 +9,17 @@ import type { RestrictedSetFacts } from './restricted-set.ts'
 import { factsForBidder } from './relevant-facts.ts'
 import { procurementRoleLabels } from './templates.ts'
 
-const uncovered = (appointment: Appointment, municipalityCode: string) =>
-  appointment.municipalityCode === municipalityCode && appointment.ruleSet.length === 0
+const uncovered = (appointment: Appointment, municipalityCode: string) => appointment.municipalityCode === municipalityCode && appointment.ruleSet.length === 0
 
 /** Notes for the bidder's check: rule-less appointments whose person was tied to the bidder or its group. */
 export function uncoveredForBidder(facts: BidFacts): string[] {
   const label = facts.companyNames?.[facts.bidder.corporateNumber] ?? facts.bidder.corporateNumber
   return factsForBidder(facts)
     .appointments.filter((appointment) => uncovered(appointment, facts.procurement.municipalityCode) && appointment.employments.length > 0)
-    .map((appointment) => `任用${appointment.appointmentId}には入札制限の規則セットが設定されていません（募集にも規定がありません）。この任用者は入札者 ${label} またはその関係法人と関係があるため、規則を設定するか確認してください。`)
+    .map(
+      (appointment) =>
+        `任用${appointment.appointmentId}には入札制限の規則セットが設定されていません（募集にも規定がありません）。この任用者は入札者 ${label} またはその関係法人と関係があるため、規則を設定するか確認してください。`,
+    )
 }
 
 /** Notes for a restricted set: rule-less appointments whose person takes part in the procurement. */
