@@ -20,7 +20,7 @@ import type { Actor } from '../server/http/actor.ts'
 import { checkBid, restrictedSet } from '../server/modules/bid-restrictions/index.ts'
 import { corporateNumberOf } from '../server/synthetic/companies.ts'
 import { createAccount, injectAs } from '../test/support/actors.ts'
-import { loadAverage, timeEach } from './measure.ts'
+import { benchLine, loadAverage, timeEach } from './measure.ts'
 
 const DATABASE = 'bench_bid_check'
 /** the size of the check log at which bytes per check are reported */
@@ -249,8 +249,8 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
   console.log(`  baseline: bare indexed lookup of one company        ${ms(base.p50)}  ${ms(base.p95)}`)
   console.log(`  ratio bid check / baseline: p50 ${(service.p50 / base.p50).toFixed(1)}×, p95 ${(service.p95 / base.p95).toFixed(1)}×`)
   console.log(`  load average (1 5 15 min): ${loadAverage()}`)
-  console.log(`BENCH bid-check service_p95 ${service.p95.toFixed(2)} ms goal=5 ${service.p95 < 5 ? 'met' : 'not met'}`)
-  console.log(`BENCH bid-check http_p95 ${http.p95.toFixed(2)} ms goal=8 ${http.p95 < 8 ? 'met' : 'not met'}`)
+  benchLine('bid-check', 'service_p95', service.p95.toFixed(2), 'ms', 5, service.p95 < 5)
+  benchLine('bid-check', 'http_p95', http.p95.toFixed(2), 'ms', 8, http.p95 < 8)
 
   // The log at LOG_CHECKS checks: bytes per check with each facts document stored once, against the same log with
   // every check carrying its facts in its own row (the stored documents' sizes summed per check, compressed as 0042
@@ -269,7 +269,7 @@ async function measure(engine: Engine, size: Size, label: string, iterations: nu
   console.log(
     `  check log at ${checks.toLocaleString('en')} checks: ${Math.round(shared).toLocaleString('en')} bytes per check (facts stored once), ${Math.round(inline).toLocaleString('en')} with the facts in every row`,
   )
-  console.log(`BENCH bid-check log_bytes_per_check ${Math.round(shared)} bytes goal=${Math.round(inline)} ${shared < inline ? 'met' : 'not met'}`)
+  benchLine('bid-check', 'log_bytes_per_check', String(Math.round(shared)), 'bytes', Math.round(inline), shared < inline)
 }
 
 async function onPostgres(url: string): Promise<void> {

@@ -16,7 +16,7 @@ import { openPostgres } from '../server/db/database.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { seedReferenceData } from '../server/db/seed.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
-import { loadAverage, percentile } from './measure.ts'
+import { benchLine, loadAverage, percentile } from './measure.ts'
 
 const PORT = Number(process.env.BENCH_DOCUMENTS_PORT ?? 3261)
 const READS = Number(process.env.BENCH_DOCUMENTS_READS ?? 400)
@@ -123,10 +123,10 @@ try {
   console.log(
     '  the machine is shared with other sessions (load average above); server: document workers and queue at their defaults (DOCUMENT_WORKERS = cores − 1, DOCUMENT_QUEUE 16)',
   )
-  console.log(`BENCH documents posting_read_alone_p95 ${alone.p95.toFixed(1)} ms goal=${GOAL_MS} ${alone.p95 < GOAL_MS ? 'met' : 'not met'}`)
-  console.log(`BENCH documents posting_read_under_pdf_load_p95 ${loaded.p95.toFixed(1)} ms goal=${GOAL_MS} ${loaded.p95 < GOAL_MS ? 'met' : 'not met'}`)
+  benchLine('documents', 'posting_read_alone_p95', alone.p95.toFixed(1), 'ms', GOAL_MS, alone.p95 < GOAL_MS)
+  benchLine('documents', 'posting_read_under_pdf_load_p95', loaded.p95.toFixed(1), 'ms', GOAL_MS, loaded.p95 < GOAL_MS)
   const pdfFailures = pdfTimes.length - (pdfStatuses.get(200) ?? 0)
-  console.log(`BENCH documents pdf_non_200 ${pdfFailures} count goal=0 ${pdfFailures === 0 ? 'met' : 'not met'}`)
+  benchLine('documents', 'pdf_non_200', String(pdfFailures), 'count', 0, pdfFailures === 0)
 } finally {
   server.kill('SIGTERM')
   await new Promise((done) => server.once('exit', done))

@@ -22,3 +22,11 @@ export const loadAverage = () =>
   loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')
+
+/**
+ * The summary line every benchmark prints per figure, so that a run can be compared with the last:
+ * `BENCH <benchmark> <figure> <value> <unit> goal=<goal> <met|not met>`.
+ */
+export function benchLine(benchmark: string, figure: string, value: string, unit: string, goal: string | number, met: boolean): void {
+  console.log(`BENCH ${benchmark} ${figure} ${value} ${unit} goal=${goal} ${met ? 'met' : 'not met'}`)
+}

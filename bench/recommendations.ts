@@ -25,7 +25,7 @@ import { listRecommendations, refreshPostingPlans } from '../server/modules/matc
 import { scoringProfiles } from '../server/modules/candidates/index.ts'
 import { postingCriteriaOfMany, postingFactsOfMany } from '../server/modules/postings/index.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
-import { loadAverage, timeEach } from './measure.ts'
+import { benchLine, loadAverage, timeEach } from './measure.ts'
 
 const POSTINGS = Number(process.env.BENCH_RECOMMENDATIONS_POSTINGS ?? 30_000)
 const OPEN = Number(process.env.BENCH_RECOMMENDATIONS_OPEN ?? 10_000)
@@ -149,10 +149,10 @@ try {
     `  today ${todayInJapan(clock())}; ${ITERATIONS} requests per figure over ${actors.length} candidates; the machine is shared with other sessions (load average above)`,
   )
   for (const figure of figures) {
-    console.log(`BENCH recommendations ${figure.figure} ${figure.p95.toFixed(1)} ms goal=${GOAL_MS} ${figure.p95 < GOAL_MS ? 'met' : 'not met'}`)
+    benchLine('recommendations', figure.figure, figure.p95.toFixed(1), 'ms', GOAL_MS, figure.p95 < GOAL_MS)
   }
   const flat = withClosed.p95 / alone.p95
-  console.log(`BENCH recommendations closed_to_open_only_p95_ratio ${flat.toFixed(2)} x goal=1.25 ${flat <= 1.25 ? 'met' : 'not met'}`)
+  benchLine('recommendations', 'closed_to_open_only_p95_ratio', flat.toFixed(2), 'x', 1.25, flat <= 1.25)
 } finally {
   await engine.close()
 }
