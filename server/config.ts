@@ -186,6 +186,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     passwordHashMemoryKib: 1024,
     passwordHashIterations: 1,
+    // Test files share a busy machine: the event loop's delay measures the other files' load, not the app's, so
+    // shedding on it would turn requests into 503s at random (the overload tests set their own limits).
+    overloadEventLoopDelayMs: 0,
     ...overrides,
   })
 }
