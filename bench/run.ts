@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 /**
  * `npm run bench`: runs every bench/*.ts in its own process, one after another, so one benchmark's caches and
  * connections never colour another's figures. Each script prints its own figures and ratio to a baseline.
- * `npm run bench -- matching` runs only the scripts whose name contains "matching".
+ * `npm run bench -- matching` runs only the scripts whose name contains "matching"; arguments after the name are
+ * passed to each script (`npm run bench -- national-day --scale 0.05`).
  */
 const dir = fileURLToPath(new URL('.', import.meta.url))
 const filter = process.argv[2] ?? ''
@@ -19,7 +20,7 @@ if (!process.env.DATABASE_URL) {
 let failed = 0
 for (const script of scripts) {
   console.log(`\n== ${script}`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${script}`], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${script}`, ...process.argv.slice(3)], { stdio: 'inherit' })
   if (result.status !== 0) failed += 1
 }
 process.exit(failed === 0 ? 0 : 1)

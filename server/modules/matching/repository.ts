@@ -105,11 +105,11 @@ function consentCondition(scope: MatchScope) {
 }
 
 /**
- * One page of candidates for a posting, ranked in the database: eligible first, then score, then candidate id.
- * Gates sit in WHERE so the GIN indexes on level tokens and certifications can serve them. The page and the total
- * are two statements on purpose: a window count in the ranking query would make PostgreSQL buffer and fully sort
- * every gated row before the limit, while on their own the page is a bounded (top-N) sort and the count a plain
- * aggregate, and both run as parallel scans.
+ * One page of candidates for a posting, ranked in the database: eligible first, then score, then candidate id,
+ * with the total from the same pass (one scan of the vector table per page). Gates sit in WHERE so the GIN indexes
+ * on level tokens and certifications can serve them. The count is a window over no partition (no ordering, so no
+ * sort of its own) and the page a bounded top-N sort above it; with several staff ranking at once, one scan a page
+ * instead of two is what keeps the table's reads from doubling.
  */
 export async function rankCandidatesPage(
   db: Db,
@@ -120,23 +120,28 @@ export async function rankCandidatesPage(
   const gate = page.includeIneligible ? sql`true` : compiled.eligible
   const where = sql`layout = ${VECTOR_LAYOUT} AND ${consentCondition(scope)} AND ${gate}`
   // Only the score and the gate are worked out for every row; how a candidate came in is read for the page only.
-  const ranked = await sql<{ candidate_id: string; score: number; eligible: boolean; via: Via }>`
-    SELECT candidate_id, score, eligible,
+  const query = (limit: number, offset: number) =>
+    sql<{ candidate_id: string; score: number; eligible: boolean; via: Via; total: number | string }>`
+    SELECT candidate_id, score, eligible, total,
       CASE WHEN candidate_id = ANY(${[...scope.applicantIds]}::uuid[]) THEN 'application'
            WHEN national_list THEN 'national_list' ELSE 'prefecture_pool' END AS via
     FROM (
-      SELECT candidate_id, national_list, ${compiled.score} AS score, ${page.includeIneligible ? compiled.eligible : sql`true`} AS eligible
-      FROM matching_candidate_vector
-      WHERE ${where}
+      SELECT candidate_id, national_list, score, eligible, count(*) OVER () AS total
+      FROM (
+        SELECT candidate_id, national_list, ${compiled.score} AS score, ${page.includeIneligible ? compiled.eligible : sql`true`} AS eligible
+        FROM matching_candidate_vector
+        WHERE ${where}
+      ) AS gated
       ORDER BY 4 DESC, 3 DESC, 1
-      LIMIT ${page.limit} OFFSET ${page.offset}
+      LIMIT ${limit} OFFSET ${offset}
     ) AS ranked
     ORDER BY eligible DESC, score DESC, candidate_id`.execute(db)
+  const ranked = await query(page.limit, page.offset)
   const rows = ranked.rows.map((row) => ({ candidateId: row.candidate_id, score: Number(row.score), eligible: row.eligible, via: row.via }))
-  // A short first page is the whole set: no second scan needed.
-  if (page.offset === 0 && rows.length < page.limit) return { rows, total: rows.length }
-  const counted = await sql<{ total: number | string }>`SELECT count(*) AS total FROM matching_candidate_vector WHERE ${where}`.execute(db)
-  return { rows, total: Number(counted.rows[0]?.total ?? 0) }
+  if (rows.length > 0 || page.offset === 0) return { rows, total: Number(ranked.rows[0]?.total ?? 0) }
+  // A page past the end still reports the total.
+  const first = await query(1, 0)
+  return { rows, total: Number(first.rows[0]?.total ?? 0) }
 }
 
 /** Whether the candidate may be matched to a posting in `scope` (applied, national list or the prefecture pool). */
