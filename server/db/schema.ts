@@ -678,6 +678,7 @@ export interface BidExemptionTable {
   decided_at: NullableTimestamp
   applied_by: string | null
   created_at: DefaultedTimestamp
+  appointment_id: string | null
 }
 
 /** owner: bid-restrictions */

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../domain/dates.ts'
 import { CorporateNumber } from './companies.ts'
-import { endpoint } from './endpoint.ts'
+import { endpoint, page, PageQuery } from './endpoint.ts'
 
 const IsoDate = (label: string) =>
   z.string({ message: `${label}は日付で入力してください。` }).refine(isIsoDate, { message: `${label}は YYYY-MM-DD 形式の正しい日付で入力してください。` })
@@ -440,23 +440,44 @@ export const EXEMPTION_BODY_LIMIT = Math.ceil((EXEMPTION_FILE_MAX_BYTES * 4) / 3
 
 export const ExemptionStatus = z.enum(['pending', 'approved', 'rejected'])
 
+export const exemptionStatusLabels: Record<z.infer<typeof ExemptionStatus>, string> = { pending: '審査中', approved: '承認', rejected: '却下' }
+
+/**
+ * The conditions on which a 入札制限対象企業 may apply (手順書 参考4.4-⑨ 適用除外措置の申請条件), as the form and the
+ * confirmation show them.
+ */
+export const EXEMPTION_CONDITIONS = {
+  a: '(a) 当該調達案件の仕様書の内容等について、兼業者と連絡をとっていないこと',
+  b: '(b) 仕様書作成以後における兼業者との接触履歴の提出',
+  c: '(c) 公平性に疑義が生じた際に、監査を受け入れること',
+} as const
+
 export const ExemptionApplication = z.object({
   corporateNumber: CorporateNumber,
+  /** The appointee whose 兼業先 the company is (the 兼業者 of (a) and (b)); optional for systems that do not know it. */
+  appointmentId: z.uuid({ message: '任用者の指定が正しくありません。一覧から選んでください。' }).nullable().default(null),
   /** (a) no contact with the concurrently employed person about this procurement's specification. */
   attestsNoContact: z.literal(true, { message: '(a) 仕様書等について兼業者と連絡をとっていないことの誓約が必要です。' }),
   /** (c) accepts an audit if fairness is questioned. */
   acceptsAudit: z.literal(true, { message: '(c) 監査を受け入れることの同意が必要です。' }),
   /** (b) the record of contacts since the specification was drafted. */
-  contactHistory: z.object({
-    fileName: z.string().trim().min(1).max(200),
-    mediaType: z.enum(['application/pdf', 'text/plain']),
-    contentBase64: z
-      .string()
-      .min(1)
-      .max(Math.ceil((EXEMPTION_FILE_MAX_BYTES * 4) / 3) + 4, { message: '接触履歴のファイルは512KB以内にしてください。' })
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'ファイルは base64 で送ってください。' }),
-  }),
-  statement: z.string().max(4000).default(''),
+  contactHistory: z.object(
+    {
+      fileName: z
+        .string({ message: '(b) 接触履歴のファイル名が必要です。' })
+        .trim()
+        .min(1, '(b) 接触履歴のファイル名が必要です。')
+        .max(200, '(b) 接触履歴のファイル名は200文字以内にしてください。'),
+      mediaType: z.enum(['application/pdf', 'text/plain'], { message: '(b) 接触履歴のファイルは PDF かテキストファイルにしてください。' }),
+      contentBase64: z
+        .string({ message: '(b) 接触履歴のファイルを添付してください。' })
+        .min(1, '(b) 接触履歴のファイルを添付してください。')
+        .max(Math.ceil((EXEMPTION_FILE_MAX_BYTES * 4) / 3) + 4, { message: '接触履歴のファイルは512KB以内にしてください。' })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'ファイルは base64 で送ってください。' }),
+    },
+    { message: '(b) 接触履歴のファイルを添付してください。' },
+  ),
+  statement: z.string({ message: '申請の内容は文字で入力してください。' }).max(4000, '申請の内容は4000文字以内にしてください。').default(''),
 })
 
 export const Exemption = z.object({
@@ -464,6 +485,7 @@ export const Exemption = z.object({
   procurementId: z.string(),
   municipalityCode: z.string(),
   corporateNumber: z.string(),
+  appointmentId: z.string().nullable(),
   attestsNoContact: z.boolean(),
   acceptsAudit: z.boolean(),
   contactHistory: z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int() }),
@@ -472,6 +494,21 @@ export const Exemption = z.object({
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
+})
+export type Exemption = z.infer<typeof Exemption>
+
+/** An application as the municipality's list shows it: with the procurement's title and the company's name. */
+export const ExemptionListItem = Exemption.extend({ procurementTitle: z.string(), companyName: z.string().nullable() })
+export type ExemptionListItem = z.infer<typeof ExemptionListItem>
+
+export const listMunicipalityExemptions = endpoint({
+  operationId: 'listMunicipalityExemptions',
+  method: 'GET',
+  path: '/api/exemptions',
+  summary: '自団体の適用除外の申請一覧（新しい順）',
+  tags: ['入札制限'],
+  query: PageQuery.extend({ status: ExemptionStatus.optional() }),
+  response: page(ExemptionListItem),
 })
 
 export const applyExemption = endpoint({
@@ -503,7 +540,14 @@ export const decideExemption = endpoint({
   summary: '適用除外の承認・却下（理由つき）',
   tags: ['入札制限'],
   params: IdParams,
-  body: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().min(1).max(2000) }),
+  body: z.object({
+    decision: z.enum(['approved', 'rejected'], { message: '承認か却下かを選んでください。' }),
+    reason: z
+      .string({ message: '承認・却下の理由を入力してください。' })
+      .trim()
+      .min(1, '承認・却下の理由を入力してください。')
+      .max(2000, '承認・却下の理由は2000文字以内にしてください。'),
+  }),
   response: Exemption,
 })
 

@@ -1,7 +1,6 @@
 /**
- * 入札制限 API, black-box through app.inject, with the cast of 手順書 参考4.4-⑦⑧⑨: P (parent) with subsidiaries S1 and S2
- * (sisters), G a subsidiary of S1, X unrelated, 山田 at X 2012-04-01 → 2022-03-31 and at S1 since 2022-04-01,
- * appointed by 松山市 2025-04-01 → 2027-03-31. Today is 2025-10-01 in Japan unless a test gives asOf.
+ * 入札制限 API, black-box through app.inject, in the world of api-world.ts: procurements, checks, rule sets and the
+ * company registry. Exemptions and pledges have their own files.
  */
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
@@ -10,95 +9,34 @@ import {
   AppointmentRestrictions,
   AppointmentRuleSet,
   BidCheckRecord,
-  BidCheckResult,
-  Exemption,
-  Pledge,
   Procurement,
   RestrictedSetResult,
   importCompanies as importCompaniesEndpoint,
 } from '#shared/contracts/bid-restrictions'
 import { CompanyDetail, CompanyLink } from '#shared/contracts/companies'
-import { ErrorBody } from '#shared/errors'
-import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
-import { startTestApp } from '../../../test/support/app.ts'
-import { pdfText } from '../../../test/support/pdf-text.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { companyNeighbourhood } from '../companies/index.ts'
 import { insertAppointment, insertCompanies, insertLinks } from './api-fixtures.ts'
 import { engineAppointments, loadBidFacts } from './facts-loader.ts'
 import { decideAct, decideBid, restrictedCompanies, type ActFacts, type BidFacts, type RestrictedSetFacts } from './rules/index.ts'
-import { C, companyNames, corporateNumber, G, IMABARI, MATSUYAMA, P, S1, S2, UNKNOWN, X, yamadaEmployments } from './test-fixtures.ts'
+import { C, companyNames, corporateNumber, G, IMABARI, MATSUYAMA, P, S1, S2, UNKNOWN, X } from './test-fixtures.ts'
 
-const now = new Date('2025-10-01T09:00:00+09:00')
-const { app, engine } = await startTestApp({ clock: () => now })
-const db = engine.db
-
-const matsuyama = await createAndSignIn(app, db, { kind: 'municipality', localGovernmentCode: MATSUYAMA })
-const imabari = await createAndSignIn(app, db, { kind: 'municipality', localGovernmentCode: IMABARI })
-const ehime = await createAndSignIn(app, db, { kind: 'prefecture', prefectureCode: '38' })
-const national = await createAndSignIn(app, db, { kind: 'national' })
-const candidate = await createAndSignIn(app, db, { kind: 'candidate' })
-
-await insertCompanies(db, companyNames)
-await insertLinks(db, [
-  { kind: 'parent_subsidiary', from: P, to: S1 },
-  { kind: 'parent_subsidiary', from: P, to: S2 },
-  { kind: 'parent_subsidiary', from: S1, to: G },
-  // messy data: a cycle back to the top and a duplicate, overlapping link
-  { kind: 'parent_subsidiary', from: G, to: P, startsOn: '2030-01-01' },
-  { kind: 'parent_subsidiary', from: P, to: S1, startsOn: '2020-01-01', endsOn: '2026-12-31' },
-])
-
-// 山田 at 松山市 (rules from the posting's clause: B2 and D) and, as a shared person, at 今治市 with a shorter term.
-const yamada = await insertAppointment(db, {
-  municipalityCode: MATSUYAMA,
-  startsOn: '2025-04-01',
-  endsOn: '2027-03-31',
-  employments: yamadaEmployments,
-  bidRestriction: { templateIds: ['B2', 'D', 'C1', 'A2'], params: { B2: { lookbackYears: 2 } } },
-})
-const yamadaImabari = await insertAppointment(db, {
-  municipalityCode: IMABARI,
-  startsOn: '2025-04-01',
-  endsOn: '2025-12-31',
-  employments: yamadaEmployments,
-  candidateId: yamada.candidateId,
-  bidRestriction: { templateIds: ['B1'] },
-})
-
-function expectError(response: { statusCode: number; json: () => unknown }, status: number, code?: string) {
-  expect(response.statusCode, JSON.stringify(response.json())).toBe(status)
-  const body = ErrorBody.parse(response.json())
-  if (code) expect(body.error.code).toBe(code)
-  return body
-}
-
-async function createProcurement(as: SignedInInject, payload: Record<string, unknown>): Promise<Procurement> {
-  const response = await as({
-    method: 'POST',
-    url: '/api/procurements',
-    payload: { title: '基幹システム更改', categories: ['design_development'], ...payload },
-  })
-  expect(response.statusCode, response.body).toBe(201)
-  return Procurement.parse(response.json())
-}
-
-async function bidCheck(as: SignedInInject, procurementId: string, bidder: string, asOf?: string) {
-  const response = await as({ method: 'POST', url: '/api/bid-checks', payload: { procurementId, bidderCorporateNumber: bidder, ...(asOf ? { asOf } : {}) } })
-  expect(response.statusCode, response.body).toBe(200)
-  return BidCheckResult.parse(response.json())
-}
-
-// R1: 山田 advises on it and drafts its specification; R2: 山田 does not touch it.
-const r1 = await createProcurement(matsuyama.inject, {
-  title: 'R1 基幹システム更改',
-  participants: [
-    { appointmentId: yamada.appointmentId, role: 'advises' },
-    { appointmentId: yamada.appointmentId, role: 'drafts_spec' },
-  ],
-  expectedBidderCorporateNumbers: [S1],
-})
-const r2 = await createProcurement(matsuyama.inject, { title: 'R2 窓口端末の購入', categories: ['equipment_software'] })
+import {
+  app,
+  bidCheck,
+  candidate,
+  createProcurement,
+  db,
+  ehime,
+  expectError,
+  imabari,
+  matsuyama,
+  national,
+  r1,
+  r2,
+  yamada,
+  yamadaImabari,
+} from './api-world.ts'
 
 describe('調達案件', () => {
   test('登録・取得・一覧・更新', async () => {
@@ -427,250 +365,6 @@ describe('任用の規則セット', () => {
     expect(good.statusCode, good.body).toBe(200)
     expect(AppointmentRuleSet.parse(good.json())).toMatchObject({ source: 'municipality', rules: [{ templateId: 'B1', params: { tenureYears: 5 } }] })
     expectError(await matsuyama.inject(`/api/appointments/${yamadaImabari.appointmentId}/rule-set`), 404, 'NOT_FOUND')
-  })
-})
-
-describe('適用除外（規則D、(a)(b)(c)）', () => {
-  const text = (content: string) => ({ fileName: '接触履歴.txt', mediaType: 'text/plain', contentBase64: Buffer.from(content).toString('base64') })
-  const application = (corporate: string, overrides: Record<string, unknown> = {}) => ({
-    corporateNumber: corporate,
-    attestsNoContact: true,
-    acceptsAudit: true,
-    contactHistory: text('2025-05-01 仕様書作成後の接触なし'),
-    ...overrides,
-  })
-
-  test('申請 → 承認で、その調達案件だけ allowed になる（K12）', async () => {
-    // Only rule D, so the exemption decides the answer: a procurement 山田 only drafts.
-    const drafting = { participants: [{ appointmentId: yamada.appointmentId, role: 'drafts_spec' }] }
-    const rA = await createProcurement(matsuyama.inject, { title: 'RA', ...drafting })
-    const rB = await createProcurement(matsuyama.inject, { title: 'RB', ...drafting })
-    await matsuyama.inject({
-      method: 'PUT',
-      url: `/api/appointments/${yamada.appointmentId}/rule-set`,
-      payload: {
-        rules: [
-          { templateId: 'D', params: {} },
-          { templateId: 'C1', params: {} },
-        ],
-      },
-    })
-    try {
-      expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('restricted_exemptible')
-      const applied = await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) })
-      expect(applied.statusCode, applied.body).toBe(201)
-      const exemption = Exemption.parse(applied.json())
-      expect(exemption).toMatchObject({ status: 'pending', contactHistory: { mediaType: 'text/plain' } })
-      const pending = await bidCheck(matsuyama.inject, rA.id, G)
-      expect(pending.decision).toBe('restricted_exemptible')
-      expect(pending.notes.join()).toContain('申請中')
-      expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rA.id}/exemptions`, payload: application(G) }), 409, 'CONFLICT')
-
-      const approved = await matsuyama.inject({
-        method: 'POST',
-        url: `/api/exemptions/${exemption.id}/decision`,
-        payload: { decision: 'approved', reason: '接触履歴を確認した。' },
-      })
-      expect(approved.statusCode, approved.body).toBe(200)
-      expect(Exemption.parse(approved.json())).toMatchObject({ status: 'approved', decisionReason: '接触履歴を確認した。' })
-      expect((await bidCheck(matsuyama.inject, rA.id, G)).decision).toBe('allowed')
-      expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted_exemptible')
-      expectError(
-        await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'rejected', reason: '再判断' } }),
-        409,
-        'CONFLICT',
-      )
-      expectError(
-        await imabari.inject({ method: 'POST', url: `/api/exemptions/${exemption.id}/decision`, payload: { decision: 'approved', reason: 'x' } }),
-        404,
-        'NOT_FOUND',
-      )
-
-      // 却下: the D restriction can no longer be exempted
-      const onB = Exemption.parse(
-        (
-          await matsuyama.inject({
-            method: 'POST',
-            url: `/api/procurements/${rB.id}/exemptions`,
-            payload: application(G, {
-              contactHistory: { fileName: 'h.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') },
-            }),
-          })
-        ).json(),
-      )
-      await matsuyama.inject({ method: 'POST', url: `/api/exemptions/${onB.id}/decision`, payload: { decision: 'rejected', reason: '接触があった。' } })
-      expect((await bidCheck(matsuyama.inject, rB.id, G)).decision).toBe('restricted')
-      const list = await matsuyama.inject(`/api/procurements/${rA.id}/exemptions`)
-      expect(list.json().items).toHaveLength(1)
-    } finally {
-      await matsuyama.inject({
-        method: 'PUT',
-        url: `/api/appointments/${yamada.appointmentId}/rule-set`,
-        payload: {
-          rules: [
-            { templateId: 'B2', params: {} },
-            { templateId: 'D', params: {} },
-            { templateId: 'C1', params: {} },
-          ],
-        },
-      })
-    }
-  })
-
-  test.each([
-    ['(a) の誓約なし', { attestsNoContact: false }, 400, 'VALIDATION_FAILED'],
-    ['(c) の同意なし', { acceptsAudit: false }, 400, 'VALIDATION_FAILED'],
-    [
-      'PDF でない PDF',
-      { contactHistory: { fileName: 'x.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('hello').toString('base64') } },
-      400,
-      'INVALID_FILE',
-    ],
-    [
-      'バイナリのテキスト',
-      { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: Buffer.from([0xff, 0xfe, 0x00]).toString('base64') } },
-      400,
-      'INVALID_FILE',
-    ],
-    ['許可しない形式', { contactHistory: { fileName: 'x.exe', mediaType: 'application/octet-stream', contentBase64: 'AA==' } }, 400, 'VALIDATION_FAILED'],
-    ['大きすぎるファイル', { contactHistory: text('a'.repeat(540_000)) }, 400, 'VALIDATION_FAILED'],
-    ['本文の上限を超える', { contactHistory: text('a'.repeat(700_000)) }, 413, 'PAYLOAD_TOO_LARGE'],
-    ['base64 でない', { contactHistory: { fileName: 'x.txt', mediaType: 'text/plain', contentBase64: '***' } }, 400, 'VALIDATION_FAILED'],
-    ['誤った法人番号', { corporateNumber: '1234567890123' }, 400, 'INVALID_CORPORATE_NUMBER'],
-  ])('申請の不正な入力: %s', async (_name, overrides, status, code) => {
-    expectError(await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(S1, overrides) }), status, code)
-  })
-
-  test('規則Dで制限されない法人の申請は理由つきで断る（参考4.4-⑨ 入札制限対象企業のみ申請できる）', async () => {
-    // R2: 山田 does not take part, so no rule restricts G there.
-    const none = expectError(
-      await matsuyama.inject({ method: 'POST', url: `/api/procurements/${r2.id}/exemptions`, payload: application(G) }),
-      409,
-      'EXEMPTION_NOT_APPLICABLE',
-    )
-    expect(none.error.message).toContain('入札制限対象企業ではない')
-    expect(none.error.details).toEqual([expect.objectContaining({ path: 'corporateNumber' })])
-    // 山田 only advises on RC: B2 restricts S1, D (関係職員 = 仕様書作成・審査・管理監督) does not, and B2 has no exemption.
-    const rC = await createProcurement(matsuyama.inject, { title: 'RC', participants: [{ appointmentId: yamada.appointmentId, role: 'advises' }] })
-    expect((await bidCheck(matsuyama.inject, rC.id, S1)).findings.map((finding) => finding.ruleId)).toEqual(['B2'])
-    const otherRule = expectError(
-      await matsuyama.inject({ method: 'POST', url: `/api/procurements/${rC.id}/exemptions`, payload: application(S1) }),
-      409,
-      'EXEMPTION_NOT_APPLICABLE',
-    )
-    expect(otherRule.error.message).toContain('規則B2')
-    expect((await matsuyama.inject(`/api/procurements/${rC.id}/exemptions`)).json().items).toEqual([])
-  })
-
-  test('他団体の調達案件には申請できない（404）', async () => {
-    expectError(await imabari.inject({ method: 'POST', url: `/api/procurements/${r1.id}/exemptions`, payload: application(S1) }), 404, 'NOT_FOUND')
-  })
-})
-
-describe('誓約書', () => {
-  test('記録・取得・PDF（和暦）・誓約書のない任用の一覧', async () => {
-    const other = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-06-01', endsOn: '2026-05-31', employments: [] })
-    const before = await matsuyama.inject('/api/appointments/without-pledge')
-    expect(before.statusCode, before.body).toBe(200)
-    expect(before.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(
-      expect.arrayContaining([yamada.appointmentId, other.appointmentId]),
-    )
-
-    const SIDE = corporateNumber('306000000001')
-    const response = await matsuyama.inject({
-      method: 'POST',
-      url: `/api/appointments/${other.appointmentId}/pledge`,
-      payload: {
-        signerName: '鈴木 一郎',
-        signedOn: '2025-06-01',
-        disclosedEmployers: [{ corporateNumber: S1, name: companyNames[S1], relationship: 'employee', startsOn: '2020-04-01', endsOn: null }],
-        sideJobs: [{ corporateNumber: SIDE, name: '兼業先合同会社', startsOn: '2024-04-01' }],
-        shareholdings: [{ corporateNumber: P, name: companyNames[P], holding: '1,000株' }],
-      },
-    })
-    expect(response.statusCode, response.body).toBe(201)
-    expect(Pledge.parse(response.json()).sideJobs[0]).toMatchObject({ corporateNumber: SIDE, endsOn: null })
-    expect(Pledge.parse((await matsuyama.inject(`/api/appointments/${other.appointmentId}/pledge`)).json()).signerName).toBe('鈴木 一郎')
-
-    const after = await matsuyama.inject('/api/appointments/without-pledge')
-    const ids = after.json().items.map((item: { appointmentId: string }) => item.appointmentId)
-    expect(ids).toContain(yamada.appointmentId)
-    expect(ids).not.toContain(other.appointmentId)
-    const prefectureView = await ehime.inject('/api/appointments/without-pledge')
-    expect(prefectureView.json().items.map((item: { appointmentId: string }) => item.appointmentId)).toEqual(
-      expect.arrayContaining([yamada.appointmentId, yamadaImabari.appointmentId]),
-    )
-
-    const restrictions = AppointmentRestrictions.parse((await matsuyama.inject(`/api/appointments/${other.appointmentId}/restrictions`)).json())
-    expect(restrictions.hasPledge).toBe(true)
-
-    const pdf = await matsuyama.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`)
-    expect(pdf.statusCode).toBe(200)
-    expect(pdf.headers['content-type']).toBe('application/pdf')
-    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    const extracted = await pdfText(pdf.rawPayload)
-    expect(extracted).toContain('誓約書')
-    expect(extracted).toContain('令和7年6月1日')
-    expect(extracted).toContain('兼業先合同会社')
-    expect(extracted).toContain('1,000株')
-    // 手順書 §4.4(4): a 特別職非常勤職員's pledge sets 任用・解職, 信用失墜行為の禁止, 守秘義務, 職務専念義務 beside 参考4.4-⑨
-    for (const words of ['服務等の任用規律', '任用及び解職', '信用を傷つけ', '職務に専念', '利益相反行為を行いません']) expect(extracted).toContain(words)
-
-    expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge`), 404, 'NOT_FOUND')
-    expectError(await matsuyama.inject(`/api/appointments/${yamada.appointmentId}/pledge.pdf`), 404, 'NOT_FOUND')
-    expectError(await imabari.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`), 404, 'NOT_FOUND')
-    expectError(await candidate.inject(`/api/appointments/${other.appointmentId}/pledge.pdf`), 403, 'FORBIDDEN')
-    expectError(
-      await matsuyama.inject({ method: 'POST', url: `/api/appointments/${other.appointmentId}/pledge`, payload: { signerName: '', signedOn: '令和7年' } }),
-      400,
-      'VALIDATION_FAILED',
-    )
-  })
-
-  test.each<[string, string, boolean]>([
-    ['特別職非常勤職員: 服務等の任用規律を含む（手順書 §4.4(4)）', 'tokubetsushoku_hijokin', true],
-    ['業務委託: 参考4.4-⑨の項目のみ（服務は契約書で担保）', 'gyomu_itaku', false],
-  ])('誓約書の項目 — %s', async (_name, appointmentForm, discipline) => {
-    const person = await insertAppointment(db, { municipalityCode: MATSUYAMA, startsOn: '2025-04-01', endsOn: '2026-03-31', employments: [], appointmentForm })
-    const recorded = await matsuyama.inject({
-      method: 'POST',
-      url: `/api/appointments/${person.appointmentId}/pledge`,
-      payload: { signerName: '高橋', signedOn: '2025-04-01' },
-    })
-    expect(recorded.statusCode, recorded.body).toBe(201)
-    const pledge = Pledge.parse((await matsuyama.inject(`/api/appointments/${person.appointmentId}/pledge`)).json())
-    const items = pledge.sections.flatMap((section) => section.items.map((item) => item.id))
-    expect(items.includes('devotion_to_duty')).toBe(discipline)
-    expect(items.includes('no_discredit')).toBe(discipline)
-    expect(items).toContain('no_conflict_of_interest')
-    const extracted = await pdfText((await matsuyama.inject(`/api/appointments/${person.appointmentId}/pledge.pdf`)).rawPayload)
-    expect(extracted.includes('職務に専念')).toBe(discipline)
-    expect(extracted).toContain('兼業先を開示')
-  })
-
-  test('誓約書で開示した兼業先は判定の事実に加わる（規則D）', async () => {
-    const SIDE = corporateNumber('307000000001')
-    await insertCompanies(db, { [SIDE]: '兼業先株式会社' })
-    const person = await insertAppointment(db, {
-      municipalityCode: MATSUYAMA,
-      startsOn: '2025-04-01',
-      endsOn: '2026-03-31',
-      employments: [],
-      bidRestriction: { templateIds: ['D'] },
-    })
-    const procurement = await createProcurement(matsuyama.inject, {
-      title: '兼業先の確認',
-      participants: [{ appointmentId: person.appointmentId, role: 'evaluates' }],
-    })
-    expect((await bidCheck(matsuyama.inject, procurement.id, SIDE)).decision).toBe('allowed')
-    await matsuyama.inject({
-      method: 'POST',
-      url: `/api/appointments/${person.appointmentId}/pledge`,
-      payload: { signerName: '佐藤', signedOn: '2025-04-01', sideJobs: [{ corporateNumber: SIDE, name: '兼業先株式会社', startsOn: '2025-01-01' }] },
-    })
-    const after = await bidCheck(matsuyama.inject, procurement.id, SIDE)
-    expect(after.decision).toBe('restricted_exemptible')
-    expect(after.findings[0]!.ruleId).toBe('D')
   })
 })
 

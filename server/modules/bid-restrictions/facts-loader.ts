@@ -13,6 +13,7 @@
  */
 import type { Db } from '../../db/database.ts'
 import { companyNeighbourhood } from '../companies/index.ts'
+import { latestPledges } from './pledge-repository.ts'
 import * as repository from './repository.ts'
 import {
   findTemplate,
@@ -135,7 +136,7 @@ export async function engineAppointments(
   rolesOf: (appointmentId: string) => ProcurementRole[],
 ): Promise<LoadedAppointments> {
   const ruleSets = await effectiveRuleSets(tx, views)
-  const pledges = await repository.latestPledges(
+  const pledges = await latestPledges(
     tx,
     views.map((view) => view.id),
   )

@@ -1,12 +1,13 @@
 /**
- * SQL on this module's tables: appointment_rule_set, procurement, procurement_participant, bid_exemption, pledge,
- * bid_check, bid_check_facts, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so
+ * SQL on this module's tables: appointment_rule_set, procurement, procurement_participant, bid_check,
+ * bid_check_facts, service_contract. Every read of a tenant's record carries `municipality_code` in its WHERE clause, so
  * another municipality's record is simply not found. `db` (or the transaction) comes first. The adapters at the
  * end read other modules' tables for the rule engine's facts, each saying why.
  */
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { prepared, type Db } from '../../db/database.ts'
+import type { PledgeRow } from './pledge-repository.ts'
 import type { EmploymentRelationship, ProcurementRole, RuleConfig } from './rules/index.ts'
 
 // ——— procurements ———
@@ -154,149 +155,6 @@ function parseBidRestrictionClause(value: unknown): BidRestrictionClause {
   const templateIds = Array.isArray(clause.templateIds) ? clause.templateIds.filter((id): id is string => typeof id === 'string') : []
   const params = clause.params && typeof clause.params === 'object' ? (clause.params as Record<string, Record<string, unknown>>) : {}
   return { templateIds, params }
-}
-
-// ——— exemptions ———
-
-const exemptionColumns = [
-  'id',
-  'procurement_id',
-  'municipality_code',
-  'corporate_number',
-  'attests_no_contact',
-  'accepts_audit',
-  'contact_history_file_name',
-  'contact_history_media_type',
-  'contact_history_size',
-  'statement',
-  'status',
-  'decision_reason',
-  'decided_at',
-  'created_at',
-] as const
-
-export type ExemptionRow = Awaited<ReturnType<typeof listExemptions>>[number]
-
-export function listExemptions(db: Db, procurementId: string, municipalityCode: string) {
-  return db
-    .selectFrom('bid_exemption')
-    .select(exemptionColumns)
-    .where('procurement_id', '=', procurementId)
-    .where('municipality_code', '=', municipalityCode)
-    .orderBy('created_at', 'desc')
-    .execute()
-}
-
-export function findExemption(db: Db, id: string, municipalityCode: string, forUpdate = false) {
-  let query = db.selectFrom('bid_exemption').select(exemptionColumns).where('id', '=', id).where('municipality_code', '=', municipalityCode)
-  if (forUpdate) query = query.forUpdate()
-  return query.executeTakeFirst()
-}
-
-export async function openExemptionExists(db: Db, procurementId: string, corporateNumber: string) {
-  const row = await db
-    .selectFrom('bid_exemption')
-    .select('id')
-    .where('procurement_id', '=', procurementId)
-    .where('corporate_number', '=', corporateNumber)
-    .where('status', '<>', 'rejected')
-    .executeTakeFirst()
-  return row !== undefined
-}
-
-export function insertExemption(
-  db: Db,
-  values: {
-    procurementId: string
-    municipalityCode: string
-    corporateNumber: string
-    fileName: string
-    mediaType: 'application/pdf' | 'text/plain'
-    bytes: Uint8Array
-    statement: string
-    appliedBy: string | null
-  },
-) {
-  return db
-    .insertInto('bid_exemption')
-    .values({
-      procurement_id: values.procurementId,
-      municipality_code: values.municipalityCode,
-      corporate_number: values.corporateNumber,
-      attests_no_contact: true,
-      accepts_audit: true,
-      contact_history_file_name: values.fileName,
-      contact_history_media_type: values.mediaType,
-      contact_history: values.bytes,
-      contact_history_size: values.bytes.length,
-      statement: values.statement,
-      applied_by: values.appliedBy,
-    })
-    .returning(exemptionColumns)
-    .executeTakeFirstOrThrow()
-}
-
-export function decideExemption(db: Db, id: string, status: 'approved' | 'rejected', reason: string, decidedBy: string | null, now: Date) {
-  return db
-    .updateTable('bid_exemption')
-    .set({ status, decision_reason: reason, decided_by: decidedBy, decided_at: now })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .returning(exemptionColumns)
-    .executeTakeFirst()
-}
-
-// ——— pledges ———
-
-export async function latestPledges(db: Db, appointmentIds: readonly string[]) {
-  if (appointmentIds.length === 0) return new Map<string, PledgeRow>()
-  const rows = await db
-    .selectFrom('pledge')
-    .selectAll()
-    .distinctOn('appointment_id')
-    .where('appointment_id', 'in', appointmentIds)
-    .orderBy('appointment_id')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute()
-  return new Map(rows.map((row) => [row.appointment_id, row]))
-}
-
-export type PledgeRow = Awaited<ReturnType<typeof insertPledge>>
-
-export function insertPledge(
-  db: Db,
-  values: {
-    appointmentId: string
-    municipalityCode: string
-    signerName: string
-    signedOn: string
-    disclosedEmployers: unknown[]
-    sideJobs: unknown[]
-    shareholdings: unknown[]
-    recordedBy: string | null
-  },
-) {
-  return db
-    .insertInto('pledge')
-    .values({
-      appointment_id: values.appointmentId,
-      municipality_code: values.municipalityCode,
-      signer_name: values.signerName,
-      signed_on: values.signedOn,
-      disclosed_employers: JSON.stringify(values.disclosedEmployers),
-      side_jobs: JSON.stringify(values.sideJobs),
-      shareholdings: JSON.stringify(values.shareholdings),
-      recorded_by: values.recordedBy,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-}
-
-export async function appointmentIdsWithPledge(db: Db, municipalityCode: string | null): Promise<Set<string>> {
-  let query = db.selectFrom('pledge').select('appointment_id').distinct()
-  if (municipalityCode) query = query.where('municipality_code', '=', municipalityCode)
-  return new Set((await query.execute()).map((row) => row.appointment_id))
 }
 
 // ——— the check log (append-only) ———

@@ -5,7 +5,10 @@ import { fileResponse } from '../../http/file-response.ts'
 import { route } from '../../http/route.ts'
 import { findLocalGovernment } from '../local-governments/index.ts'
 import type { DocumentPool } from '../../documents/pool.ts'
+import type { BidRestrictionDeps } from './deps.ts'
 import { ruleTemplates } from './rules/index.ts'
+import * as exemptions from './exemptions.ts'
+import * as pledges from './pledges.ts'
 import * as service from './service.ts'
 
 const info = (request: { ip: string; id: string }) => ({ ip: request.ip, id: request.id })
@@ -15,7 +18,7 @@ const MUNICIPALITY = ['municipality'] as const
 const PLEDGE_PDF = new URL('./pledge-pdf.ts', import.meta.url)
 
 /** The pledge PDF is rendered in the document workers (server/documents/pool.ts), off the event loop. */
-export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRestrictionDeps & { documents: DocumentPool }): void {
+export function bidRestrictionRoutes(app: FastifyInstance, deps: BidRestrictionDeps & { documents: DocumentPool }): void {
   route(app, contract.listRuleTemplates, 'public', () => ({
     items: ruleTemplates.map((template) => ({
       id: template.id,
@@ -65,18 +68,21 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
       options.bodyLimit = contract.EXEMPTION_BODY_LIMIT
     })
     route(scoped, contract.applyExemption, MUNICIPALITY, ({ actor, params, body, request }) =>
-      service.applyExemption(deps, actor, params.id, body, info(request)),
+      exemptions.applyExemption(deps, actor, params.id, body, info(request)),
     )
   })
-  route(app, contract.listExemptions, MUNICIPALITY, ({ actor, params }) => service.listExemptions(deps, actor, params.id))
-  route(app, contract.decideExemption, MUNICIPALITY, ({ actor, params, body, request }) => service.decideExemption(deps, actor, params.id, body, info(request)))
+  route(app, contract.listMunicipalityExemptions, MUNICIPALITY, ({ actor, query }) => exemptions.listMunicipalityExemptions(deps, actor, query))
+  route(app, contract.listExemptions, MUNICIPALITY, ({ actor, params }) => exemptions.listExemptions(deps, actor, params.id))
+  route(app, contract.decideExemption, MUNICIPALITY, ({ actor, params, body, request }) =>
+    exemptions.decideExemption(deps, actor, params.id, body, info(request)),
+  )
 
   // ── pledges ──
   route(app, contract.listAppointmentsWithoutPledge, ['municipality', 'prefecture', 'national'], ({ actor, query }) =>
-    service.appointmentsWithoutPledge(deps, actor, query.asOf),
+    pledges.appointmentsWithoutPledge(deps, actor, query.asOf),
   )
-  route(app, contract.recordPledge, MUNICIPALITY, ({ actor, params, body, request }) => service.recordPledge(deps, actor, params.id, body, info(request)))
-  route(app, contract.getPledge, MUNICIPALITY, async ({ actor, params }) => (await service.latestPledge(deps, actor, params.id)).pledge)
+  route(app, contract.recordPledge, MUNICIPALITY, ({ actor, params, body, request }) => pledges.recordPledge(deps, actor, params.id, body, info(request)))
+  route(app, contract.getPledge, MUNICIPALITY, async ({ actor, params }) => (await pledges.latestPledge(deps, actor, params.id)).pledge)
   // Binary: route() answers JSON, so the PDF uses app.get with the same access declaration.
   app.get(
     '/api/appointments/:id/pledge.pdf',
@@ -92,7 +98,7 @@ export function bidRestrictionRoutes(app: FastifyInstance, deps: service.BidRest
     },
     async (request, reply) => {
       const { id } = request.params as { id: string }
-      const { appointment, pledge } = await service.latestPledge(deps, request.actor, id)
+      const { appointment, pledge } = await pledges.latestPledge(deps, request.actor, id)
       const municipality = await findLocalGovernment(deps.db, appointment.municipalityCode)
       const bytes = await deps.documents.run<Buffer>(PLEDGE_PDF, 'pledgePdf', {
         municipalityName: municipality ? municipality.name : appointment.municipalityCode,

@@ -3,37 +3,40 @@
  * the facts it used (bid_check, append-only) or an audit event (rule sets, procurements, exemptions, pledges).
  * Municipal staff act on their own municipality's records only; anything else is "not found".
  */
-import type { Appointment as AppointmentView } from '#shared/contracts/applications'
 import type {
   Act as ActName,
   ActCheckRequest,
   BidCheckRequest,
   ContractInput,
-  ExemptionApplication,
-  PledgeInput,
   ProcurementInput,
   RuleConfig as RuleConfigInput,
 } from '#shared/contracts/bid-restrictions'
-import { EXEMPTION_FILE_MAX_BYTES } from '#shared/contracts/bid-restrictions'
-import { todayInJapan } from '#shared/domain/dates'
 import type { ErrorDetail } from '#shared/errors'
 import type { z } from 'zod'
-import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { appointmentsFor } from '../applications/index.ts'
 import { recordAudit } from '../audit/index.ts'
 import { companyNames, companyNeighbourhood, findCompany } from '../companies/index.ts'
-import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts, type OtherAppointments } from './facts-loader.ts'
+import {
+  asOfOf,
+  type BidRestrictionDeps,
+  invalid,
+  type Municipal,
+  municipal,
+  ownAppointment,
+  ownProcurement,
+  PROCUREMENT_NOT_FOUND,
+  type RequestInfo,
+} from './deps.ts'
+import { effectiveRuleSets, engineAppointments, loadBidFacts, loadRestrictedSetFacts } from './facts-loader.ts'
 import * as repository from './repository.ts'
 import {
   decideAct,
   decideBid,
-  exemptionRefusal,
   factsForBidder,
   findTemplate,
-  pledgeSections,
   restrictedCompaniesByGroup,
   toPublishable,
   uncoveredForBidder,
@@ -45,50 +48,8 @@ import {
   type RuleConfig,
 } from './rules/index.ts'
 
-export interface BidRestrictionDeps {
-  db: Db
-  clock: Clock
-  /**
-   * People serving the municipality through other modules (sharing's `sharingAppointmentsFor`), given by app.ts
-   * so this module does not import sharing back. Their restrictions join the bid checks and restricted sets.
-   */
-  otherAppointments?: OtherAppointments
-}
-
 /** Stored with every check, so a replay knows which rules answered. */
 export const ENGINE_VERSION = 'bid-restrictions/rules v1'
-
-type Municipal = Extract<Actor, { kind: 'municipality' }>
-type RequestInfo = { ip: string; id: string }
-
-const PROCUREMENT_NOT_FOUND = '指定された調達案件は見つかりません。'
-const APPOINTMENT_NOT_FOUND = '指定された任用は見つかりません。'
-
-function municipal(actor: Actor): Municipal {
-  if (actor.kind !== 'municipality') throw new AppError('FORBIDDEN', 'この操作は市区町村の担当者が行います。')
-  return actor
-}
-
-function asOfOf(deps: BidRestrictionDeps, asOf: string | undefined): string {
-  return asOf ?? todayInJapan(deps.clock())
-}
-
-async function ownProcurement(tx: Db, actor: Municipal, id: string) {
-  const row = await repository.findProcurement(tx, id, actor.localGovernmentCode)
-  if (!row) throw notFound(PROCUREMENT_NOT_FOUND)
-  return row
-}
-
-/** The appointment if it is one of the municipality's (any term); 404 otherwise. */
-async function ownAppointment(tx: Db, actor: Municipal, id: string): Promise<AppointmentView> {
-  const appointment = (await appointmentsFor(tx, { municipalityCode: actor.localGovernmentCode })).find((candidate) => candidate.id === id)
-  if (!appointment) throw notFound(APPOINTMENT_NOT_FOUND)
-  return appointment
-}
-
-function invalid(message: string, details: ErrorDetail[]): AppError {
-  return new AppError('VALIDATION_FAILED', message, 400, details)
-}
 
 /** Rules may be attached only where their template says, with parameters within the documented bounds. */
 function ruleProblems(rules: readonly RuleConfigInput[], attachesTo: 'appointment' | 'procurement' | 'contract', prefix: string): ErrorDetail[] {
@@ -547,212 +508,6 @@ export async function appointmentRestrictions(deps: BidRestrictionDeps, actor: A
   }
 }
 
-// ——— exemptions ———
-
-function exemptionView(row: repository.ExemptionRow) {
-  return {
-    id: row.id,
-    procurementId: row.procurement_id,
-    municipalityCode: row.municipality_code,
-    corporateNumber: row.corporate_number,
-    attestsNoContact: row.attests_no_contact,
-    acceptsAudit: row.accepts_audit,
-    contactHistory: { fileName: row.contact_history_file_name, mediaType: row.contact_history_media_type, size: row.contact_history_size },
-    statement: row.statement,
-    status: row.status,
-    decisionReason: row.decision_reason,
-    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
-    createdAt: new Date(row.created_at).toISOString(),
-  }
-}
-
-function decodeContactHistory(file: z.output<typeof ExemptionApplication>['contactHistory']): Uint8Array {
-  const bytes = Buffer.from(file.contentBase64, 'base64')
-  const fail = (message: string) => new AppError('INVALID_FILE', message, 400, [{ path: 'contactHistory.contentBase64', message }])
-  if (bytes.length === 0) throw fail('接触履歴のファイルが空です。')
-  if (bytes.length > EXEMPTION_FILE_MAX_BYTES) throw fail('接触履歴のファイルは512KB以内にしてください。')
-  if (file.mediaType === 'application/pdf' && bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw fail('PDF ファイルではありません。')
-  if (file.mediaType === 'text/plain') {
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-      if (text.includes('\u0000')) throw new Error('binary')
-    } catch {
-      throw fail('テキストファイルは UTF-8 の文字だけにしてください。')
-    }
-  }
-  return new Uint8Array(bytes)
-}
-
-/**
- * 適用除外の申請 (参考4.4-⑨): received by the municipality from the restricted company, with (a) and (c) attested
- * and (b) the contact history attached. Companies have no accounts here, so staff register the application.
- */
-export function applyExemption(
-  deps: BidRestrictionDeps,
-  actor: Actor,
-  procurementId: string,
-  input: z.output<typeof ExemptionApplication>,
-  request: RequestInfo,
-) {
-  const staff = municipal(actor)
-  const bytes = decodeContactHistory(input.contactHistory)
-  return deps.db.transaction().execute(async (tx) => {
-    const procurement = await ownProcurement(tx, staff, procurementId)
-    if (await repository.openExemptionExists(tx, procurement.id, input.corporateNumber)) {
-      throw new AppError('CONFLICT', 'この法人のこの調達案件への適用除外の申請は、審査中か承認済みです。')
-    }
-    // Whether the company is restricted on the bid day (today when the procurement has none yet).
-    const asOf = procurement.bids_on ?? asOfOf(deps, undefined)
-    const loaded = await loadBidFacts(
-      tx,
-      { id: procurement.id, municipalityCode: staff.localGovernmentCode },
-      input.corporateNumber,
-      asOf,
-      deps.otherAppointments,
-    )
-    const refusal = loaded ? exemptionRefusal(loaded.facts) : null
-    if (refusal) throw new AppError('EXEMPTION_NOT_APPLICABLE', refusal, 409, [{ path: 'corporateNumber', message: refusal }])
-    const row = await repository.insertExemption(tx, {
-      procurementId: procurement.id,
-      municipalityCode: staff.localGovernmentCode,
-      corporateNumber: input.corporateNumber,
-      fileName: input.contactHistory.fileName,
-      mediaType: input.contactHistory.mediaType,
-      bytes,
-      statement: input.statement,
-      appliedBy: staff.userId,
-    })
-    await recordAudit(tx, {
-      actor,
-      action: 'bid_exemption.applied',
-      targetType: 'bid_exemption',
-      targetId: row.id,
-      request,
-      details: { procurementId: procurement.id, corporateNumber: input.corporateNumber },
-    })
-    return exemptionView(row)
-  })
-}
-
-export async function listExemptions(deps: BidRestrictionDeps, actor: Actor, procurementId: string) {
-  const staff = municipal(actor)
-  const procurement = await ownProcurement(deps.db, staff, procurementId)
-  return { items: (await repository.listExemptions(deps.db, procurement.id, staff.localGovernmentCode)).map(exemptionView) }
-}
-
-/** 承認 or 却下 with a reason; only a pending application can be decided. */
-export function decideExemption(
-  deps: BidRestrictionDeps,
-  actor: Actor,
-  id: string,
-  input: { decision: 'approved' | 'rejected'; reason: string },
-  request: RequestInfo,
-) {
-  const staff = municipal(actor)
-  return deps.db.transaction().execute(async (tx) => {
-    const current = await repository.findExemption(tx, id, staff.localGovernmentCode, true)
-    if (!current) throw notFound('指定された適用除外の申請は見つかりません。')
-    if (current.status !== 'pending') throw new AppError('CONFLICT', 'この申請はすでに承認または却下されています。')
-    const row = await repository.decideExemption(tx, id, input.decision, input.reason, staff.userId, deps.clock())
-    if (!row) throw new AppError('CONFLICT', 'この申請はすでに承認または却下されています。')
-    await recordAudit(tx, {
-      actor,
-      action: `bid_exemption.${input.decision}`,
-      targetType: 'bid_exemption',
-      targetId: id,
-      request,
-      details: { procurementId: row.procurement_id, corporateNumber: row.corporate_number, reason: input.reason },
-    })
-    return exemptionView(row)
-  })
-}
-
-// ——— pledges ———
-
-export function pledgeView(row: repository.PledgeRow, appointmentForm: string) {
-  return {
-    id: row.id,
-    appointmentId: row.appointment_id,
-    municipalityCode: row.municipality_code,
-    signerName: row.signer_name,
-    signedOn: row.signed_on,
-    disclosedEmployers: repository.parseJson(row.disclosed_employers) as z.output<typeof PledgeInput>['disclosedEmployers'],
-    sideJobs: repository.parseJson(row.side_jobs) as z.output<typeof PledgeInput>['sideJobs'],
-    shareholdings: repository.parseJson(row.shareholdings) as z.output<typeof PledgeInput>['shareholdings'],
-    sections: pledgeSections(appointmentForm),
-    createdAt: new Date(row.created_at).toISOString(),
-  }
-}
-
-export function recordPledge(deps: BidRestrictionDeps, actor: Actor, appointmentId: string, input: z.output<typeof PledgeInput>, request: RequestInfo) {
-  const staff = municipal(actor)
-  const problems: ErrorDetail[] = []
-  input.disclosedEmployers.forEach((spell, index) => {
-    if (spell.endsOn !== null && spell.endsOn < spell.startsOn)
-      problems.push({ path: `disclosedEmployers.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
-  })
-  input.sideJobs.forEach((spell, index) => {
-    if (spell.endsOn !== null && spell.endsOn < spell.startsOn)
-      problems.push({ path: `sideJobs.${index}.endsOn`, message: '終了日は開始日以降にしてください。' })
-  })
-  if (problems.length > 0) throw invalid('誓約書の入力内容に誤りがあります。', problems)
-  return deps.db.transaction().execute(async (tx) => {
-    const appointment = await ownAppointment(tx, staff, appointmentId)
-    const row = await repository.insertPledge(tx, {
-      appointmentId: appointment.id,
-      municipalityCode: staff.localGovernmentCode,
-      signerName: input.signerName,
-      signedOn: input.signedOn,
-      disclosedEmployers: input.disclosedEmployers,
-      sideJobs: input.sideJobs,
-      shareholdings: input.shareholdings,
-      recordedBy: staff.userId,
-    })
-    await recordAudit(tx, { actor, action: 'pledge.recorded', targetType: 'appointment', targetId: appointment.id, request, details: { pledgeId: row.id } })
-    return pledgeView(row, appointment.appointmentForm)
-  })
-}
-
-export async function latestPledge(deps: BidRestrictionDeps, actor: Actor, appointmentId: string) {
-  const staff = municipal(actor)
-  const appointment = await ownAppointment(deps.db, staff, appointmentId)
-  const row = (await repository.latestPledges(deps.db, [appointment.id])).get(appointment.id)
-  if (!row) throw notFound('この任用には誓約書が記録されていません。')
-  return { appointment, pledge: pledgeView(row, appointment.appointmentForm) }
-}
-
-/** Appointments active on `asOf` without a pledge: the municipality's own, a prefecture's municipalities, or all. */
-export async function appointmentsWithoutPledge(deps: BidRestrictionDeps, actor: Actor, asOfInput: string | undefined) {
-  const asOf = asOfOf(deps, asOfInput)
-  let appointments: AppointmentView[]
-  switch (actor.kind) {
-    case 'municipality':
-      appointments = await appointmentsFor(deps.db, { municipalityCode: actor.localGovernmentCode, activeOn: asOf })
-      break
-    case 'prefecture':
-      appointments = (await appointmentsFor(deps.db, { activeOn: asOf })).filter((appointment) => appointment.municipalityCode.startsWith(actor.prefectureCode))
-      break
-    case 'national':
-      appointments = await appointmentsFor(deps.db, { activeOn: asOf })
-      break
-    default:
-      throw new AppError('FORBIDDEN', 'この操作を行う権限がありません。')
-  }
-  const withPledge = await repository.appointmentIdsWithPledge(deps.db, actor.kind === 'municipality' ? actor.localGovernmentCode : null)
-  return {
-    asOf,
-    items: appointments
-      .filter((appointment) => !withPledge.has(appointment.id))
-      .map((appointment) => ({
-        appointmentId: appointment.id,
-        municipalityCode: appointment.municipalityCode,
-        candidateId: appointment.candidateId,
-        startsOn: appointment.startsOn,
-        endsOn: appointment.endsOn,
-      })),
-  }
-}
-
 // ——— reads for other modules ———
 
 /** A procurement of a municipality still open on the given period, with the companies expected to bid. */
@@ -774,16 +529,4 @@ export async function openProcurementsOf(tx: Db, municipalityCode: string, from:
     categories: row.categories as ProcurementCategory[],
     expectedBidderCorporateNumbers: row.expected_bidder_corporate_numbers,
   }))
-}
-
-/** Per municipality of the prefecture: appointments active on `activeOn` without a pledge 誓約書 (dashboards). */
-export async function pledgesMissingByMunicipality(tx: Db, prefectureCode: string, activeOn: string): Promise<Map<string, number>> {
-  const appointments = (await appointmentsFor(tx, { activeOn })).filter((appointment) => appointment.municipalityCode.startsWith(prefectureCode))
-  const withPledge = await repository.appointmentIdsWithPledge(tx, null)
-  const counts = new Map<string, number>()
-  for (const appointment of appointments) {
-    if (withPledge.has(appointment.id)) continue
-    counts.set(appointment.municipalityCode, (counts.get(appointment.municipalityCode) ?? 0) + 1)
-  }
-  return counts
 }

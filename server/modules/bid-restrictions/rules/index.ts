@@ -61,6 +61,6 @@ export {
 export { restrictedCompaniesByGroup } from './restricted-set-partitioned.ts'
 export { factsForBidder } from './relevant-facts.ts'
 export { clauseText } from './clause-text.ts'
-export { exemptionRefusal } from './exemption.ts'
+export { exemptionAppointeeRefusal, exemptionRefusal } from './exemption.ts'
 export { uncoveredForBidder, uncoveredParticipants } from './uncovered.ts'
 export { pledgeSections, type PledgeItem, type PledgeSection } from './pledge-items.ts'
