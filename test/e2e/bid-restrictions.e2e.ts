@@ -10,6 +10,7 @@ import { addDays, addYears, todayInJapan } from '#shared/domain/dates'
 import { PostingForm } from '#shared/domain/postings/form'
 import { corporateNumberOf } from '../../server/synthetic/companies.ts'
 import { launchBrowser, startJourney } from './browser.ts'
+import { confirmWith } from './journey-support.ts'
 import { apiAs } from './session.ts'
 
 const TODAY = todayInJapan(new Date())
@@ -157,5 +158,58 @@ test('今治市が調達案件を登録し、任用者の元勤務先の子会�
   await page.getByRole('button', { name: '行為を判定する' }).click()
   await expect.poll(() => act.getAttribute('data-act-decision')).toBe('allowed')
   await journey.shot('bid-restrictions-3-act')
+  await journey.finish()
+})
+
+test('松山市が任用者の兼業先からの適用除外の申請を記録し、承認する（確認つき、条件の不足は項目を名指し）', async () => {
+  const journey = await startJourney(browser)
+  const { page } = journey
+  await journey.start('/')
+  await journey.signIn('matsuyama@example.jp')
+  await journey.nav('入札制限')
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('入札制限')
+
+  // A procurement whose specification the CIO補佐官 drafts: rule D restricts his 兼業先 デモ伊予システムズ (参考4.4-⑨).
+  const title = `税務システムの仕様書作成（E2E ${Date.now().toString(36)}）`
+  await page.getByLabel('件名').fill(title)
+  await expect.poll(() => page.locator('#participant option').count()).toBeGreaterThan(1)
+  await page.locator('#participant').selectOption({ index: 1 })
+  await page.getByRole('checkbox', { name: '助言', exact: true }).uncheck()
+  await page.getByRole('checkbox', { name: '仕様書作成', exact: true }).check()
+  await page.getByRole('button', { name: '登録する' }).click()
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('登録しました')
+
+  const panel = page.getByRole('region', { name: '適用除外の申請' })
+  await panel.getByLabel('調達案件', { exact: true }).selectOption({ label: title })
+  await panel.getByLabel('兼業者である任用者（氏名と任期）').selectOption({ index: 1 })
+  await panel.getByLabel('法人の名称で検索（法人番号でも可）').fill('デモ伊予')
+  await panel.getByRole('button', { name: '法人を検索' }).click()
+  await panel.getByRole('radio', { name: /デモ伊予システムズ株式会社/ }).check()
+  await expect.poll(() => panel.getByTestId('chosen-company').innerText()).toContain('デモ伊予システムズ株式会社')
+  await panel.getByRole('button', { name: '申請を記録する' }).click()
+  await expect.poll(() => panel.getByRole('alert').innerText()).toContain('(a) 仕様書等について兼業者と連絡をとっていないことの誓約が必要です。')
+  await journey.shot('bid-restrictions-4-exemption-missing')
+
+  await panel.getByRole('checkbox', { name: /\(a\) 当該調達案件の仕様書の内容等について/ }).check()
+  await panel.getByRole('checkbox', { name: /\(c\) 公平性に疑義が生じた際に/ }).check()
+  await panel.getByLabel(/\(b\) 仕様書作成以後における兼業者との接触履歴の提出/).setInputFiles({
+    name: '接触履歴.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('仕様書作成以後、兼業者との接触はありません。', 'utf8'),
+  })
+  await panel.getByRole('button', { name: '申請を記録する' }).click()
+  await confirmWith(page, '申請を記録する', '承認すると、この調達案件に限り規則Dによる制限が外れます')
+  await expect.poll(() => panel.getByTestId('exemption-done').innerText()).toContain('審査中')
+  const row = panel.getByTestId('exemption').filter({ hasText: title })
+  await expect.poll(() => row.innerText()).toContain('審査中')
+  expect(await row.innerText()).toContain('デモ伊予システムズ株式会社')
+  await journey.shot('bid-restrictions-5-exemption-pending')
+
+  await row.getByRole('button', { name: '承認・却下' }).click()
+  await panel.getByLabel('理由', { exact: true }).fill('接触履歴を確認し、仕様書作成後の接触がないことを確かめた。')
+  await panel.getByRole('button', { name: '判断を記録する' }).click()
+  await confirmWith(page, '承認する', 'この調達案件に限り、この法人は規則Dによる入札制限を受けなくなります')
+  await expect.poll(() => row.innerText()).toContain('承認')
+  await journey.shot('bid-restrictions-6-exemption-approved')
   await journey.finish()
 })
