@@ -84,7 +84,7 @@ export async function buildApp({ config, db, clock = () => new Date(), clientDir
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   const servesClient = existsSync(clientDir)
-  installErrorHandlers(app, { spaFallback: servesClient })
+  installErrorHandlers(app, { spaFallback: servesClient, retryAfterSeconds: config.overloadRetryAfterSeconds })
   await installTransport(app, { publicUrl: config.publicUrl })
   await shedOverload(app, config)
   refuseUnstorableText(app)

@@ -34,6 +34,12 @@ const Env = z.object({
   /** postgres://… selects a real PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * Connections in the pool to PostgreSQL, and how long a request may wait for one (or, on the embedded database,
+   * for its one connection) before it is answered 503 SERVER_BUSY with Retry-After instead of queueing; 0: no bound.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  DATABASE_WAIT_MS: z.coerce.number().int().min(0).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * The reverse proxies in front (addresses, CIDRs, or loopback/linklocal/uniquelocal, comma-separated): the client
@@ -105,6 +111,8 @@ export interface Config {
   readonly host: string
   readonly databaseUrl: string | undefined
   readonly dataDir: string
+  readonly databasePoolSize: number
+  readonly databaseWaitMs: number
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL']
   readonly trustProxy: readonly string[]
   readonly publicUrl: string
@@ -149,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL,
     dataDir: parsed.DATA_DIR,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    databaseWaitMs: parsed.DATABASE_WAIT_MS,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: Object.freeze(parsed.TRUST_PROXY),
     publicUrl: parsed.PUBLIC_URL ?? listenUrl(parsed.HOST, parsed.PORT),

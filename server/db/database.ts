@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { createHash } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { ConnectionGate, DatabaseBusy } from './fair-gate.ts'
+import { DATE_OID, INT8_OID, NUMERIC_OID, pgliteOptions } from './pglite-options.ts'
+import { gatedDialect } from './gated-dialect.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -43,47 +44,44 @@ function inProcessLocks(): Engine['exclusive'] {
   }
 }
 
-// Calendar dates stay 'YYYY-MM-DD' strings (no time-zone shift); int8 and counts become numbers (yen fit in 2^53).
-const DATE_OID = 1082
-const INT8_OID = 20
-const NUMERIC_OID = 1700
-
 pg.types.setTypeParser(DATE_OID, (value) => value)
 pg.types.setTypeParser(INT8_OID, (value) => Number(value))
 pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value))
-
-const pgliteParsers = {
-  [DATE_OID]: (value: string) => value,
-  [INT8_OID]: (value: string) => Number(value),
-  [NUMERIC_OID]: (value: string) => Number(value),
-}
 
 export interface PgliteEngine extends Engine {
   readonly pglite: PGlite
 }
 
-/** Opens PGlite at `dataDir` (or in memory with `memory://`), optionally from a dumped data directory. */
-export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PgliteEngine> {
-  const pglite = await PGlite.create(dataDir, {
-    extensions: { pg_trgm },
-    parsers: pgliteParsers,
-    ...(loadDataDir ? { loadDataDir } : {}),
+/**
+ * Opens PGlite at `dataDir` (or in memory with `memory://`), optionally from a dumped data directory. Its one
+ * connection is taken through a fair gate (server/db/fair-gate.ts); a caller that waits longer than `waitMs` for it
+ * (0: no bound) gets DatabaseBusy, answered 503.
+ */
+export async function openPglite(dataDir: string, { loadDataDir, waitMs = 0 }: { loadDataDir?: Blob; waitMs?: number } = {}): Promise<PgliteEngine> {
+  const pglite = await PGlite.create(dataDir, { ...pgliteOptions, ...(loadDataDir ? { loadDataDir } : {}) })
+  const gate = new ConnectionGate(waitMs)
+  const run = async (text: string, params: readonly unknown[]) => {
+    const { rows, affectedRows } = await pglite.query(text, [...params])
+    return { rows, affectedRows }
+  }
+  const db = new Kysely<Database>({
+    dialect: gatedDialect(run, gate, async () => {
+      if (!pglite.closed) await pglite.close()
+    }),
   })
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return {
     kind: 'pglite',
     pglite,
     db,
-    runScript: async (sql) => {
-      await pglite.transaction(async (tx) => {
-        await tx.exec(sql)
-      })
-    },
+    // through the gate, so a script never runs inside another caller's transaction
+    runScript: (script) =>
+      gate.run(async () => {
+        await pglite.transaction(async (tx) => {
+          await tx.exec(script)
+        })
+      }),
     exclusive: inProcessLocks(),
-    close: async () => {
-      await db.destroy()
-      if (!pglite.closed) await pglite.close()
-    },
+    close: () => db.destroy(),
   }
 }
 
@@ -122,7 +120,10 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   })
   return {
     connect: async () => {
-      const client = await pool.connect()
+      const client = await pool.connect().catch((error: unknown) => {
+        // pg-pool's only sign that the wait for a pooled connection ran out is this message
+        throw error instanceof Error && error.message === 'timeout exceeded when trying to connect' ? new DatabaseBusy() : error
+      })
       // the same wrapper for the same connection: Kysely keeps its per-connection state by this object
       let wrapped = clients.get(client)
       if (!wrapped) {
@@ -135,8 +136,12 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   }
 }
 
-export function openPostgres(connectionString: string, max = 10): Engine {
-  const pool = new pg.Pool({ connectionString, max })
+/**
+ * A pool of `max` connections to PostgreSQL. A caller that waits longer than `waitMs` for a connection (0: no
+ * bound) gets DatabaseBusy, answered 503, instead of queueing behind a pool that cannot keep up.
+ */
+export function openPostgres(connectionString: string, max = 10, waitMs = 0): Engine {
+  const pool = new pg.Pool({ connectionString, max, ...(waitMs > 0 ? { connectionTimeoutMillis: waitMs } : {}) })
   // An idle client whose server connection ends (restart, DROP DATABASE … FORCE) must not crash the process;
   // the pool discards it and the next query opens a new one.
   pool.on('error', (error) => console.warn(`PostgreSQL の待機中の接続が切断されました: ${error.message}`))
@@ -178,6 +183,16 @@ export function openPostgres(connectionString: string, max = 10): Engine {
   }
 }
 
-export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Engine> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(`${config.dataDir}/pg`)
+export interface DatabaseConfig {
+  databaseUrl: string | undefined
+  dataDir: string
+  /** PostgreSQL pool size (default 10). */
+  databasePoolSize?: number
+  /** How long a caller may wait for a connection before DatabaseBusy (default: no bound). */
+  databaseWaitMs?: number
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Engine> {
+  const waitMs = config.databaseWaitMs ?? 0
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databasePoolSize ?? 10, waitMs) : openPglite(`${config.dataDir}/pg`, { waitMs })
 }

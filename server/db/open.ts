@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openDatabase, type Engine } from './database.ts'
+import { type DatabaseConfig, openDatabase, type Engine } from './database.ts'
 
 /** The PostgreSQL major version of the bundled PGlite; a data folder written by another major cannot be opened. */
 const PGLITE_MAJOR = '17'
@@ -12,7 +12,7 @@ export type OpenResult = { ok: true; engine: Engine } | { ok: false; message: st
  * data folder is created when missing; a folder that is a file, cannot be written, or holds something other than a
  * compatible PGlite database is refused before PGlite touches it, so existing data is never rewritten.
  */
-export async function openConfiguredDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<OpenResult> {
+export async function openConfiguredDatabase(config: DatabaseConfig): Promise<OpenResult> {
   if (config.databaseUrl) return { ok: true, engine: await openDatabase(config) }
   const refusal = prepareDataDir(config.dataDir)
   if (refusal) return { ok: false, message: refusal }
@@ -28,7 +28,7 @@ export async function openConfiguredDatabase(config: { databaseUrl: string | und
 }
 
 /** For command-line entry points: the configured database, or the refusal printed as one line and exit code 1. */
-export async function openConfiguredDatabaseOrExit(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Engine> {
+export async function openConfiguredDatabaseOrExit(config: DatabaseConfig): Promise<Engine> {
   const opened = await openConfiguredDatabase(config)
   if (opened.ok) return opened.engine
   console.error(opened.message)

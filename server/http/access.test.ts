@@ -13,7 +13,7 @@ const ACTORS: Record<string, Actor> = {
 /** A bare app with the access hook and a route written by hand, without route() or any pre-handler of its own. */
 async function appWithRawRoute() {
   const app = Fastify()
-  installErrorHandlers(app, { spaFallback: false })
+  installErrorHandlers(app, { spaFallback: false, retryAfterSeconds: 10 })
   // Stands in for the session plugin: the test names the caller in a header.
   app.addHook('onRequest', async (request) => {
     request.actor = ACTORS[String(request.headers['x-test-actor'])] ?? ANONYMOUS

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorBody, ErrorCode, ErrorDetail } from '#shared/errors'
+import { DatabaseBusy } from '../db/fair-gate.ts'
 
 const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -61,6 +62,10 @@ export class AppError extends Error {
   }
 }
 
+/** Overload (a lagging event loop, a full heap, a long wait for a database connection): try again after a while. */
+export const serverBusy = (retryAfterSeconds: number) =>
+  new AppError('SERVER_BUSY', `サーバーが混み合っているため、ただいま処理できません。${retryAfterSeconds}秒ほど待ってから、もう一度お試しください。`, 503)
+
 export const notFound = (message = '指定されたデータが見つかりません。') => new AppError('NOT_FOUND', message)
 
 export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
@@ -116,10 +121,15 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 }
 
 /** One error envelope for the whole API; anything unexpected is logged and masked as a 500. */
-export function installErrorHandlers(app: FastifyInstance, { spaFallback }: { spaFallback: boolean }): void {
+export function installErrorHandlers(app: FastifyInstance, { spaFallback, retryAfterSeconds }: { spaFallback: boolean; retryAfterSeconds: number }): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details))
+    }
+    // Requests queue for a database connection longer than DATABASE_WAIT_MS: overloaded, like a lagging event loop.
+    if (error instanceof DatabaseBusy) {
+      const busy = serverBusy(retryAfterSeconds)
+      return reply.status(busy.status).header('retry-after', String(retryAfterSeconds)).send(errorBody(busy.code, busy.message))
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = LOCATION[error.validationContext ?? 'body'] ?? ''

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Db } from '../db/database.ts'
+import { DatabaseBusy } from '../db/fair-gate.ts'
 
 /**
  * GET /healthz, a readiness check for a load balancer: 200 only when the database answers and the server is not
@@ -30,6 +31,8 @@ export function healthRoutes(app: FastifyInstance, { db, retryAfterSeconds }: { 
       try {
         await sql`SELECT 1`.execute(db)
       } catch (err) {
+        // every connection taken for longer than the wait allows: the database answers, the server is overloaded
+        if (err instanceof DatabaseBusy) return reply.status(503).header('retry-after', String(retryAfterSeconds)).send({ status: 'busy', database: 'ok' })
         request.log.error({ err }, 'database health check failed')
         return reply.status(503).send({ status: 'unavailable', database: 'unreachable' })
       }

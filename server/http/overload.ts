@@ -1,7 +1,8 @@
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import { AppError } from './errors.ts'
+import { requestLane } from '../db/fair-gate.ts'
+import { serverBusy } from './errors.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,10 +22,16 @@ declare module 'fastify' {
  */
 const SAMPLE_INTERVAL_MS = 1000
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 export async function shedOverload(app: FastifyInstance, config: Config): Promise<void> {
   const retryAfter = config.overloadRetryAfterSeconds
-  const busy = () =>
-    new AppError('SERVER_BUSY', `サーバーが混み合っているため、ただいま処理できません。${retryAfter}秒ほど待ってから、もう一度お試しください。`, 503)
+  const busy = () => serverBusy(retryAfter)
+  // The embedded database serves a waiting change before a queue of waiting reads (server/db/fair-gate.ts); the
+  // lane follows the request into every database call it makes, from the session lookup on.
+  app.addHook('onRequest', (request, _reply, done) => {
+    requestLane.run(READ_METHODS.has(request.method) ? 'read' : 'write', done)
+  })
   let lastWarned = 0
   // The first samples measure the start itself (migrations, loading the routes), which blocks the event loop for a
   // moment without any load: pressure counts from two sample intervals after the app is ready.

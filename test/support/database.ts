@@ -4,12 +4,15 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import { type Engine, openPglite, openPostgres } from '../../server/db/database.ts'
 
-/** A database of this test file's own, copied from the migrated template; dropped by close(). */
-export async function openTestDatabase(): Promise<Engine> {
+/**
+ * A database of this test file's own, copied from the migrated template; dropped by close(). `poolSize` (PostgreSQL,
+ * default 5) and `waitMs` (how long a caller may wait for a connection, default no bound) as the server sets them.
+ */
+export async function openTestDatabase({ poolSize = 5, waitMs = 0 }: { poolSize?: number; waitMs?: number } = {}): Promise<Engine> {
   const databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) {
     const dump = await readFile(inject('pgliteDumpPath'))
-    return openPglite('memory://', new Blob([dump]))
+    return openPglite('memory://', { loadDataDir: new Blob([dump]), waitMs })
   }
   const name = `t_${randomUUID().replaceAll('-', '')}`
   await withAdmin(databaseUrl, async (admin) => {
@@ -26,7 +29,7 @@ export async function openTestDatabase(): Promise<Engine> {
   })
   const url = new URL(databaseUrl)
   url.pathname = `/${name}`
-  const engine = openPostgres(url.toString(), 5)
+  const engine = openPostgres(url.toString(), poolSize, waitMs)
   return {
     ...engine,
     close: async () => {
