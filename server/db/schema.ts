@@ -189,7 +189,7 @@ export interface PostingCriterionTable {
   posting_id: string
   position: number
   importance: 'required' | 'preferred'
-  kind: 'job_type_level' | 'certification' | 'experience' | 'local_government_experience' | 'any_of'
+  kind: 'job_type_level' | 'certification' | 'experience' | 'local_government_experience' | 'ministry_listing' | 'any_of'
   job_type_ids: string[] | null
   min_level: number | null
   certification_ids: string[] | null
@@ -198,6 +198,8 @@ export interface PostingCriterionTable {
   note: string | null
   /** any_of rows: the alternatives, as the posting form's JSON (0150) */
   alternatives: ColumnType<unknown[] | null, string | null, string | null>
+  /** ministry_listing rows: the 人材像 asked for, null = any (0301) */
+  listing_role: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** owner: postings */
@@ -339,6 +341,17 @@ export interface CandidateEmploymentTable {
   ends_on: string | null
   created_at: DefaultedTimestamp
   updated_at: DefaultedTimestamp
+}
+
+/** owner: candidates (0300): the 総務省 外部人材リスト selection recorded by national administrators */
+export interface CandidateMinistryListingTable {
+  candidate_id: string
+  roles: string[]
+  training_completed: boolean
+  fiscal_year: number
+  reason: string
+  recorded_by: string | null
+  recorded_at: DefaultedTimestamp
 }
 
 /** owner: candidates */
@@ -753,6 +766,8 @@ export interface MatchingCandidateVectorTable {
   experience_months: number[]
   certification_ids: string[]
   level_tokens: string[]
+  /** 'any' and the 人材像 of a 総務省 外部人材リスト selection (0302) */
+  listing_tokens: Generated<string[]>
   /** defaults to now() */
   refreshed_at: DefaultedTimestamp
 }
@@ -977,6 +992,7 @@ export interface Database {
   candidate_level_claim: CandidateLevelClaimTable
   candidate_employment: CandidateEmploymentTable
   candidate_consent: CandidateConsentTable
+  candidate_ministry_listing: CandidateMinistryListingTable
   candidate_contact_request: CandidateContactRequestTable
   candidate_scoring_profile: CandidateScoringProfileTable
   candidate_job_type_level: CandidateJobTypeLevelTable

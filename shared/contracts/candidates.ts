@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../domain/dates.ts'
 import { isValidLocalGovernmentCode } from '../domain/codes.ts'
+import { MinistryListing } from '../domain/ministry-list/index.ts'
 import { AppointmentForm } from '../domain/postings/form.ts'
 import { ExperienceKind, RoleId } from '../domain/skill-standard/schema.ts'
 import { CorporateNumber } from './companies.ts'
@@ -321,6 +322,8 @@ export const OwnCandidateProfile = ProfileFields.extend({
   employments: z.array(Employment),
   consent: z.array(PoolConsent),
   levels: CandidateLevels,
+  /** The 総務省 外部人材リスト selection national administrators recorded (手順書 参考4.4-⑤); null = not listed. */
+  ministryListing: MinistryListing.nullable(),
   updatedAt: z.string(),
 })
 export type OwnCandidateProfile = z.infer<typeof OwnCandidateProfile>
@@ -350,6 +353,8 @@ export const StaffCandidateView = z.object({
   levels: CandidateLevels.nullable(),
   /** Employment history with the companies (法人番号), for an applicant only: the facts 入札制限 rests on. */
   employments: z.array(Employment).nullable(),
+  /** The 総務省 外部人材リスト selection, verified by the ministry: shown to every staff member who sees the person. */
+  ministryListing: MinistryListing.nullable(),
 })
 export type StaffCandidateView = z.infer<typeof StaffCandidateView>
 
@@ -386,6 +391,41 @@ export const CandidateExport = z.object({
 })
 
 export const Deleted = z.object({ deleted: z.literal(true) })
+
+// ── 総務省 外部人材リスト (national administrators) ─────────────────────────────────────────────────────────────
+
+export const ListingSearchQuery = PageQuery.extend({
+  q: z
+    .string({ message: '氏名またはメールアドレスは文字列で入力してください。' })
+    .trim()
+    .max(100, { message: '氏名またはメールアドレスは100文字以内で入力してください。' })
+    .default(''),
+})
+
+/** A person who consented to the national list, as national administrators find them to record a selection. */
+export const ListingCandidate = z.object({
+  id: z.string(),
+  fullName: z.string().nullable(),
+  fullNameKana: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  headline: z.string(),
+  desiredRoles: z.array(RoleId),
+  ministryListing: MinistryListing.nullable(),
+  /** When and by whom the selection was last recorded, with the reason given. */
+  recordedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+export type ListingCandidate = z.infer<typeof ListingCandidate>
+
+export const ListingUpdate = MinistryListing.extend({
+  /** Why it is recorded or corrected (e.g. 総務省からの通知の日付・番号); kept in the audit log. */
+  reason: z
+    .string({ message: '記録の理由を入力してください。' })
+    .trim()
+    .min(1, { message: '記録の理由を入力してください。' })
+    .max(500, { message: '記録の理由は500文字以内で入力してください。' }),
+})
+export type ListingUpdate = z.infer<typeof ListingUpdate>
 
 // ── Endpoints ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -528,4 +568,27 @@ export const listPoolCandidates = endpoint({
   tags,
   query: PoolQuery,
   response: page(PoolCandidateSummary),
+})
+
+const listingTags = ['総務省 外部人材リスト']
+
+export const searchListingCandidates = endpoint({
+  operationId: 'searchListingCandidates',
+  method: 'GET',
+  path: '/api/admin/ministry-list',
+  summary: '全国リストへの掲載に同意した人材を氏名・メールアドレスで探す（外部人材リストの記録用）',
+  tags: listingTags,
+  query: ListingSearchQuery,
+  response: page(ListingCandidate),
+})
+
+export const recordMinistryListing = endpoint({
+  operationId: 'recordMinistryListing',
+  method: 'PUT',
+  path: '/api/admin/ministry-list/:id',
+  summary: '総務省 外部人材リストへの選定（人材像・研修の修了・年度）を記録・訂正する（理由とともに監査ログに記録）',
+  tags: listingTags,
+  params: CandidateIdParams,
+  body: ListingUpdate,
+  response: ListingCandidate,
 })

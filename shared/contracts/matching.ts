@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { CriterionLine, CriterionStatus, MatchFlag, MatchGap } from '../domain/matching/schema.ts'
+import { MinistryListing } from '../domain/ministry-list/index.ts'
 import { endpoint } from './endpoint.ts'
 
 export * from '../domain/matching/schema.ts'
@@ -35,6 +36,8 @@ export const CandidateMatch = z.object({
   flags: z.array(MatchFlag),
   /** How the candidate entered this ranking: applied to the posting, national list, or the prefecture's pool. */
   via: z.enum(['application', 'national_list', 'prefecture_pool']),
+  /** The 総務省 外部人材リスト selection (verified by the ministry, 手順書 参考4.4-⑤); null = not listed. */
+  ministryListing: MinistryListing.nullable(),
 })
 export type CandidateMatch = z.infer<typeof CandidateMatch>
 

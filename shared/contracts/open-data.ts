@@ -52,15 +52,17 @@ export type OpenDataCsvQuery = z.output<typeof OpenDataCsvQuery>
 
 const Labelled = <T extends z.ZodType>(id: T) => z.object({ id, label: z.string() })
 
-/** One way to meet a condition: a level in job types, a certification, or years of experience. */
+/** One way to meet a condition: a level in job types, a certification, years of experience, or the 総務省 list. */
 export const OpenDataAlternative = z.object({
-  kind: z.enum(['job_type_level', 'certification', 'experience', 'local_government_experience']),
+  kind: z.enum(['job_type_level', 'certification', 'experience', 'local_government_experience', 'ministry_listing']),
   description: z.string(),
   jobTypeIds: z.array(z.string()),
   minLevel: z.number().int().nullable(),
   certificationIds: z.array(z.string()),
   experienceKind: z.string().nullable(),
   minYears: z.number().nullable(),
+  /** ministry_listing: the 人材像 the 総務省 外部人材リスト selection must be for; null = any. */
+  listingRoleId: z.string().nullable(),
 })
 
 /** A required or preferred condition, met when any of its alternatives is met (one alternative for a simple one). */

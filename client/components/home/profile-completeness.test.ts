@@ -21,6 +21,7 @@ const empty: OwnCandidateProfile = {
   employments: [],
   consent: [],
   levels: { candidateId: 'c1', commonLevel: null, levels: [], notes: [], heldCertificationIds: [], experienceYearsForLevel4: 0 },
+  ministryListing: null,
   updatedAt: '2026-06-10T00:00:00Z',
 }
 

@@ -3,12 +3,14 @@
  * transaction) is always the first argument.
  */
 import { sql, type Selectable } from 'kysely'
+import { escapeLike } from '#shared/domain/search-text'
 import type { Db } from '../../db/database.ts'
 import type {
   CandidateEmploymentTable,
   CandidateExamPassTable,
   CandidateExperienceTable,
   CandidateLevelClaimTable,
+  CandidateMinistryListingTable,
   CandidateOtherCertificationTable,
   CandidateTable,
 } from '../../db/schema.ts'
@@ -20,6 +22,7 @@ export type OtherCertificationRow = Selectable<CandidateOtherCertificationTable>
 export type ExperienceRow = Selectable<CandidateExperienceTable>
 export type LevelClaimRow = Selectable<CandidateLevelClaimTable>
 export type EmploymentRow = Selectable<CandidateEmploymentTable>
+export type ListingRow = Selectable<CandidateMinistryListingTable>
 
 /** The candidate row of an account, created on first use. */
 export async function ensureCandidateForAccount(db: Db, accountId: string): Promise<CandidateRow> {
@@ -70,6 +73,7 @@ export interface CandidateParts {
   claims: LevelClaimRow[]
   employments: EmploymentRow[]
   consent: { pool: string; fields: string[] }[]
+  listing: ListingRow | null
 }
 
 export async function loadParts(db: Db, candidateId: string): Promise<CandidateParts> {
@@ -84,7 +88,8 @@ export async function loadParts(db: Db, candidateId: string): Promise<CandidateP
   const claims = await db.selectFrom('candidate_level_claim').selectAll().where('candidate_id', '=', candidateId).orderBy('position').execute()
   const employments = await loadEmployments(db, candidateId)
   const consent = await db.selectFrom('candidate_consent').select(['pool', 'fields']).where('candidate_id', '=', candidateId).orderBy('pool').execute()
-  return { exams, otherCertifications, experiences, claims, employments, consent }
+  const listing = (await db.selectFrom('candidate_ministry_listing').selectAll().where('candidate_id', '=', candidateId).executeTakeFirst()) ?? null
+  return { exams, otherCertifications, experiences, claims, employments, consent, listing }
 }
 
 export function loadEmployments(db: Db, candidateId: string): Promise<EmploymentRow[]> {
@@ -191,6 +196,78 @@ export async function markClaimVerified(
     .where('id', '=', claimId)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
+}
+
+// ── 総務省 外部人材リスト ──────────────────────────────────────────────────────────────────────────────────────
+
+export async function saveListing(
+  db: Db,
+  candidateId: string,
+  listing: { roles: string[]; trainingCompleted: boolean; fiscalYear: number; reason: string; recordedBy: string; at: Date },
+): Promise<void> {
+  const values = {
+    roles: listing.roles,
+    training_completed: listing.trainingCompleted,
+    fiscal_year: listing.fiscalYear,
+    reason: listing.reason,
+    recorded_by: listing.recordedBy,
+    recorded_at: listing.at,
+  }
+  await db
+    .insertInto('candidate_ministry_listing')
+    .values({ candidate_id: candidateId, ...values })
+    .onConflict((oc) => oc.column('candidate_id').doUpdateSet(values))
+    .execute()
+}
+
+/** People who consented to the national list, found by part of their name (or よみがな) or e-mail address. */
+export async function searchListingCandidates(db: Db, filter: { q: string; limit: number; offset: number; candidateId?: string }) {
+  let query = db
+    .selectFrom('candidate as p')
+    .innerJoin('candidate_consent as c', (join) => join.onRef('c.candidate_id', '=', 'p.id').on('c.pool', '=', 'national'))
+    .leftJoin('candidate_ministry_listing as l', 'l.candidate_id', 'p.id')
+    .where('p.deleted_at', 'is', null)
+  if (filter.candidateId !== undefined) query = query.where('p.id', '=', filter.candidateId)
+  if (filter.q !== '') {
+    const pattern = `%${escapeLike(filter.q)}%`
+    query = query.where((eb) =>
+      eb.or([eb('p.full_name', 'ilike', pattern), eb('p.full_name_kana', 'ilike', pattern), eb('p.contact_email', 'ilike', pattern)]),
+    )
+  }
+  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst()
+  const rows = await query
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.full_name_kana',
+      'p.contact_email',
+      'p.headline',
+      'p.desired_roles',
+      'l.roles',
+      'l.training_completed',
+      'l.fiscal_year',
+      'l.reason',
+      'l.recorded_at',
+    ])
+    .orderBy('p.full_name_kana')
+    .orderBy('p.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
+  return { rows, total: Number(counted?.total ?? 0) }
+}
+
+/** Whether the person consented to the national list (only such people may be recorded on the ministry's list). */
+export async function consentsToNationalList(db: Db, candidateId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('candidate_consent as c')
+    .innerJoin('candidate as p', 'p.id', 'c.candidate_id')
+    .select('c.candidate_id')
+    .where('c.candidate_id', '=', candidateId)
+    .where('c.pool', '=', 'national')
+    .where('p.deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 // ── Scoring row ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -331,6 +408,7 @@ export async function anonymiseCandidate(db: Db, candidateId: string, now: Date)
     'candidate_experience',
     'candidate_employment',
     'candidate_consent',
+    'candidate_ministry_listing',
     'candidate_contact_request',
     'candidate_scoring_profile',
     'candidate_job_type_level',

@@ -28,6 +28,10 @@ export function candidateRoutes(app: FastifyInstance, deps: service.CandidateDep
     service.verifyClaim(deps, actor, info(request), params.id, params.claimId),
   )
   route(app, contract.requestContact, STAFF, ({ actor, request, params, body }) => service.requestContact(deps, actor, info(request), params.id, body.message))
+  route(app, contract.searchListingCandidates, ['national'], ({ actor, query }) => service.searchListingCandidates(deps, actor, query))
+  route(app, contract.recordMinistryListing, ['national'], ({ actor, request, params, body }) =>
+    service.recordListing(deps, actor, info(request), params.id, body),
+  )
   route(app, contract.listPoolCandidates, STAFF, async ({ actor, query }) => {
     const result = await service.searchPool(deps, actor, query)
     return { items: result.items, total: result.total, limit: query.limit, offset: query.offset }

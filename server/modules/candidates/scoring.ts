@@ -18,6 +18,7 @@
  *     regions: string[],                 // 都道府県コード or 団体コード the person will work for
  *     desiredRoles: RoleId[],
  *     consent: { nationalList: boolean, prefecturePools: string[] },
+ *     ministryListing: MinistryListing | null,   // 総務省 外部人材リスト (absent in rows written before it existed)
  *     computedOn: IsoDate,               // "today" when computed; open-ended experience grows after it
  *   }
  *
@@ -26,6 +27,7 @@
  */
 import type { IsoDate } from '#shared/domain/dates'
 import { type DerivedLevel, experienceYears, type LevelDerivation, unionDays } from '#shared/domain/levels'
+import type { MinistryListing } from '#shared/domain/ministry-list/index'
 import { ExperienceKind, type RoleId } from '#shared/domain/skill-standard/index'
 
 export interface ScoringProfile {
@@ -42,6 +44,8 @@ export interface ScoringProfile {
   regions: string[]
   desiredRoles: RoleId[]
   consent: { nationalList: boolean; prefecturePools: string[] }
+  /** 総務省 外部人材リスト selection (手順書 参考4.4-⑤); absent in rows written before it existed = not listed. */
+  ministryListing?: MinistryListing | null
   computedOn: IsoDate
 }
 
@@ -56,6 +60,7 @@ export interface ScoringInput {
   regions: string[]
   desiredRoles: RoleId[]
   pools: readonly string[]
+  ministryListing?: MinistryListing | null
   today: IsoDate
 }
 
@@ -98,6 +103,7 @@ export function buildScoringProfile(input: ScoringInput): ScoringProfile {
       nationalList: input.pools.includes('national'),
       prefecturePools: input.pools.filter((pool) => pool !== 'national').sort(),
     },
+    ministryListing: input.ministryListing ?? null,
     computedOn: input.today,
   }
 }

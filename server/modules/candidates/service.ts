@@ -8,6 +8,8 @@ import type {
   ContactRequest,
   Employment,
   EmploymentUpdate,
+  ListingCandidate,
+  ListingUpdate,
   OwnCandidateProfile,
   PoolField,
   ProfileUpdate,
@@ -25,6 +27,7 @@ import {
   type LevelFacts,
   validateLevelFacts,
 } from '#shared/domain/levels'
+import type { MinistryListing } from '#shared/domain/ministry-list/index'
 import { findCertification, findExam, type RoleId, skillStandardCatalog } from '#shared/domain/skill-standard/index'
 import type { AppointmentForm } from '#shared/domain/postings/form'
 import type { Clock } from '../../clock.ts'
@@ -207,6 +210,10 @@ function profileFields(row: repository.CandidateRow) {
   }
 }
 
+function listingOf(row: repository.ListingRow | null): MinistryListing | null {
+  return row === null ? null : { roles: row.roles as RoleId[], trainingCompleted: row.training_completed, fiscalYear: Number(row.fiscal_year) }
+}
+
 async function ownView(db: Db, row: repository.CandidateRow, parts: repository.CandidateParts, today: IsoDate): Promise<OwnCandidateProfile> {
   return {
     id: row.id,
@@ -218,6 +225,7 @@ async function ownView(db: Db, row: repository.CandidateRow, parts: repository.C
     employments: await employmentsView(db, parts.employments, today),
     consent: parts.consent.map((entry) => ({ pool: entry.pool, fields: entry.fields as PoolField[] })),
     levels: levelsView(row.id, parts, today),
+    ministryListing: listingOf(parts.listing),
     updatedAt: new Date(row.updated_at).toISOString(),
   }
 }
@@ -238,6 +246,7 @@ async function refreshScoring(db: Db, candidateId: string, today: IsoDate): Prom
     regions: row.regions,
     desiredRoles: row.desired_roles as RoleId[],
     pools: parts.consent.map((entry) => entry.pool),
+    ministryListing: listingOf(parts.listing),
     today,
   })
   await repository.writeScoringProfile(db, profile)
@@ -532,6 +541,7 @@ export async function viewCandidate(deps: CandidateDeps, actor: Actor, candidate
     claims: show('levels', claimsView(parts)),
     levels: show('levels', levelsView(candidate.id, parts, today)),
     employments: visibility.access === 'applicant' ? await employmentsView(deps.db, parts.employments, today) : null,
+    ministryListing: listingOf(parts.listing),
   }
 }
 
@@ -557,6 +567,70 @@ export async function verifyClaim(deps: CandidateDeps, actor: Actor, request: Re
     await refreshScoring(tx, candidateId, today)
     await recordAudit(tx, { actor, action: 'candidate.level_verified', targetType: 'candidate', targetId: candidateId, request, details: { claimId } })
     return levelsView(candidateId, await repository.loadParts(tx, candidateId), today)
+  })
+}
+
+// ── 総務省 外部人材リスト ──────────────────────────────────────────────────────────────────────────────────────
+
+function nationalOnly(actor: Actor): string {
+  if (actor.kind !== 'national') throw new AppError('FORBIDDEN', '外部人材リストの記録は国の担当者が行います。')
+  return actor.userId
+}
+
+type ListingSearchRow = Awaited<ReturnType<typeof repository.searchListingCandidates>>['rows'][number]
+
+function listingCandidateView(row: ListingSearchRow): ListingCandidate {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    fullNameKana: row.full_name_kana,
+    contactEmail: row.contact_email,
+    headline: row.headline,
+    desiredRoles: row.desired_roles as RoleId[],
+    ministryListing:
+      row.roles === null || row.training_completed === null || row.fiscal_year === null
+        ? null
+        : { roles: row.roles as RoleId[], trainingCompleted: row.training_completed, fiscalYear: Number(row.fiscal_year) },
+    recordedAt: row.recorded_at === null ? null : new Date(row.recorded_at).toISOString(),
+    reason: row.reason,
+  }
+}
+
+/** National administrators find people who consented to the national list, by name, よみがな or e-mail address. */
+export async function searchListingCandidates(deps: CandidateDeps, actor: Actor, query: { q: string; limit: number; offset: number }) {
+  nationalOnly(actor)
+  const { rows, total } = await repository.searchListingCandidates(deps.db, query)
+  return { items: rows.map(listingCandidateView), total, limit: query.limit, offset: query.offset }
+}
+
+/**
+ * Records or corrects a person's selection for the 総務省 外部人材リスト (手順書 参考4.4-⑤), with the reason, in one
+ * transaction with the rescored profile and the audit event (before and after). Only a person who consented to
+ * the national list may be recorded; anyone else answers 404 like a person who does not exist.
+ */
+export async function recordListing(deps: CandidateDeps, actor: Actor, request: RequestInfo, candidateId: string, body: ListingUpdate): Promise<ListingCandidate> {
+  const userId = nationalOnly(actor)
+  const now = deps.clock()
+  const today = todayInJapan(now)
+  return deps.db.transaction().execute(async (tx) => {
+    await repository.lockCandidate(tx, candidateId)
+    if (!(await repository.consentsToNationalList(tx, candidateId))) {
+      throw notFound('指定された人材が見つかりません。外部人材リストには、全国リストへの掲載に同意した人材だけを記録できます。')
+    }
+    const before = listingOf((await repository.loadParts(tx, candidateId)).listing)
+    const after: MinistryListing = { roles: body.roles, trainingCompleted: body.trainingCompleted, fiscalYear: body.fiscalYear }
+    await repository.saveListing(tx, candidateId, { ...after, reason: body.reason, recordedBy: userId, at: now })
+    await refreshScoring(tx, candidateId, today)
+    await recordAudit(tx, {
+      actor,
+      action: before === null ? 'candidate.ministry_listing_recorded' : 'candidate.ministry_listing_corrected',
+      targetType: 'candidate',
+      targetId: candidateId,
+      request,
+      details: { before, after, reason: body.reason },
+    })
+    const { rows } = await repository.searchListingCandidates(tx, { q: '', limit: 1, offset: 0, candidateId })
+    return listingCandidateView(rows[0]!)
   })
 }
 

@@ -73,6 +73,7 @@ export function factsFromProfile(profile: ScoringProfile): CandidateFacts {
       needsSideJob: profile.availability.sideJob,
       earliestStart: profile.availability.earliestStart,
     },
+    ministryListing: profile.ministryListing ?? null,
     prefectureCode: profile.prefectureCode,
     regions: profile.regions,
   }
@@ -90,6 +91,8 @@ export interface CandidateVector {
   /** Per job type, `levelCode(verified, declared)`. */
   levels: number[]
   certificationIds: string[]
+  /** 総務省 外部人材リスト: LISTED_ANY and each 人材像 selected for; empty when not listed. */
+  listingTokens: string[]
   experienceMonths: number[]
   daysPerWeek: number | null
   /** Only remote work will do; no criterion tells 'preferred' from 'none'. */
@@ -127,6 +130,9 @@ export const LEVEL_CODES: readonly { verified: number; declared: number }[] = Ar
   declared: code % 8,
 }))
 
+/** The listing token every listed person holds, which a listing criterion without a 人材像 asks for. */
+export const LISTED_ANY = 'any'
+
 /** Level tokens start at this level (see migrations/0061_matching_compact_vector.sql); gates below it read `levels`. */
 export const LEVEL_TOKENS_FROM = 3
 
@@ -157,6 +163,7 @@ export function vectorOf(facts: CandidateFacts, consent: ScoringProfile['consent
     levelTokens: [...tokens].sort(),
     levels: verified.map((level, position) => levelCode(level, declared[position]!)),
     certificationIds: [...certifications].sort(),
+    listingTokens: facts.ministryListing ? [LISTED_ANY, ...[...facts.ministryListing.roles].sort()] : [],
     experienceMonths: months,
     daysPerWeek: facts.availability.daysPerWeek,
     remoteRequired: facts.availability.remote === 'required',

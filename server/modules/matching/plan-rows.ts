@@ -18,13 +18,14 @@ export interface SkillLineRow {
   /** 0, or the alternative's position in an any-of line (the line scores its best alternative). */
   alternative: number
   required: boolean
-  kind: 'level' | 'certification' | 'experience' | 'none'
+  kind: 'level' | 'certification' | 'experience' | 'listing' | 'none'
   positions: number[] | null
   /** Zero-based lookup tables, written as PostgreSQL array literals with their bounds ('[0:63]={…}'). */
   points: string | null
   reached: string | null
   cap: number | null
   needed: number | null
+  /** certification: the ids; listing: the one listing token it asks for. */
   certificationIds: string[] | null
   metPoints: number
 }
@@ -114,6 +115,8 @@ function skillFieldsOf(table: SkillTable): SkillFields {
       }
     case 'certification':
       return { ...NOTHING, kind: 'certification', certificationIds: table.ids, metPoints: table.points }
+    case 'listing':
+      return { ...NOTHING, kind: 'listing', certificationIds: [table.token], metPoints: table.points }
     case 'experience':
       return {
         ...NOTHING,
@@ -144,7 +147,7 @@ export function planOf(posting: PostingCriteria, openUntil: string | null, layou
       skillLine += 1
       continue
     }
-    if (table.kind === 'none' || table.kind === 'level' || table.kind === 'certification' || table.kind === 'experience') {
+    if (table.kind === 'none' || table.kind === 'level' || table.kind === 'certification' || table.kind === 'experience' || table.kind === 'listing') {
       skills.push({ line: skillLine, alternative: 0, required, ...skillFieldsOf(table) })
       skillLine += 1
       continue

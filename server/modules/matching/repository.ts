@@ -61,7 +61,7 @@ export async function upsertVectors(db: Db, vectors: readonly CandidateVector[])
   await sql`
     INSERT INTO matching_candidate_vector (candidate_id, national_list, needs_side_job, remote_required, days_per_week,
       earliest_start, layout, prefecture_code, pool_prefecture_codes, regions, levels, experience_months, certification_ids,
-      level_tokens, refreshed_at)
+      level_tokens, listing_tokens, refreshed_at)
     SELECT (v->>'candidateId')::uuid, (v->>'nationalList')::boolean, (v->>'needsSideJob')::boolean,
       (v->>'remoteRequired')::boolean, (v->>'daysPerWeek')::real, (v->>'earliestStart')::date, v->>'layout',
       v->>'prefectureCode', ARRAY(SELECT jsonb_array_elements_text(v->'poolPrefectureCodes')),
@@ -69,7 +69,8 @@ export async function upsertVectors(db: Db, vectors: readonly CandidateVector[])
       ARRAY(SELECT jsonb_array_elements_text(v->'levels')::smallint),
       ARRAY(SELECT jsonb_array_elements_text(v->'experienceMonths')::int),
       ARRAY(SELECT jsonb_array_elements_text(v->'certificationIds')),
-      ARRAY(SELECT jsonb_array_elements_text(v->'levelTokens')), now()
+      ARRAY(SELECT jsonb_array_elements_text(v->'levelTokens')),
+      ARRAY(SELECT jsonb_array_elements_text(v->'listingTokens')), now()
     FROM jsonb_array_elements(${column((vector) => vector)}::jsonb) AS v
     ON CONFLICT (candidate_id) DO UPDATE SET
       national_list = excluded.national_list, needs_side_job = excluded.needs_side_job,
@@ -77,7 +78,7 @@ export async function upsertVectors(db: Db, vectors: readonly CandidateVector[])
       earliest_start = excluded.earliest_start, layout = excluded.layout, prefecture_code = excluded.prefecture_code,
       pool_prefecture_codes = excluded.pool_prefecture_codes, regions = excluded.regions, levels = excluded.levels,
       experience_months = excluded.experience_months, certification_ids = excluded.certification_ids,
-      level_tokens = excluded.level_tokens, refreshed_at = excluded.refreshed_at`.execute(db)
+      level_tokens = excluded.level_tokens, listing_tokens = excluded.listing_tokens, refreshed_at = excluded.refreshed_at`.execute(db)
 }
 
 // ── ranking ──
@@ -298,6 +299,7 @@ export async function recommendPostingsPage(
   const levels = sql`${vector.levels}::smallint[]`
   const months = sql`${vector.experienceMonths}::int[]`
   const certifications = sql`${vector.certificationIds}::text[]`
+  const listing = sql`${vector.listingTokens}::text[]`
   const days = sql`${vector.daysPerWeek}::real`
   const start = sql`${vector.earliestStart}::date`
   const levelOf = (table: 'points' | 'reached') => sql`(CASE WHEN cardinality(l.positions) = 1 THEN l.${sql.raw(table)}[(${levels})[l.positions[1]]]
@@ -325,12 +327,14 @@ export async function recommendPostingsPage(
               WHEN 'level' THEN ${levelOf('points')}
               WHEN 'experience' THEN l.points[LEAST((${months})[l.positions[1]], l.cap)]
               WHEN 'certification' THEN CASE WHEN ${certifications} && l.certification_ids THEN l.met_points ELSE 0 END
+              WHEN 'listing' THEN CASE WHEN ${listing} && l.certification_ids THEN l.met_points ELSE 0 END
               ELSE 0
             END AS points,
             COALESCE(CASE l.kind
               WHEN 'level' THEN ${levelOf('reached')} = 1
               WHEN 'experience' THEN (${months})[l.positions[1]] >= l.needed
               WHEN 'certification' THEN ${certifications} && l.certification_ids
+              WHEN 'listing' THEN ${listing} && l.certification_ids
               ELSE false
             END, false) AS met
           FROM matching_skill_line l

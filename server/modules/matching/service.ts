@@ -15,6 +15,7 @@ import {
 } from '#shared/domain/matching/index'
 import type { CandidateMatch, CandidateMatchPage, MatchingSettings, PostingRecommendation } from '#shared/contracts/matching'
 import { todayInJapan } from '#shared/domain/dates'
+import { RoleId } from '#shared/domain/skill-standard/index'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
@@ -134,9 +135,11 @@ async function factsOf(db: Db, candidateIds: readonly string[]): Promise<Map<str
   return new Map(profiles.map((profile) => [profile.candidateId, factsFromProfile(profile)]))
 }
 
-function toCandidateMatch(result: MatchResult, via: CandidateMatch['via'], displayName: string | null): CandidateMatch {
+function toCandidateMatch(result: MatchResult, candidate: CandidateFacts, via: CandidateMatch['via'], displayName: string | null): CandidateMatch {
   const { postingId: _postingId, ...rest } = result
-  return { ...rest, displayName, via }
+  const listing = candidate.ministryListing ?? null
+  const ministryListing = listing === null ? null : { ...listing, roles: listing.roles.filter((role) => RoleId.safeParse(role).success) as RoleId[] }
+  return { ...rest, displayName, via, ministryListing }
 }
 
 /**
@@ -185,7 +188,7 @@ export async function listPostingMatches(
       if (result.score !== row.score || result.eligible !== row.eligible) {
         deps.log?.error({ postingId, candidateId: row.candidateId, sql: row, js: result.score }, 'matching: SQL and scorer disagree')
       }
-      items.push(toCandidateMatch(result, row.via, names.get(row.candidateId) ?? null))
+      items.push(toCandidateMatch(result, candidate, row.via, names.get(row.candidateId) ?? null))
     }
     return { items, total, limit: page.limit, offset: page.offset }
   })
@@ -203,7 +206,7 @@ export async function getPostingMatch(deps: MatchingDeps, actor: Actor, postingI
     const posting = await criteriaOf(tx, header)
     const names = await applicantNames(tx, [{ candidateId, via }])
     const flags = await bidRestrictionFlags(deps, tx, header, [candidateId])
-    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate, { bidRestrictionFlags: flags }), via, names.get(candidateId) ?? null)
+    return toCandidateMatch(scoreWithPlan(planScoring(posting), candidate, { bidRestrictionFlags: flags }), candidate, via, names.get(candidateId) ?? null)
   })
 }
 

@@ -18,7 +18,7 @@ import {
   scoreLine,
 } from '#shared/domain/matching/index'
 import { addDays } from '#shared/domain/dates'
-import { LEVEL_CODES, LEVEL_TOKENS_FROM, VECTOR_JOB_TYPES, VECTOR_KINDS } from './facts.ts'
+import { LEVEL_CODES, LEVEL_TOKENS_FROM, LISTED_ANY, VECTOR_JOB_TYPES, VECTOR_KINDS } from './facts.ts'
 
 const EMPTY: CandidateFacts = {
   candidateId: '',
@@ -53,6 +53,8 @@ export type LineTable =
   /** `positions`: 0-based job-type positions; `points`/`reached` indexed by level code; `tokens` when GIN can gate. */
   | { kind: 'level'; positions: number[]; points: number[]; reached: number[]; tokens: string[] | null }
   | { kind: 'certification'; ids: string[]; points: number }
+  /** 手順書 参考4.4-⑤: met when the vector's listing tokens hold `token` (a 人材像, or 'any'). */
+  | { kind: 'listing'; token: string; points: number }
   /** `points` indexed by whole months, the last entry for any longer experience; met from `needed` months. */
   | { kind: 'experience'; position: number; needed: number; points: number[] }
   | { kind: 'days'; atLeast: number; met: number; partly: number }
@@ -62,7 +64,7 @@ export type LineTable =
   | { kind: 'region'; alwaysMet: boolean; alwaysPartly: boolean; prefectureCode: string; places: string[]; met: number; partly: number }
 
 /** The kinds an any-of criterion's alternatives come in. */
-export type SkillTable = Extract<LineTable, { kind: 'none' | 'level' | 'certification' | 'experience' }>
+export type SkillTable = Extract<LineTable, { kind: 'none' | 'level' | 'certification' | 'experience' | 'listing' }>
 
 export function tabulateLine(line: PlannedLine): LineTable {
   const criterion = line.criterion
@@ -94,6 +96,14 @@ export function tabulateLine(line: PlannedLine): LineTable {
         ids: [...criterion.certificationIds],
         points: Math.trunc(scoreLine(line, { ...EMPTY, certifications: [{ id: criterion.certificationIds[0]! }] }).points),
       }
+    case 'ministry_listing': {
+      const listed = { roles: criterion.roleId === null ? ['producer'] : [criterion.roleId], fiscalYear: 2022, trainingCompleted: true }
+      return {
+        kind: 'listing',
+        token: criterion.roleId ?? LISTED_ANY,
+        points: Math.trunc(scoreLine(line, { ...EMPTY, ministryListing: listed }).points),
+      }
+    }
     case 'experience':
     case 'local_government_experience': {
       const kind = criterion.kind === 'experience' ? criterion.experienceKind : 'local_government'
@@ -183,6 +193,10 @@ function compileTable(table: LineTable): CompiledLine {
     }
     case 'certification': {
       const met = sql<boolean>`(certification_ids && ${table.ids}::text[])`
+      return { points: byStatus(met, table.points, null, 0), met }
+    }
+    case 'listing': {
+      const met = sql<boolean>`(listing_tokens && ${[table.token]}::text[])`
       return { points: byStatus(met, table.points, null, 0), met }
     }
     case 'experience': {

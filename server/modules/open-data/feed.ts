@@ -28,6 +28,7 @@ function alternative(criterion: CriterionAlternative): OpenDataAlternative {
     certificationIds: criterion.kind === 'certification' ? criterion.certificationIds : [],
     experienceKind: criterion.kind === 'experience' ? criterion.experienceKind : null,
     minYears: criterion.kind === 'experience' || criterion.kind === 'local_government_experience' ? criterion.minYears : null,
+    listingRoleId: criterion.kind === 'ministry_listing' ? criterion.roleId : null,
   }
 }
 

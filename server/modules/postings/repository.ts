@@ -58,7 +58,15 @@ export function checklistOf(row: Pick<PostingRow, 'checklist'>): ChecklistEntry[
 
 function criterionRow(postingId: string, position: number, criterion: Criterion): Insertable<PostingCriterionTable> {
   const base = { posting_id: postingId, position, importance: criterion.importance, kind: criterion.kind, note: criterion.note }
-  const empty = { job_type_ids: null, min_level: null, certification_ids: null, experience_kind: null, min_years: null, alternatives: null }
+  const empty = {
+    job_type_ids: null,
+    min_level: null,
+    certification_ids: null,
+    experience_kind: null,
+    min_years: null,
+    alternatives: null,
+    listing_role: null,
+  }
   switch (criterion.kind) {
     case 'job_type_level':
       return { ...base, ...empty, job_type_ids: criterion.jobTypeIds, min_level: criterion.minLevel }
@@ -68,6 +76,8 @@ function criterionRow(postingId: string, position: number, criterion: Criterion)
       return { ...base, ...empty, experience_kind: criterion.experienceKind, min_years: criterion.minYears }
     case 'local_government_experience':
       return { ...base, ...empty, min_years: criterion.minYears }
+    case 'ministry_listing':
+      return { ...base, ...empty, listing_role: criterion.roleId }
     case 'any_of':
       return { ...base, ...empty, alternatives: JSON.stringify(criterion.alternatives) }
   }
@@ -84,6 +94,8 @@ function criterionOf(row: Selectable<PostingCriterionTable>): Criterion {
       return Criterion.parse({ kind: 'experience', ...common, experienceKind: row.experience_kind, minYears: row.min_years })
     case 'local_government_experience':
       return { kind: 'local_government_experience', ...common, minYears: row.min_years }
+    case 'ministry_listing':
+      return Criterion.parse({ kind: 'ministry_listing', ...common, roleId: row.listing_role })
     case 'any_of':
       return Criterion.parse({
         kind: 'any_of',

@@ -176,7 +176,7 @@ const dutyAreas: Group = {
   },
 }
 
-// Conditions: one row per named item (職種, 資格, 経験); the rows of one condition share its 条件番号, and rows of
+// Conditions: one row per named item (職種, 資格, 経験, 外部人材リスト); the rows of one condition share its 条件番号, and rows of
 // different kinds under one number make an any-of condition (手順書 参考4.4-④: a level, or one of the certifications).
 const CRITERION_COLUMNS: GroupColumn[] = [
   {
@@ -198,6 +198,13 @@ const CRITERION_COLUMNS: GroupColumn[] = [
   { key: 'certification', header: '資格', width: 28, list: lists.certification, hint: '種類が「資格」の行に。同じ番号の資格はいずれか1つで満たせます。' },
   { key: 'experienceKind', header: '経験の種類', width: 30, list: lists.experienceKind },
   { key: 'minYears', header: '経験年数（以上）', width: 9 },
+  {
+    key: 'listingRole',
+    header: '外部人材リストの人材像',
+    width: 22,
+    list: lists.listingRole,
+    hint: '種類が「総務省 外部人材リスト」の行に。空欄はどの人材像での選定でも満たせます。',
+  },
   { key: 'criterionNote', header: '条件の補足', width: 20 },
 ]
 
@@ -205,13 +212,15 @@ function alternativeRows(alternative: CriterionAlternative): Cell[][] {
   const kind = lists.criterionKind.labelOf(alternative.kind)
   switch (alternative.kind) {
     case 'job_type_level':
-      return alternative.jobTypeIds.map((id) => [kind, lists.jobType.labelOf(id), alternative.minLevel, null, null, null])
+      return alternative.jobTypeIds.map((id) => [kind, lists.jobType.labelOf(id), alternative.minLevel, null, null, null, null])
     case 'certification':
-      return alternative.certificationIds.map((id) => [kind, null, null, lists.certification.labelOf(id), null, null])
+      return alternative.certificationIds.map((id) => [kind, null, null, lists.certification.labelOf(id), null, null, null])
     case 'experience':
-      return [[kind, null, null, null, lists.experienceKind.labelOf(alternative.experienceKind), alternative.minYears]]
+      return [[kind, null, null, null, lists.experienceKind.labelOf(alternative.experienceKind), alternative.minYears, null]]
     case 'local_government_experience':
-      return [[kind, null, null, null, null, alternative.minYears]]
+      return [[kind, null, null, null, null, alternative.minYears, null]]
+    case 'ministry_listing':
+      return [[kind, null, null, null, null, null, alternative.roleId === null ? null : lists.listingRole.labelOf(alternative.roleId)]]
   }
 }
 
@@ -256,6 +265,11 @@ function addItem(alternatives: Record<string, unknown>[], entry: GroupEntry, rep
     case 'local_government_experience':
       alternatives.push({ kind, minYears: years })
       return
+    case 'ministry_listing': {
+      const roleId = entry.cells.get('listingRole') ? pick(entry, 'listingRole', lists.listingRole, report) : null
+      if (roleId !== undefined) alternatives.push({ kind, roleId })
+      return
+    }
   }
 }
 

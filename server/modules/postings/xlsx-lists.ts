@@ -12,6 +12,7 @@ import {
   postingRoleLabels,
   selectionStepLabels,
 } from '#shared/domain/postings/form'
+import { listingRoleLabels } from '#shared/domain/ministry-list/index'
 import { prefectureNames } from '#shared/domain/prefectures'
 import { experienceKinds, skillStandardCatalog } from '#shared/domain/skill-standard/index'
 import { ruleTemplates } from '../bid-restrictions/rules/index.ts'
@@ -67,6 +68,7 @@ export const lists = {
   involvement: fromLabels('関わり方', involvementLabels),
   importance: fromLabels('重要度', criterionImportanceLabels),
   criterionKind: fromLabels('条件の種類', alternativeKindLabels),
+  listingRole: fromLabels('外部人材リストの人材像', listingRoleLabels),
   jobType: choiceList(
     '職種',
     skillStandardCatalog.jobTypes.map((jobType) => [jobType.id, `${jobType.framework} ${jobType.name}`] as const),

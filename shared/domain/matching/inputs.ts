@@ -48,6 +48,15 @@ export interface LocalGovernmentExperienceCriterion extends CriterionBase {
   minYears: number | null
 }
 
+/**
+ * Selected by 総務省 for its 外部人材リスト (手順書 参考4.4-⑤): for one 人材像, or for any when roleId is null.
+ * The ministry's own verification, so it is never self-declared.
+ */
+export interface MinistryListingCriterion extends CriterionBase {
+  kind: 'ministry_listing'
+  roleId: string | null
+}
+
 /** Days a week, one decimal (days a month are converted with `daysPerWeekOf`). */
 export interface DaysPerWeekCriterion extends CriterionBase {
   kind: 'days_per_week'
@@ -81,8 +90,13 @@ export interface RegionCriterion extends CriterionBase {
   remote: RemoteMode
 }
 
-/** A criterion of one of the four kinds a posting row or an alternative can ask for. */
-export type SkillCriterion = JobTypeLevelCriterion | CertificationCriterion | ExperienceCriterion | LocalGovernmentExperienceCriterion
+/** A criterion of one of the skill kinds a posting row or an alternative can ask for. */
+export type SkillCriterion =
+  | JobTypeLevelCriterion
+  | CertificationCriterion
+  | ExperienceCriterion
+  | LocalGovernmentExperienceCriterion
+  | MinistryListingCriterion
 
 /** What one alternative of an any-of criterion asks for; it takes its id and importance from the group. */
 export type CriterionAlternative = SkillCriterion extends infer C ? (C extends SkillCriterion ? Omit<C, keyof CriterionBase> : never) : never
@@ -102,6 +116,7 @@ export type MatchCriterion =
   | CertificationCriterion
   | ExperienceCriterion
   | LocalGovernmentExperienceCriterion
+  | MinistryListingCriterion
   | DaysPerWeekCriterion
   | RemoteCriterion
   | SideJobCriterion
@@ -149,6 +164,13 @@ export interface CandidateExperience {
   entries?: FactRef[]
 }
 
+export interface CandidateMinistryListing {
+  /** 人材像 ids the person was selected for. */
+  roles: string[]
+  fiscalYear: number
+  trainingCompleted: boolean
+}
+
 export interface CandidateAvailability {
   daysPerWeek: number | null
   remote: RemoteNeed
@@ -168,6 +190,8 @@ export interface CandidateFacts {
   /** Local-government work is the `local_government` kind. */
   experiences: CandidateExperience[]
   availability: CandidateAvailability
+  /** The 総務省 外部人材リスト selection recorded by national administrators; absent or null = not listed. */
+  ministryListing?: CandidateMinistryListing | null
   /** Home prefecture (2 digits). */
   prefectureCode: string | null
   /** Prefecture codes (2 digits) or 団体コード (6 digits) the person is willing to work for, besides home. */

@@ -1,5 +1,7 @@
 /** Japanese labels of criteria and facts, as the explanation shows them. */
 import { currentEquivalentOf, experienceKinds, findCertification, findExam, findJobType } from '../skill-standard/index.ts'
+import { listingRoleLabels, MINISTRY_LISTING_BADGE } from '../ministry-list/index.ts'
+import type { RoleId } from '../skill-standard/schema.ts'
 import type { CriterionAlternative, MatchCriterion, RemoteMode } from './inputs.ts'
 
 export function jobTypeName(jobTypeId: string): string {
@@ -13,6 +15,10 @@ export function certificationName(certificationId: string): string {
 
 export function experienceKindName(kind: string): string {
   return experienceKinds.find((entry) => entry.id === kind)?.label ?? kind
+}
+
+export function listingRoleName(roleId: string): string {
+  return listingRoleLabels[roleId as RoleId] ?? roleId
 }
 
 export const remoteModeLabels: Record<RemoteMode, string> = {
@@ -55,6 +61,8 @@ export function criterionLabel(criterion: MatchCriterion | (CriterionAlternative
       return `経験: ${experienceKindName(criterion.experienceKind)}${years(criterion.minYears)}`
     case 'local_government_experience':
       return `経験: ${experienceKindName('local_government')}${years(criterion.minYears)}`
+    case 'ministry_listing':
+      return criterion.roleId === null ? MINISTRY_LISTING_BADGE : `${MINISTRY_LISTING_BADGE}（${listingRoleName(criterion.roleId)}）`
     case 'days_per_week':
       return `週${criterion.minDaysPerWeek}日以上勤務できる`
     case 'remote':

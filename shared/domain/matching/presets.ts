@@ -37,6 +37,8 @@ export function criteriaFromPostingRows(rows: readonly Criterion[]): MatchCriter
         return { ...base, kind: 'experience', experienceKind: row.experienceKind, minYears: row.minYears }
       case 'local_government_experience':
         return { ...base, kind: 'local_government_experience', minYears: row.minYears }
+      case 'ministry_listing':
+        return { ...base, kind: 'ministry_listing', roleId: row.roleId }
       case 'any_of':
         return { ...base, kind: 'any_of', alternatives: row.alternatives.map((alternative) => ({ ...alternative })) }
     }

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 /**
- * Kinds of criteria. The first five are stored on the posting as rows (shared/domain/postings/form.ts); the
+ * Kinds of criteria. The first six are stored on the posting as rows (shared/domain/postings/form.ts); the
  * availability kinds come from the posting's working conditions (days per week, remote, 副業, term start, region).
  */
 export const MatchCriterionKind = z.enum([
@@ -13,6 +13,7 @@ export const MatchCriterionKind = z.enum([
   'certification',
   'experience',
   'local_government_experience',
+  'ministry_listing',
   'any_of',
   'days_per_week',
   'remote',
@@ -25,7 +26,7 @@ export type MatchCriterionKind = z.infer<typeof MatchCriterionKind>
 export const CriterionStatus = z.enum(['met', 'partly_met', 'not_met'])
 export type CriterionStatus = z.infer<typeof CriterionStatus>
 
-export const EvidenceType = z.enum(['level', 'certification', 'experience', 'availability', 'note'])
+export const EvidenceType = z.enum(['level', 'certification', 'experience', 'listing', 'availability', 'note'])
 export type EvidenceType = z.infer<typeof EvidenceType>
 
 /** One fact the line rests on: which certification, which experience entry, which derived level. */

@@ -12,7 +12,17 @@
  */
 import { daysBetween } from '../dates.ts'
 import type { AnyOfCriterion, CandidateFacts, CriterionAlternative, MatchCriterion, PostingCriteria, ScoreOptions, SkillCriterion } from './inputs.ts'
-import { certificationName, countedCertificationIds, criterionLabel, experienceKindName, formatMonths, jobTypeName, remoteModeLabels } from './labels.ts'
+import { formatFiscalYearWareki } from '../wareki.ts'
+import {
+  certificationName,
+  countedCertificationIds,
+  criterionLabel,
+  experienceKindName,
+  formatMonths,
+  jobTypeName,
+  listingRoleName,
+  remoteModeLabels,
+} from './labels.ts'
 import type { CriterionLine, CriterionStatus, Evidence, MatchCriterionKind, MatchFlag, MatchGap, MatchResult } from './schema.ts'
 import { defaultWeight, type WeightedKind } from './weights.ts'
 
@@ -55,6 +65,7 @@ const KIND_ORDER: readonly MatchCriterionKind[] = [
   'certification',
   'experience',
   'local_government_experience',
+  'ministry_listing',
   'any_of',
   'days_per_week',
   'remote',
@@ -302,6 +313,35 @@ function evaluateCertification(line: PlannedLine, criterion: Extract<MatchCriter
   }
 }
 
+/** 総務省 外部人材リスト (手順書 参考4.4-⑤): met when the ministry selected the person for the role (any role if none). */
+function evaluateListing(line: PlannedLine, criterion: Extract<MatchCriterion, { kind: 'ministry_listing' }>, facts: CandidateFacts): Outcome {
+  const listing = facts.ministryListing ?? null
+  if (listing === null) {
+    return {
+      status: 'not_met',
+      credit: 0,
+      bonusFraction: 0,
+      selfDeclared: false,
+      evidence: [note('総務省の外部人材リストに登録されていません。')],
+      gap: `${line.label}が必要です`,
+    }
+  }
+  const roles = listing.roles.map(listingRoleName).join('・')
+  const text = `総務省 外部人材リスト: ${roles}（${formatFiscalYearWareki(listing.fiscalYear)}選定・${listing.trainingCompleted ? '研修修了' : '研修未修了'}）`
+  const evidence: Evidence[] = [{ type: 'listing', refId: null, text, selfDeclared: false }]
+  if (criterion.roleId === null || listing.roles.includes(criterion.roleId)) {
+    return { status: 'met', credit: 1, bonusFraction: 0, selfDeclared: false, evidence, gap: null }
+  }
+  return {
+    status: 'not_met',
+    credit: 0,
+    bonusFraction: 0,
+    selfDeclared: false,
+    evidence: [...evidence, note(`${listingRoleName(criterion.roleId)}としては選定されていません。`)],
+    gap: `${line.label}が必要です（選定された人材像: ${roles}）`,
+  }
+}
+
 function evaluateYears(line: PlannedLine, kind: CandidateFacts['experiences'][number]['kind'], minYears: number | null, facts: CandidateFacts): Outcome {
   const held = facts.experiences.filter((experience) => experience.kind === kind)
   const months = held.reduce((best, experience) => Math.max(best, wholeMonths(experience.years)), 0)
@@ -402,6 +442,8 @@ function evaluate(line: PlannedLine, facts: CandidateFacts): Outcome {
       return evaluateYears(line, criterion.experienceKind, criterion.minYears, facts)
     case 'local_government_experience':
       return evaluateYears(line, 'local_government', criterion.minYears, facts)
+    case 'ministry_listing':
+      return evaluateListing(line, criterion, facts)
     case 'days_per_week': {
       const days = availability.daysPerWeek
       if (days === null) return availabilityOutcome('not_met', '勤務できる日数は未登録です。', `${line.label}必要があります（勤務できる日数が未登録）`)

@@ -4,7 +4,8 @@
  * override criterion by criterion.
  *
  * Certifications weigh less than levels and experience for the producer: few ITストラテジスト holders are on the
- * market and recruiters advise asking for reform experience rather than a pass (手順書 参考4.4-⑮).
+ * market and recruiters advise asking for reform experience rather than a pass (手順書 参考4.4-⑮). Selection for
+ * the 総務省 外部人材リスト (参考4.4-⑤) weighs as a certification of the ministry's own.
  */
 import type { MatchCriterionKind } from './schema.ts'
 
@@ -16,10 +17,10 @@ export type WeightTable = Readonly<Record<WeightedKind, number>>
 const AVAILABILITY = { days_per_week: 2, remote: 1, side_job: 1, start_date: 1, region: 1 } as const
 
 export const defaultWeightsByRole: Readonly<Record<string, WeightTable>> = {
-  producer: { job_type_level: 4, certification: 1, experience: 3, local_government_experience: 2, ...AVAILABILITY },
-  project_manager: { job_type_level: 4, certification: 2, experience: 4, local_government_experience: 2, ...AVAILABILITY },
-  service_designer: { job_type_level: 2, certification: 2, experience: 4, local_government_experience: 2, ...AVAILABILITY },
-  engineer: { job_type_level: 3, certification: 3, experience: 3, local_government_experience: 1, ...AVAILABILITY },
+  producer: { job_type_level: 4, certification: 1, experience: 3, local_government_experience: 2, ministry_listing: 2, ...AVAILABILITY },
+  project_manager: { job_type_level: 4, certification: 2, experience: 4, local_government_experience: 2, ministry_listing: 2, ...AVAILABILITY },
+  service_designer: { job_type_level: 2, certification: 2, experience: 4, local_government_experience: 2, ministry_listing: 2, ...AVAILABILITY },
+  engineer: { job_type_level: 3, certification: 3, experience: 3, local_government_experience: 1, ministry_listing: 2, ...AVAILABILITY },
 }
 
 export const neutralWeights: WeightTable = {
@@ -27,6 +28,7 @@ export const neutralWeights: WeightTable = {
   certification: 2,
   experience: 3,
   local_government_experience: 2,
+  ministry_listing: 2,
   ...AVAILABILITY,
 }
 

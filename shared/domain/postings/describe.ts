@@ -2,6 +2,7 @@
  * Display text for a posting's fields, in the form's order: used by the PDF, the client's preview and the public
  * page, so all three say the same thing. Calendar dates appear in 和暦 with the Western year.
  */
+import { listingRoleLabels } from '../ministry-list/index.ts'
 import { findCertification, findExam, findJobType, experienceKinds } from '../skill-standard/index.ts'
 import { formatWareki } from '../wareki.ts'
 import {
@@ -57,6 +58,10 @@ export function describeAlternative(alternative: CriterionAlternative): string {
       return `${experiencePhrase(alternative.experienceKind)}${years(alternative.minYears)}`
     case 'local_government_experience':
       return `${experiencePhrase('local_government')}${years(alternative.minYears)}`
+    case 'ministry_listing':
+      return alternative.roleId === null
+        ? '総務省の外部人材リストに登録されていること'
+        : `総務省の外部人材リストに${listingRoleLabels[alternative.roleId]}として登録されていること`
   }
 }
 

@@ -10,7 +10,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../dates.ts'
 import { isValidLocalGovernmentCode } from '../codes.ts'
-import { ExperienceKind } from '../skill-standard/schema.ts'
+import { ExperienceKind, RoleId } from '../skill-standard/schema.ts'
 
 const text = (label: string, max: number) =>
   z
@@ -169,11 +169,22 @@ const certificationFields = {
 }
 const experienceFields = { kind: z.literal('experience'), experienceKind: ExperienceKind, minYears: years('経験年数') }
 const localGovernmentExperienceFields = { kind: z.literal('local_government_experience'), minYears: years('自治体での経験年数') }
+/** Selected for the 総務省 外部人材リスト (手順書 参考4.4-⑤), for one 人材像 or (null) for any. */
+const ministryListingFields = {
+  kind: z.literal('ministry_listing'),
+  roleId: z.enum(RoleId.options, { message: '外部人材リストの人材像は一覧から選んでください。' }).nullable().default(null),
+}
 
 /** One alternative inside an any-of criterion: what a plain criterion asks for, without importance or note. */
 export const CriterionAlternative = z.discriminatedUnion(
   'kind',
-  [z.object(jobTypeLevelFields), z.object(certificationFields), z.object(experienceFields), z.object(localGovernmentExperienceFields)],
+  [
+    z.object(jobTypeLevelFields),
+    z.object(certificationFields),
+    z.object(experienceFields),
+    z.object(localGovernmentExperienceFields),
+    z.object(ministryListingFields),
+  ],
   { message: '選択肢の種類が正しくありません。' },
 )
 export type CriterionAlternative = z.infer<typeof CriterionAlternative>
@@ -193,6 +204,7 @@ export const Criterion = z.discriminatedUnion(
     z.object({ ...certificationFields, importance: CriterionImportance, note: criterionNote }),
     z.object({ ...experienceFields, importance: CriterionImportance, note: criterionNote }),
     z.object({ ...localGovernmentExperienceFields, importance: CriterionImportance, note: criterionNote }),
+    z.object({ ...ministryListingFields, importance: CriterionImportance, note: criterionNote }),
     z.object({
       kind: z.literal('any_of'),
       importance: CriterionImportance,
@@ -213,6 +225,7 @@ export const alternativeKindLabels: Record<CriterionAlternative['kind'], string>
   certification: '資格',
   experience: '経験',
   local_government_experience: '自治体での経験',
+  ministry_listing: '総務省 外部人材リスト',
 }
 
 export const criterionKindLabels: Record<Criterion['kind'], string> = { ...alternativeKindLabels, any_of: 'いずれか（組み合わせ）' }
