@@ -354,6 +354,7 @@ describe('per-posting weights follow their criterion', () => {
 // Random candidates and posting criteria for the agreement tests of both directions.
 const JOB_TYPES = ['uiss.business_strategist', 'itss.consultant', 'itss.it_architect', 'itss.project_management']
 const KINDS = ['digital_strategy_lead', 'digital_department_manager', 'local_government'] as const
+const LISTING_ROLES = ['producer', 'project_manager', 'engineer']
 const factsArb = fc.record({
   levels: fc.array(
     fc.record({
@@ -374,6 +375,19 @@ const factsArb = fc.record({
   }),
   prefectureCode: fc.option(fc.constantFrom('13', '38'), { nil: null }),
   regions: fc.uniqueArray(fc.constantFrom('38', '382019', '27'), { maxLength: 2 }),
+  // 総務省 外部人材リスト (手順書 参考4.4-⑤): about half the population is listed, for one or two 人材像.
+  ministryListing: fc.option(
+    fc.record({
+      roles: fc.uniqueArray(fc.constantFrom(...LISTING_ROLES), { minLength: 1, maxLength: 2 }),
+      fiscalYear: fc.constantFrom(2022, 2025),
+      trainingCompleted: fc.boolean(),
+    }),
+    { nil: null },
+  ),
+})
+const listingCriterionArb = fc.record({
+  kind: fc.constant('ministry_listing' as const),
+  roleId: fc.option(fc.constantFrom(...LISTING_ROLES), { nil: null }),
 })
 const importance = fc.constantFrom('required' as const, 'preferred' as const)
 const criteriaArb = fc.tuple(
@@ -406,6 +420,7 @@ const criteriaArb = fc.tuple(
     localGovernmentCode: fc.constant('382019'),
     remote: fc.constantFrom('none' as const, 'partial' as const, 'full' as const),
   }),
+  fc.record({ kind: fc.constant('ministry_listing' as const), importance, roleId: fc.option(fc.constantFrom(...LISTING_ROLES), { nil: null }) }),
   // Any of (手順書 参考4.4-④): alternatives of mixed kinds; the last position, so every sampled posting has one.
   fc.record({
     kind: fc.constant('any_of' as const),
@@ -427,6 +442,7 @@ const criteriaArb = fc.tuple(
           minYears: fc.option(fc.constantFrom(1, 2.5, 5), { nil: null }),
         }),
         fc.record({ kind: fc.constant('local_government_experience' as const), minYears: fc.option(fc.constantFrom(1, 3), { nil: null }) }),
+        listingCriterionArb,
       ),
       { minLength: 2, maxLength: 3 },
     ),

@@ -22,7 +22,7 @@ export const LAST_LISTING_FISCAL_YEAR = 2099
 export const MinistryListing = z.object({
   /** 人材像 the person was selected for (選定された類型). */
   roles: z
-    .array(RoleId, { message: '選定された人材像を選んでください。' })
+    .array(z.enum(RoleId.options, { message: '選定された人材像は一覧から選んでください。' }), { message: '選定された人材像を選んでください。' })
     .min(1, { message: '選定された人材像を1つ以上選んでください。' })
     .max(4)
     .refine((roles) => new Set(roles).size === roles.length, { message: '選定された人材像が重複しています。' }),
