@@ -427,6 +427,8 @@ export const ListingUpdate = MinistryListing.extend({
 })
 export type ListingUpdate = z.infer<typeof ListingUpdate>
 
+export const ListingWithdrawal = ListingUpdate.pick({ reason: true })
+
 // ── Endpoints ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 const tags = ['外部デジタル人材']
@@ -590,5 +592,16 @@ export const recordMinistryListing = endpoint({
   tags: listingTags,
   params: CandidateIdParams,
   body: ListingUpdate,
+  response: ListingCandidate,
+})
+
+export const withdrawMinistryListing = endpoint({
+  operationId: 'withdrawMinistryListing',
+  method: 'POST',
+  path: '/api/admin/ministry-list/:id/withdrawal',
+  summary: '総務省 外部人材リストへの掲載を取り下げる（理由とともに監査ログに記録）',
+  tags: listingTags,
+  params: CandidateIdParams,
+  body: ListingWithdrawal,
   response: ListingCandidate,
 })

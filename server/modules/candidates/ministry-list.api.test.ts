@@ -158,8 +158,9 @@ describe('国の担当者が外部人材リストへの選定を記録する', (
   })
 })
 
+let postingId: string
+
 describe('募集の条件「総務省 外部人材リスト」', () => {
-  let postingId: string
 
   test('人材像を指定した条件は、その人材像で選定された人だけが満たし、順位表に表示される', async () => {
     const created = await matsuyama({
@@ -214,5 +215,37 @@ describe('募集の条件「総務省 外部人材リスト」', () => {
       payload: { ...form, criteria: [{ kind: 'ministry_listing', importance: 'required', roleId: 'cio', note: null }] },
     })
     expect(expectError(response, 400, 'VALIDATION_FAILED')).toContain('外部人材リストの人材像')
+  })
+})
+
+describe('掲載の取り下げ', () => {
+  test('国の担当者以外は取り下げられず、理由のない取り下げは 400', async () => {
+    for (const other of [matsuyama, listed]) {
+      expectError(await other({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: '誤登録' } }), 403, 'FORBIDDEN')
+    }
+    const text = expectError(await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: ' ' } }), 400, 'VALIDATION_FAILED')
+    expect(text).toContain('記録の理由')
+    expect(OwnCandidateProfile.parse((await listed('/api/candidates/me')).json()).ministryListing).not.toBeNull()
+  })
+
+  test('取り下げると本人の表示・条件の判定から消え、監査ログに取り下げた内容と理由が残る', async () => {
+    const withdrawn = await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: '総務省から掲載終了の連絡' } })
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200)
+    expect(ListingCandidate.parse(withdrawn.json())).toMatchObject({ id: listedId, ministryListing: null, reason: null })
+    expect(OwnCandidateProfile.parse((await listed('/api/candidates/me')).json()).ministryListing).toBeNull()
+    const event = await t.engine.db
+      .selectFrom('audit_event')
+      .select(['actor_user_id', 'details'])
+      .where('target_id', '=', listedId)
+      .where('action', '=', 'candidate.ministry_listing_withdrawn')
+      .executeTakeFirstOrThrow()
+    expect(event.actor_user_id).toBe(nationalId)
+    expect(event.details).toMatchObject({ before: { roles: ['engineer'] }, after: null, reason: '総務省から掲載終了の連絡' })
+    const page = CandidateMatchPage.parse((await matsuyama(`/api/postings/${postingId}/matches?includeIneligible=true`)).json())
+    const mine = page.items.find((item) => item.candidateId === listedId)!
+    expect(mine.ministryListing).toBeNull()
+    expect(mine.criteria.find((line) => line.kind === 'any_of')).toMatchObject({ status: 'not_met' })
+    // Withdrawing again is refused: nothing is listed.
+    expectError(await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: '再度' } }), 409, 'CONFLICT')
   })
 })

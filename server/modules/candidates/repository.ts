@@ -220,6 +220,10 @@ export async function saveListing(
     .execute()
 }
 
+export async function deleteListing(db: Db, candidateId: string): Promise<void> {
+  await db.deleteFrom('candidate_ministry_listing').where('candidate_id', '=', candidateId).execute()
+}
+
 /** People who consented to the national list, found by part of their name (or よみがな) or e-mail address. */
 export async function searchListingCandidates(db: Db, filter: { q: string; limit: number; offset: number; candidateId?: string }) {
   let query = db

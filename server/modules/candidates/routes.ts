@@ -32,6 +32,9 @@ export function candidateRoutes(app: FastifyInstance, deps: service.CandidateDep
   route(app, contract.recordMinistryListing, ['national'], ({ actor, request, params, body }) =>
     service.recordListing(deps, actor, info(request), params.id, body),
   )
+  route(app, contract.withdrawMinistryListing, ['national'], ({ actor, request, params, body }) =>
+    service.withdrawListing(deps, actor, info(request), params.id, body.reason),
+  )
   route(app, contract.listPoolCandidates, STAFF, async ({ actor, query }) => {
     const result = await service.searchPool(deps, actor, query)
     return { items: result.items, total: result.total, limit: query.limit, offset: query.offset }

@@ -634,6 +634,33 @@ export async function recordListing(deps: CandidateDeps, actor: Actor, request: 
   })
 }
 
+/**
+ * Withdraws a person's listing (e.g. the ministry removed them, or it was recorded for the wrong person), with the
+ * reason, in one transaction with the rescored profile and the audit event keeping what was withdrawn.
+ */
+export async function withdrawListing(deps: CandidateDeps, actor: Actor, request: RequestInfo, candidateId: string, reason: string): Promise<ListingCandidate> {
+  nationalOnly(actor)
+  const today = todayInJapan(deps.clock())
+  return deps.db.transaction().execute(async (tx) => {
+    await repository.lockCandidate(tx, candidateId)
+    if (!(await repository.consentsToNationalList(tx, candidateId))) throw notFound('指定された人材が見つかりません。')
+    const before = listingOf((await repository.loadParts(tx, candidateId)).listing)
+    if (before === null) throw new AppError('CONFLICT', 'この人材は外部人材リストに掲載されていません。')
+    await repository.deleteListing(tx, candidateId)
+    await refreshScoring(tx, candidateId, today)
+    await recordAudit(tx, {
+      actor,
+      action: 'candidate.ministry_listing_withdrawn',
+      targetType: 'candidate',
+      targetId: candidateId,
+      request,
+      details: { before, after: null, reason },
+    })
+    const { rows } = await repository.searchListingCandidates(tx, { q: '', limit: 1, offset: 0, candidateId })
+    return listingCandidateView(rows[0]!)
+  })
+}
+
 // ── Talent pools and contact requests ─────────────────────────────────────────────────────────────────────────
 
 export async function searchPool(

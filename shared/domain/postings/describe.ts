@@ -60,8 +60,8 @@ export function describeAlternative(alternative: CriterionAlternative): string {
       return `${experiencePhrase('local_government')}${years(alternative.minYears)}`
     case 'ministry_listing':
       return alternative.roleId === null
-        ? '総務省の外部人材リストに登録されていること'
-        : `総務省の外部人材リストに${listingRoleLabels[alternative.roleId]}として登録されていること`
+        ? '総務省の外部人材リストに掲載されていること'
+        : `総務省の外部人材リストに${listingRoleLabels[alternative.roleId]}として掲載されていること`
   }
 }
 

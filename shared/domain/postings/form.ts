@@ -225,7 +225,7 @@ export const alternativeKindLabels: Record<CriterionAlternative['kind'], string>
   certification: '資格',
   experience: '経験',
   local_government_experience: '自治体での経験',
-  ministry_listing: '総務省 外部人材リスト',
+  ministry_listing: '総務省 外部人材リストに掲載',
 }
 
 export const criterionKindLabels: Record<Criterion['kind'], string> = { ...alternativeKindLabels, any_of: 'いずれか（組み合わせ）' }
