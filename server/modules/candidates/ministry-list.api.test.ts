@@ -161,7 +161,6 @@ describe('国の担当者が外部人材リストへの選定を記録する', (
 let postingId: string
 
 describe('募集の条件「総務省 外部人材リスト」', () => {
-
   test('人材像を指定した条件は、その人材像で選定された人だけが満たし、順位表に表示される', async () => {
     const created = await matsuyama({
       method: 'POST',
@@ -223,13 +222,21 @@ describe('掲載の取り下げ', () => {
     for (const other of [matsuyama, listed]) {
       expectError(await other({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: '誤登録' } }), 403, 'FORBIDDEN')
     }
-    const text = expectError(await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: ' ' } }), 400, 'VALIDATION_FAILED')
+    const text = expectError(
+      await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: ' ' } }),
+      400,
+      'VALIDATION_FAILED',
+    )
     expect(text).toContain('記録の理由')
     expect(OwnCandidateProfile.parse((await listed('/api/candidates/me')).json()).ministryListing).not.toBeNull()
   })
 
   test('取り下げると本人の表示・条件の判定から消え、監査ログに取り下げた内容と理由が残る', async () => {
-    const withdrawn = await national({ method: 'POST', url: `/api/admin/ministry-list/${listedId}/withdrawal`, payload: { reason: '総務省から掲載終了の連絡' } })
+    const withdrawn = await national({
+      method: 'POST',
+      url: `/api/admin/ministry-list/${listedId}/withdrawal`,
+      payload: { reason: '総務省から掲載終了の連絡' },
+    })
     expect(withdrawn.statusCode, withdrawn.body).toBe(200)
     expect(ListingCandidate.parse(withdrawn.json())).toMatchObject({ id: listedId, ministryListing: null, reason: null })
     expect(OwnCandidateProfile.parse((await listed('/api/candidates/me')).json()).ministryListing).toBeNull()

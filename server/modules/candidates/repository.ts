@@ -234,9 +234,7 @@ export async function searchListingCandidates(db: Db, filter: { q: string; limit
   if (filter.candidateId !== undefined) query = query.where('p.id', '=', filter.candidateId)
   if (filter.q !== '') {
     const pattern = `%${escapeLike(filter.q)}%`
-    query = query.where((eb) =>
-      eb.or([eb('p.full_name', 'ilike', pattern), eb('p.full_name_kana', 'ilike', pattern), eb('p.contact_email', 'ilike', pattern)]),
-    )
+    query = query.where((eb) => eb.or([eb('p.full_name', 'ilike', pattern), eb('p.full_name_kana', 'ilike', pattern), eb('p.contact_email', 'ilike', pattern)]))
   }
   const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirst()
   const rows = await query

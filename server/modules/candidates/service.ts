@@ -608,7 +608,13 @@ export async function searchListingCandidates(deps: CandidateDeps, actor: Actor,
  * transaction with the rescored profile and the audit event (before and after). Only a person who consented to
  * the national list may be recorded; anyone else answers 404 like a person who does not exist.
  */
-export async function recordListing(deps: CandidateDeps, actor: Actor, request: RequestInfo, candidateId: string, body: ListingUpdate): Promise<ListingCandidate> {
+export async function recordListing(
+  deps: CandidateDeps,
+  actor: Actor,
+  request: RequestInfo,
+  candidateId: string,
+  body: ListingUpdate,
+): Promise<ListingCandidate> {
   const userId = nationalOnly(actor)
   const now = deps.clock()
   const today = todayInJapan(now)

@@ -92,11 +92,7 @@ export interface RegionCriterion extends CriterionBase {
 
 /** A criterion of one of the skill kinds a posting row or an alternative can ask for. */
 export type SkillCriterion =
-  | JobTypeLevelCriterion
-  | CertificationCriterion
-  | ExperienceCriterion
-  | LocalGovernmentExperienceCriterion
-  | MinistryListingCriterion
+  JobTypeLevelCriterion | CertificationCriterion | ExperienceCriterion | LocalGovernmentExperienceCriterion | MinistryListingCriterion
 
 /** What one alternative of an any-of criterion asks for; it takes its id and importance from the group. */
 export type CriterionAlternative = SkillCriterion extends infer C ? (C extends SkillCriterion ? Omit<C, keyof CriterionBase> : never) : never
