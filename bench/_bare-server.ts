@@ -5,7 +5,7 @@
  */
 import Fastify from 'fastify'
 import { openPostgres } from '../server/db/database.ts'
-import { getPublicPosting } from '../server/modules/postings/service.ts'
+import { getPublicPosting } from '../server/modules/postings/public.ts'
 
 const mode = process.argv[2]
 const port = Number(process.env.PORT)

@@ -11,7 +11,8 @@ import { openPostgres } from '../server/db/database.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { seedReferenceData } from '../server/db/seed.ts'
 import { postingSearchText } from '../server/modules/postings/rules.ts'
-import { municipalityOf, searchPublicPostings } from '../server/modules/postings/service.ts'
+import { searchPublicPostings } from '../server/modules/postings/public.ts'
+import { municipalityOf } from '../server/modules/postings/service.ts'
 import { PostingSearchQuery } from '#shared/contracts/postings'
 
 const POSTINGS = 10_000

@@ -2,20 +2,17 @@
  * postings (募集): the 標準募集様式, its workflow municipality → prefecture → national, the national list,
  * PDF/Excel documents and mail subscriptions. Other modules call the functions exported here only.
  */
+export { expirePostings, type PostingDeps, type PublishedPosting } from './service.ts'
+export { publishedPostingsFeed, type FeedPosting } from './public.ts'
 export {
-  expirePostings,
   openPostingCountsByMunicipality,
   postingCriteria,
   postingCriteriaOfMany,
   postingFacts,
   postingFactsForStaff,
   postingFactsOfMany,
-  publishedPostingsFeed,
   roleLabelOf,
-  type FeedPosting,
-  type PostingDeps,
   type PostingFacts,
-  type PublishedPosting,
-} from './service.ts'
+} from './readers.ts'
 export { sendPostingDigests } from './subscriptions.ts'
 export { postingJobs } from './timers.ts'

@@ -24,6 +24,7 @@ import { notFound } from '../../http/errors.ts'
 import { fileResponse, PDF, XLSX } from '../../http/file-response.ts'
 import { route } from '../../http/route.ts'
 import * as documents from './documents.ts'
+import * as publicPostings from './public.ts'
 import * as service from './service.ts'
 import * as subscriptions from './subscriptions.ts'
 
@@ -63,11 +64,11 @@ export function postingRoutes(app: FastifyInstance, deps: documents.DocumentDeps
     return { ...presetCriteria(role), version: SKILL_STANDARD_VERSION }
   })
   route(app, searchPostings, 'public', async ({ query }) => ({
-    ...(await service.searchPublicPostings(deps, query)),
+    ...(await publicPostings.searchPublicPostings(deps, query)),
     limit: query.limit,
     offset: query.offset,
   }))
-  route(app, getPublicPosting, 'public', ({ params }) => service.getPublicPosting(deps, params.id))
+  route(app, getPublicPosting, 'public', ({ params }) => publicPostings.getPublicPosting(deps, params.id))
   route(app, subscribe, 'public', ({ body, request }) => subscriptions.subscribe(deps, body, requestInfo(request)))
   route(app, confirmSubscription, 'public', ({ body }) => subscriptions.confirmSubscription(deps, body.token))
   route(app, unsubscribe, 'public', ({ body }) => subscriptions.unsubscribe(deps, body.token))
