@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type CriterionInput, PostingImportResult, StaffPosting } from '#shared/contracts/postings'
-import { createAndSignIn } from '../../../test/support/actors.ts'
+import { createAndSignIn, type SignedInInject } from '../../../test/support/actors.ts'
 import { startTestApp } from '../../../test/support/app.ts'
 import { pdfText } from '../../../test/support/pdf-text.ts'
 import { completeForm, expectError, expectOk, postingSteps } from './test-fixtures.ts'
