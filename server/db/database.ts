@@ -5,6 +5,7 @@ import pg from 'pg'
 import { ConnectionGate, DatabaseBusy } from './fair-gate.ts'
 import { DATE_OID, INT8_OID, NUMERIC_OID, pgliteOptions } from './pglite-options.ts'
 import { gatedDialect } from './gated-dialect.ts'
+import { startDatabaseThread } from './pglite-thread.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -53,7 +54,7 @@ export interface PgliteEngine extends Engine {
 }
 
 /**
- * Opens PGlite at `dataDir` (or in memory with `memory://`), optionally from a dumped data directory. Its one
+ * Opens PGlite in this thread at `dataDir` (or `memory://`), optionally from a dumped data directory (tests, scripts). Its one
  * connection is taken through a fair gate (server/db/fair-gate.ts); a caller that waits longer than `waitMs` for it
  * (0: no bound) gets DatabaseBusy, answered 503.
  */
@@ -79,6 +80,30 @@ export async function openPglite(dataDir: string, { loadDataDir, waitMs = 0 }: {
         await pglite.transaction(async (tx) => {
           await tx.exec(script)
         })
+      }),
+    exclusive: inProcessLocks(),
+    close: () => db.destroy(),
+  }
+}
+
+/**
+ * Opens PGlite at `dataDir` in a database thread of its own (server/db/pglite-thread.ts), as the server does: its
+ * statements do not block the event loop. The connection is taken through the same fair gate as openPglite's.
+ */
+export async function openPgliteThread(dataDir: string, { loadDataDir, waitMs = 0 }: { loadDataDir?: Blob; waitMs?: number } = {}): Promise<Engine> {
+  const thread = await startDatabaseThread(dataDir, loadDataDir)
+  const gate = new ConnectionGate(waitMs)
+  const run = async (text: string, params: readonly unknown[]) => {
+    const { rows, affectedRows } = await thread.call({ op: 'query', sql: text, params })
+    return { rows, affectedRows }
+  }
+  const db = new Kysely<Database>({ dialect: gatedDialect(run, gate, () => thread.close()) })
+  return {
+    kind: 'pglite',
+    db,
+    runScript: (script) =>
+      gate.run(async () => {
+        await thread.call({ op: 'script', sql: script })
       }),
     exclusive: inProcessLocks(),
     close: () => db.destroy(),
@@ -194,5 +219,5 @@ export interface DatabaseConfig {
 
 export async function openDatabase(config: DatabaseConfig): Promise<Engine> {
   const waitMs = config.databaseWaitMs ?? 0
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databasePoolSize ?? 10, waitMs) : openPglite(`${config.dataDir}/pg`, { waitMs })
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databasePoolSize ?? 10, waitMs) : openPgliteThread(`${config.dataDir}/pg`, { waitMs })
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { type Engine, openPglite, openPostgres } from '../../server/db/database.ts'
+import { type Engine, openPglite, openPgliteThread, openPostgres } from '../../server/db/database.ts'
 
 /**
  * A database of this test file's own, copied from the migrated template; dropped by close(). `poolSize` (PostgreSQL,
@@ -12,7 +12,9 @@ export async function openTestDatabase({ poolSize = 5, waitMs = 0 }: { poolSize?
   const databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) {
     const dump = await readFile(inject('pgliteDumpPath'))
-    return openPglite('memory://', { loadDataDir: new Blob([dump]), waitMs })
+    // TEST_PGLITE_THREAD=1: in a database thread of its own, as the server runs it
+    const open = process.env.TEST_PGLITE_THREAD === '1' ? openPgliteThread : openPglite
+    return open('memory://', { loadDataDir: new Blob([dump]), waitMs })
   }
   const name = `t_${randomUUID().replaceAll('-', '')}`
   await withAdmin(databaseUrl, async (admin) => {
