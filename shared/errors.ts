@@ -37,7 +37,7 @@ export const ErrorCode = z.enum([
   'PROFILE_REQUIRED',
   // sharing: talent pools, shared appointments, dispatches
   'CAPACITY_EXCEEDED',
-  'DISPATCH_QUOTA_EXCEEDED',
+  'DISPATCH_LIMIT_EXCEEDED',
   'SHARING_TRANSITION_NOT_ALLOWED',
   'SHARING_CONFLICT_OF_INTEREST',
   'SHARING_INVALID',

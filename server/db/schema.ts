@@ -586,8 +586,17 @@ export interface SharedAppointmentShareTable {
 /** owner: sharing */
 export interface DispatchSettingTable {
   prefecture_code: string
-  quota_per_fiscal_year: number
+  /** null = 随時 (no limit on times) */
+  quota_per_fiscal_year: number | null
   updated_at: DefaultedTimestamp
+  scheme_name: Generated<string>
+  cost_bearer: Generated<'prefecture' | 'requester' | 'shared'>
+  menus_per_fiscal_year: number | null
+  max_days_per_request: number | null
+  max_hours_per_request: number | null
+  requester_kinds: Generated<string[]>
+  adviser_expert_id: string | null
+  notes: Generated<string>
 }
 
 /** owner: sharing */
@@ -635,6 +644,10 @@ export interface DispatchRequestTable {
   updated_at: DefaultedTimestamp
   decided_at: NullableTimestamp
   completed_at: NullableTimestamp
+  requester_kind: Generated<'municipality' | 'board_of_education' | 'chamber_of_commerce'>
+  requester_name: string | null
+  requested_days: Generated<number>
+  requested_hours: number | null
 }
 
 /** owner: bid-restrictions */

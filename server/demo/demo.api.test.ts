@@ -84,7 +84,7 @@ describe('デモの世界（初回の npm start / npm run seed:demo）', () => {
     const dispatchYear = fiscalYearOf('2026-06-11')
     const dashboard = (await ehime(`/api/sharing/dashboard?fiscalYear=${dispatchYear}`)).json()
     const row = (code: string) => dashboard.rows.find((r: { code: string }) => r.code === code)
-    expect(dashboard.quotaPerFiscalYear).toBe(DISPATCH.quotaPerFiscalYear)
+    expect(dashboard.quotaPerFiscalYear).toBe(DISPATCH.scheme.timesPerFiscalYear)
     for (const key of ['matsuyama', 'imabari', 'uchiko', 'kumakogen'] as const) {
       expect(row(MUNICIPALITIES[key]).openPostings).toBe(POSTINGS.filter((p) => p.municipality === key && p.state === 'published').length)
       expect(row(MUNICIPALITIES[key]).dispatchUsed).toBe(DISPATCH.requests.filter((r) => r.municipality === key).length)

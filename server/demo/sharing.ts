@@ -86,12 +86,12 @@ export async function feedSharing(ctx: DemoContext): Promise<void> {
     },
   })
 
-  await ehime(updateDispatchSettings, { body: { quotaPerFiscalYear: DISPATCH.quotaPerFiscalYear } })
   const menus = []
   for (const menu of DISPATCH.menus) menus.push(await ehime(createDispatchMenu, { body: { ...menu, modes: [...menu.modes] } }))
   const expert = await ehime(createDispatchExpert, {
     body: { talent: { ...DISPATCH.expert.talent, employments: [], bidRules: [] }, themes: [...DISPATCH.expert.themes] },
   })
+  await ehime(updateDispatchSettings, { body: { ...DISPATCH.scheme, requesterKinds: [...DISPATCH.scheme.requesterKinds], adviserExpertId: null } })
   const first = firstDispatchOffset(ctx)
   for (const request of DISPATCH.requests) {
     const municipality = await ctx.staff(MUNICIPAL_STAFF[request.municipality])

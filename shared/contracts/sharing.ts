@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { isIsoDate } from '../domain/dates.ts'
 import { isValidCorporateNumber } from '../domain/codes.ts'
 import { poolCardFields } from '../domain/sharing/pools.ts'
+import { COST_BEARERS, REQUESTER_KINDS } from '../domain/sharing/scheme.ts'
 import { endpoint } from './endpoint.ts'
 import { LocalGovernmentCode } from './local-governments.ts'
 
@@ -538,19 +539,67 @@ export const DispatchMode = z.enum(['online', 'on_site'])
 export const dispatchModeLabels: Record<z.infer<typeof DispatchMode>, string> = { online: 'オンライン', on_site: '現地' }
 export const DispatchState = z.enum(['requested', 'approved', 'declined', 'cancelled', 'completed'])
 
-export const DispatchSettings = z.object({
-  prefectureCode: z.string(),
-  quotaPerFiscalYear: z.number().int(),
-  isDefault: z.boolean(),
-  /** For a municipality: its use in the current 年度. */
-  use: z.object({ fiscalYear: z.number().int(), used: z.number().int(), remaining: z.number().int() }).nullable(),
+const CostBearer = z.enum(COST_BEARERS, { message: '派遣費用の負担を選んでください。' })
+const RequesterKind = z.enum(REQUESTER_KINDS, { message: '申請する団体の種別を選んでください。' })
+/** A limit: a positive number, or null for none. */
+const Limit = (label: string, max: number, step: 'int' | 'half') =>
+  z
+    .number({ message: `${label}は数値で入力してください。` })
+    .positive({ message: `${label}は0より大きい値にしてください（上限がなければ空欄）。` })
+    .max(max, { message: `${label}は${max}以下にしてください。` })
+    .refine((n) => (step === 'int' ? Number.isInteger(n) : Number.isInteger(n * 2)), {
+      message: step === 'int' ? `${label}は整数で入力してください。` : `${label}は0.5単位で入力してください。`,
+    })
+    .nullable()
+
+/** 派遣制度: the prefecture's dispatch scheme, as it configures it (事例集 p.26; 手順書 参考4.4-⑯ ①). */
+export const DispatchSchemeBody = z.object({
+  name: RequiredText('制度名', 100),
+  costBearer: CostBearer,
+  timesPerFiscalYear: z
+    .number({ message: '派遣回数の上限は数値で入力してください。' })
+    .int({ message: '派遣回数の上限は整数で入力してください。' })
+    .min(0, { message: '派遣回数の上限は0以上にしてください（上限がなければ空欄）。' })
+    .max(100, { message: '派遣回数の上限は100以下にしてください。' })
+    .nullable(),
+  menusPerFiscalYear: Limit('支援メニューの数の上限', 100, 'int'),
+  maxDaysPerRequest: Limit('1回あたりの現地派遣の日数', 30, 'half'),
+  maxHoursPerRequest: Limit('1回あたりのオンラインの時間', 200, 'half'),
+  requesterKinds: z
+    .array(RequesterKind)
+    .min(1, { message: '申請できる団体を1つ以上選んでください。' })
+    .max(3)
+    .transform((kinds) => REQUESTER_KINDS.filter((k) => kinds.includes(k))),
+  adviserExpertId: z.uuid({ message: '委託アドバイザーの指定が正しくありません。' }).nullable(),
+  notes: Text('備考', 2000).default(''),
 })
+
+export const DispatchSettings = z.object({
+  name: z.string(),
+  costBearer: z.enum(COST_BEARERS),
+  timesPerFiscalYear: z.number().int().nullable(),
+  menusPerFiscalYear: z.number().int().nullable(),
+  maxDaysPerRequest: z.number().nullable(),
+  maxHoursPerRequest: z.number().nullable(),
+  requesterKinds: z.array(z.enum(REQUESTER_KINDS)),
+  adviserExpertId: z.string().nullable(),
+  notes: z.string(),
+  prefectureCode: z.string(),
+  adviser: z.object({ id: z.string(), displayName: z.string(), availableDaysPerWeek: z.number() }).nullable(),
+  /** True while the prefecture has not configured its scheme (the default applies). */
+  isDefault: z.boolean(),
+  /** Requests not yet decided or carried out (申請中・承認済み), which a change of limits concerns. */
+  openRequestCount: z.number().int(),
+  /** For a municipality: its own use in the current 年度 (as requester 市区町村). */
+  use: z.object({ fiscalYear: z.number().int(), used: z.number().int(), remaining: z.number().int().nullable(), menuIds: z.array(z.string()) }).nullable(),
+})
+export type DispatchSettings = z.infer<typeof DispatchSettings>
 
 export const getDispatchSettings = endpoint({
   operationId: 'getDispatchSettings',
   method: 'GET',
   path: '/api/sharing/dispatch/settings',
-  summary: '派遣の上限（1団体あたり年度ごとの回数）',
+  summary: '派遣制度（費用の負担、上限、申請できる団体、委託アドバイザー）',
   tags: TAGS_DISPATCH,
   response: DispatchSettings,
 })
@@ -559,9 +608,9 @@ export const updateDispatchSettings = endpoint({
   operationId: 'updateDispatchSettings',
   method: 'PUT',
   path: '/api/sharing/dispatch/settings',
-  summary: '派遣の上限の変更（都道府県）',
+  summary: '派遣制度の設定（都道府県）。変更した上限はこれからの申請・承認に適用する',
   tags: TAGS_DISPATCH,
-  body: z.object({ quotaPerFiscalYear: z.number().int().min(0).max(100) }),
+  body: DispatchSchemeBody,
   response: DispatchSettings,
 })
 
@@ -640,6 +689,10 @@ export const DispatchRequest = z.object({
   id: z.string(),
   prefectureCode: z.string(),
   municipality: Municipality,
+  /** 申請団体: the municipality, its 教育委員会 or a 商工会 of its area; the name as shown. */
+  requester: z.object({ kind: RequesterKind, name: z.string() }),
+  days: z.number(),
+  hours: z.number().nullable(),
   menu: z.object({ id: z.string(), title: z.string() }),
   topic: z.string(),
   detail: z.string(),
@@ -657,13 +710,24 @@ export const DispatchRequest = z.object({
 })
 export type DispatchRequest = z.infer<typeof DispatchRequest>
 
-export const CreateDispatchRequestBody = z.object({
-  menuId: z.uuid({ message: 'IDの形式が正しくありません。' }),
-  topic: RequiredText('相談したいテーマ', 200),
-  detail: Text('詳細', 4000).default(''),
-  preferredDates: z.array(IsoDateString('希望日')).min(1, { message: '希望日を1つ以上入力してください。' }).max(3, { message: '希望日は3つまでです。' }),
-  mode: DispatchMode,
-})
+export const CreateDispatchRequestBody = z
+  .object({
+    menuId: z.uuid({ message: 'IDの形式が正しくありません。' }),
+    topic: RequiredText('相談したいテーマ', 200),
+    detail: Text('詳細', 4000).default(''),
+    preferredDates: z.array(IsoDateString('希望日')).min(1, { message: '希望日を1つ以上入力してください。' }).max(3, { message: '希望日は3つまでです。' }),
+    mode: DispatchMode,
+    requesterKind: RequesterKind.default('municipality'),
+    /** The 商工会's name; only for that kind. */
+    requesterName: Text('商工会の名称', 100).nullable().default(null),
+    days: HalfDays('現地派遣の日数', 30).default(1),
+    hours: HalfDays('オンラインの時間', 200).nullable().default(null),
+  })
+  .superRefine((b, ctx) => {
+    if (b.requesterKind === 'chamber_of_commerce' && !b.requesterName) {
+      ctx.addIssue({ code: 'custom', path: ['requesterName'], message: '商工会の名称を入力してください。' })
+    }
+  })
 
 export const requestDispatch = endpoint({
   operationId: 'requestDispatch',
@@ -737,7 +801,8 @@ export const DashboardRow = z.object({
   openPostings: z.number().int().nullable(),
   poolRequests: z.number().int(),
   dispatchUsed: z.number().int(),
-  dispatchQuota: z.number().int(),
+  /** Times per 年度 of the prefecture's scheme; null = 随時 (no limit). */
+  dispatchQuota: z.number().int().nullable(),
   /** Appointments without a signed pledge (誓約書); null while the appointments module does not report them. */
   pledgesMissing: z.number().int().nullable(),
 })
@@ -746,7 +811,8 @@ export type DashboardRow = z.infer<typeof DashboardRow>
 export const Dashboard = z.object({
   prefectureCode: z.string(),
   fiscalYear: z.number().int(),
-  quotaPerFiscalYear: z.number().int(),
+  /** null = 随時 (no limit on times). */
+  quotaPerFiscalYear: z.number().int().nullable(),
   rows: z.array(DashboardRow),
   /** Municipalities without any external talent, largest population first; unknown populations last. */
   withoutTalent: z.array(z.object({ code: z.string(), name: z.string(), population: z.number().int().nullable() })),

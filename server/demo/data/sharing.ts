@@ -54,7 +54,18 @@ export const JOINT_APPOINTMENT = {
 }
 
 export const DISPATCH = {
-  quotaPerFiscalYear: 3,
+  /** Shaped on 静岡県 ICTエキスパート派遣事業 (事例集 p.26): the prefecture pays, a yearly number of times per requester,
+   * requests from municipalities, their 教育委員会 and 商工会; a smaller number than 静岡's 5 so the demo shows a town at it. */
+  scheme: {
+    name: 'えひめICTエキスパート派遣（デモ）',
+    costBearer: 'prefecture',
+    timesPerFiscalYear: 3,
+    menusPerFiscalYear: null,
+    maxDaysPerRequest: null,
+    maxHoursPerRequest: null,
+    requesterKinds: ['municipality', 'board_of_education', 'chamber_of_commerce'],
+    notes: '登録リストにあるテーマについて、市町・教育委員会・商工会の求めに応じて専門家を派遣します。',
+  } as const,
   menus: [
     { title: 'DX推進計画づくりの相談（デモ）', description: '計画の骨子づくりから庁内合意の進め方まで、専門家が助言します。', provider: '愛媛県 デジタル戦略局', modes: ['online', 'on_site'] as Array<'online' | 'on_site'> },
     { title: '情報セキュリティ研修（デモ）', description: '職員向けの標的型メール訓練と研修を行います。', provider: null, modes: ['on_site'] as Array<'online' | 'on_site'> },

@@ -133,32 +133,47 @@ describe('派遣（静岡県の ICTエキスパート派遣の例: 1団体につ
       fukuroi({ method: 'POST', url: '/api/sharing/dispatch/requests', payload: { menuId, topic: `相談 ${date}`, preferredDates: [date], mode: 'online' } })
     for (const date of ['2026-06-10', '2026-08-10', '2026-10-10', '2026-12-10']) expect((await ask(date)).statusCode).toBe(201)
     expect((await ask('2027-03-30')).statusCode).toBe(201)
-    const sixth = expectError(await ask('2027-03-31'), 409, 'DISPATCH_QUOTA_EXCEEDED')
-    expect(sixth.error.message).toContain('2026年度')
-    expect(sixth.error.message).toContain('年5回')
+    const sixth = expectError(await ask('2027-03-31'), 400, 'DISPATCH_LIMIT_EXCEEDED')
+    expect(sixth.error.message).toBe('今年度の派遣回数の上限（5回）に達しています（申請済み 5回）。')
+    expect(sixth.error.details).toEqual([{ path: 'preferredDates', message: sixth.error.message }])
     expect((await ask('2027-04-01')).statusCode).toBe(201)
 
     const settings = await fukuroi('/api/sharing/dispatch/settings')
-    expect(settings.json()).toMatchObject({ quotaPerFiscalYear: 5, isDefault: true, use: { fiscalYear: 2026, used: 5, remaining: 0 } })
+    expect(settings.json()).toMatchObject({
+      timesPerFiscalYear: 5,
+      costBearer: 'prefecture',
+      isDefault: true,
+      use: { fiscalYear: 2026, used: 5, remaining: 0 },
+    })
   })
 
   test('上限は都道府県ごとに変えられる（0 にすると申請できない）', async () => {
     const { menuId: menu } = await setUpDispatch(ehime)
-    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 0 } })).statusCode).toBe(200)
+    const scheme = (timesPerFiscalYear: number) => ({
+      name: '愛媛県 専門家派遣',
+      costBearer: 'prefecture',
+      timesPerFiscalYear,
+      menusPerFiscalYear: null,
+      maxDaysPerRequest: null,
+      maxHoursPerRequest: null,
+      requesterKinds: ['municipality'],
+      adviserExpertId: null,
+    })
+    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: scheme(0) })).statusCode).toBe(200)
     expectError(
       await uwajima({
         method: 'POST',
         url: '/api/sharing/dispatch/requests',
         payload: { menuId: menu, topic: '相談', preferredDates: ['2026-09-01'], mode: 'online' },
       }),
-      409,
-      'DISPATCH_QUOTA_EXCEEDED',
+      400,
+      'DISPATCH_LIMIT_EXCEEDED',
     )
-    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 5 } })).json()).toMatchObject({
-      quotaPerFiscalYear: 5,
+    expect((await ehime({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: scheme(5) })).json()).toMatchObject({
+      timesPerFiscalYear: 5,
       isDefault: false,
     })
-    expectError(await uwajima({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: { quotaPerFiscalYear: 9 } }), 403, 'FORBIDDEN')
+    expectError(await uwajima({ method: 'PUT', url: '/api/sharing/dispatch/settings', payload: scheme(9) }), 403, 'FORBIDDEN')
   })
 
   test('他県の申請・メニューは見えない（404）。自県の他団体の申請も見えない', async () => {

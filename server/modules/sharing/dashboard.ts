@@ -16,6 +16,7 @@ import type { SharingDeps } from './context.ts'
 import * as dashboardRepo from './dashboard-repository.ts'
 import * as dispatchRepo from './dispatch-repository.ts'
 import * as referenceRepo from './reference-repository.ts'
+import { schemeOf } from './scheme-service.ts'
 import { commitmentsOf } from './talents-service.ts'
 
 /** Per-municipality counts other modules own. Each returns code → count for the municipalities of one prefecture. */
@@ -75,8 +76,7 @@ export async function prefectureDashboard(deps: DashboardDeps, actor: Actor, fis
   const activeOn = today >= from && today <= to ? today : to
   const db = deps.db
   const municipalities = await referenceRepo.municipalitiesOf(db, prefectureCode)
-  const stored = await dispatchRepo.dispatchQuota(db, prefectureCode)
-  const quota = stored ?? 5
+  const quota = (await schemeOf(db, prefectureCode)).scheme.timesPerFiscalYear
   const counts = await dashboardRepo.dashboardCounts(db, prefectureCode, from, to)
 
   // talent in place: shared/joint shares and agreed engagements running on `activeOn`, one per person and role

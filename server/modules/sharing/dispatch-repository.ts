@@ -1,4 +1,4 @@
-/** SQL for the prefecture's dispatch register (派遣: dispatch_setting, dispatch_expert, dispatch_menu, dispatch_request). */
+/** SQL for the prefecture's dispatch register (派遣: dispatch_expert, dispatch_menu, dispatch_request); the scheme is in scheme-repository.ts. */
 import type { Selectable } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { DispatchExpertTable, DispatchMenuTable, DispatchRequestTable } from '../../db/schema.ts'
@@ -6,19 +6,6 @@ import type { DispatchExpertTable, DispatchMenuTable, DispatchRequestTable } fro
 export type ExpertRow = Selectable<DispatchExpertTable>
 export type MenuRow = Selectable<DispatchMenuTable>
 export type DispatchRequestRow = Selectable<DispatchRequestTable>
-
-export async function dispatchQuota(db: Db, prefectureCode: string): Promise<number | null> {
-  const row = await db.selectFrom('dispatch_setting').select('quota_per_fiscal_year').where('prefecture_code', '=', prefectureCode).executeTakeFirst()
-  return row ? row.quota_per_fiscal_year : null
-}
-
-export async function setDispatchQuota(db: Db, prefectureCode: string, quota: number, now: Date): Promise<void> {
-  await db
-    .insertInto('dispatch_setting')
-    .values({ prefecture_code: prefectureCode, quota_per_fiscal_year: quota })
-    .onConflict((oc) => oc.column('prefecture_code').doUpdateSet({ quota_per_fiscal_year: quota, updated_at: now }))
-    .execute()
-}
 
 export function insertExpert(db: Db, values: { prefectureCode: string; talentId: string; themes: string[] }): Promise<ExpertRow> {
   return db
@@ -63,6 +50,9 @@ export function insertDispatchRequest(
   values: {
     prefectureCode: string
     localGovernmentCode: string
+    requester: { kind: 'municipality' | 'board_of_education' | 'chamber_of_commerce'; name: string | null }
+    days: number
+    hours: number | null
     menuId: string
     topic: string
     detail: string
@@ -77,6 +67,10 @@ export function insertDispatchRequest(
     .values({
       prefecture_code: values.prefectureCode,
       local_government_code: values.localGovernmentCode,
+      requester_kind: values.requester.kind,
+      requester_name: values.requester.name,
+      requested_days: values.days,
+      requested_hours: values.hours,
       menu_id: values.menuId,
       topic: values.topic,
       detail: values.detail,
@@ -105,17 +99,6 @@ export function dispatchRequestsWhere(
   if (filter.from) query = query.where('counted_on', '>=', filter.from)
   if (filter.to) query = query.where('counted_on', '<=', filter.to)
   return query.orderBy('created_at', 'desc').orderBy('id').execute()
-}
-
-/** Dates the quota counts for one municipality, of requests in the given states (one row excluded). */
-export async function countedDispatchDates(db: Db, localGovernmentCode: string, states: readonly string[], excludeId?: string): Promise<string[]> {
-  let query = db
-    .selectFrom('dispatch_request')
-    .select('counted_on')
-    .where('local_government_code', '=', localGovernmentCode)
-    .where('state', 'in', states as DispatchRequestRow['state'][])
-  if (excludeId) query = query.where('id', '<>', excludeId)
-  return (await query.execute()).map((r) => r.counted_on)
 }
 
 export function updateDispatchRequest(

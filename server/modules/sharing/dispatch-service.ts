@@ -1,17 +1,11 @@
 /**
- * The prefecture's dispatch register (派遣): quota per 年度, experts, support menus, and requests from its
- * municipalities through approval and completion.
+ * The prefecture's dispatch register (派遣): experts, support menus, and requests from its municipalities (or their
+ * 教育委員会 and 商工会) through approval and completion, within the scheme of `scheme-service.ts`.
  */
 import type { z } from 'zod'
 import type { CreateDispatchRequestBody, CreateTalentBody, DispatchRequest, DispatchTransitionBody } from '#shared/contracts/sharing'
 import { fiscalYearOf, fiscalYearRange, todayInJapan } from '#shared/domain/dates'
-import {
-  DEFAULT_DISPATCH_QUOTA,
-  decideDispatchQuota,
-  dispatchStatesCountedOnApproval,
-  dispatchStatesCountedOnRequest,
-  nextDispatchState,
-} from '#shared/domain/sharing/index'
+import { dispatchStatesCountedOnApproval, dispatchStatesCountedOnRequest, nextDispatchState } from '#shared/domain/sharing/index'
 import type { Db } from '../../db/database.ts'
 import type { Actor } from '../../http/actor.ts'
 import { AppError, notFound } from '../../http/errors.ts'
@@ -22,6 +16,7 @@ import * as dispatchRepo from './dispatch-repository.ts'
 import { readTexts } from './json-columns.ts'
 import { dispatchDecidedNotice, dispatchRequestedNotice } from './mails.ts'
 import * as referenceRepo from './reference-repository.ts'
+import { assertWithinScheme } from './scheme-service.ts'
 import { assertCapacity, assertRules, talentForOperator, talentView } from './talents-service.ts'
 import * as talentRepo from './talents-repository.ts'
 
@@ -32,39 +27,13 @@ function dispatchPrefecture(actor: Actor): string {
   throw forbidden()
 }
 
-async function quotaOf(tx: Db, prefectureCode: string): Promise<{ quota: number; isDefault: boolean }> {
-  const stored = await dispatchRepo.dispatchQuota(tx, prefectureCode)
-  return stored === null ? { quota: DEFAULT_DISPATCH_QUOTA, isDefault: true } : { quota: stored, isDefault: false }
+function requesterOf(row: dispatchRepo.DispatchRequestRow) {
+  return { localGovernmentCode: row.local_government_code, kind: row.requester_kind, name: row.requester_name }
 }
 
-export async function getDispatchSettings(deps: SharingDeps, actor: Actor) {
-  const prefectureCode = dispatchPrefecture(actor)
-  const { quota, isDefault } = await quotaOf(deps.db, prefectureCode)
-  let use = null
-  if (actor.kind === 'municipality') {
-    const today = todayInJapan(deps.clock())
-    const counted = await dispatchRepo.countedDispatchDates(deps.db, actor.localGovernmentCode, dispatchStatesCountedOnRequest)
-    const fiscalYear = fiscalYearOf(today)
-    const used = counted.filter((d) => fiscalYearOf(d) === fiscalYear).length
-    use = { fiscalYear, used, remaining: Math.max(0, quota - used) }
-  }
-  return { prefectureCode, quotaPerFiscalYear: quota, isDefault, use }
-}
-
-export async function updateDispatchSettings(deps: SharingDeps, actor: Actor, info: RequestInfo, quota: number) {
-  if (actor.kind !== 'prefecture') throw forbidden()
-  await deps.db.transaction().execute(async (tx) => {
-    await dispatchRepo.setDispatchQuota(tx, actor.prefectureCode, quota, deps.clock())
-    await recordAudit(tx, {
-      actor,
-      action: 'dispatch_setting.changed',
-      targetType: 'dispatch_setting',
-      targetId: actor.prefectureCode,
-      request: info,
-      details: { quota },
-    })
-  })
-  return getDispatchSettings(deps, actor)
+function requesterName(row: dispatchRepo.DispatchRequestRow, municipalityName: string): string {
+  if (row.requester_kind === 'board_of_education') return `${municipalityName}教育委員会`
+  return row.requester_name ?? municipalityName
 }
 
 async function expertViews(tx: Db, rows: dispatchRepo.ExpertRow[]) {
@@ -147,10 +116,14 @@ async function dispatchViews(tx: Db, rows: dispatchRepo.DispatchRequestRow[]): P
     const menu = await dispatchRepo.findMenu(tx, row.menu_id)
     const expert = row.expert_id ? await dispatchRepo.findExpert(tx, row.expert_id) : undefined
     const talent = expert ? await talentRepo.findTalent(tx, expert.talent_id) : undefined
+    const municipality = names(lg, row.local_government_code)
     views.push({
       id: row.id,
       prefectureCode: row.prefecture_code,
-      municipality: names(lg, row.local_government_code),
+      municipality,
+      requester: { kind: row.requester_kind, name: requesterName(row, municipality.name) },
+      days: Number(row.requested_days),
+      hours: row.requested_hours === null ? null : Number(row.requested_hours),
       menu: { id: row.menu_id, title: menu?.title ?? '' },
       topic: row.topic,
       detail: row.detail,
@@ -169,7 +142,7 @@ async function dispatchViews(tx: Db, rows: dispatchRepo.DispatchRequestRow[]): P
   return views
 }
 
-/** 派遣の申請: a menu of its own prefecture, preferred dates from today on, within the year's quota (pending included). */
+/** 派遣の申請: a menu of its own prefecture, preferred dates from today on, within the scheme's limits (pending included). */
 export async function requestDispatch(
   deps: SharingDeps,
   actor: Actor,
@@ -198,13 +171,25 @@ export async function requestDispatch(
           past.map((d) => ({ path: 'preferredDates', message: `${d} は過去の日付です。` })),
         )
       }
-      const { quota } = await quotaOf(tx, actor.prefectureCode)
-      const counted = await dispatchRepo.countedDispatchDates(tx, actor.localGovernmentCode, dispatchStatesCountedOnRequest)
-      const decision = decideDispatchQuota({ quota, dispatchOn: dates[0]!, countedDispatchDates: counted })
-      if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
+      const requester = {
+        localGovernmentCode: actor.localGovernmentCode,
+        kind: body.requesterKind,
+        name: body.requesterKind === 'chamber_of_commerce' ? body.requesterName : null,
+      }
+      await assertWithinScheme(
+        tx,
+        deps,
+        actor.prefectureCode,
+        requester,
+        { menuId: menu.id, mode: body.mode, days: body.days, hours: body.hours, dispatchOn: dates[0]! },
+        dispatchStatesCountedOnRequest,
+      )
       const row = await dispatchRepo.insertDispatchRequest(tx, {
         prefectureCode: actor.prefectureCode,
         localGovernmentCode: actor.localGovernmentCode,
+        requester,
+        days: body.days,
+        hours: body.hours,
         menuId: menu.id,
         topic: body.topic,
         detail: body.detail,
@@ -251,7 +236,7 @@ export async function getDispatchRequest(deps: SharingDeps, actor: Actor, id: st
   return (await dispatchViews(deps.db, [row]))[0]!
 }
 
-/** 派遣の手続. Approval assigns an expert of the prefecture and a date, within the quota, the expert's week and the conflict rules. */
+/** 派遣の手続. Approval assigns an expert of the prefecture and a date, within the scheme's limits, the expert's week and the conflict rules. */
 export async function transitionDispatchRequest(
   deps: SharingDeps,
   actor: Actor,
@@ -276,10 +261,21 @@ export async function transitionDispatchRequest(
         case 'approve': {
           const expert = await dispatchRepo.findExpert(tx, body.expertId)
           if (!expert || expert.prefecture_code !== row.prefecture_code || !expert.is_active) throw notFound('指定された専門家が見つかりません。')
-          const { quota } = await quotaOf(tx, row.prefecture_code)
-          const counted = await dispatchRepo.countedDispatchDates(tx, row.local_government_code, dispatchStatesCountedOnApproval, row.id)
-          const decision = decideDispatchQuota({ quota, dispatchOn: body.scheduledOn, countedDispatchDates: counted })
-          if (decision.decision === 'exceeded') throw new AppError('DISPATCH_QUOTA_EXCEEDED', decision.message, 409)
+          await assertWithinScheme(
+            tx,
+            deps,
+            row.prefecture_code,
+            requesterOf(row),
+            {
+              menuId: row.menu_id,
+              mode: row.mode,
+              days: Number(row.requested_days),
+              hours: row.requested_hours === null ? null : Number(row.requested_hours),
+              dispatchOn: body.scheduledOn,
+            },
+            dispatchStatesCountedOnApproval,
+            row.id,
+          )
           const talent = (await talentRepo.findTalent(tx, expert.talent_id))!
           const menu = await dispatchRepo.findMenu(tx, row.menu_id)
           const lg = await referenceRepo.localGovernments(tx, [row.local_government_code])

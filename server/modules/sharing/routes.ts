@@ -5,6 +5,7 @@ import { route } from '../../http/route.ts'
 import { type DashboardDeps, prefectureDashboard, usageReport } from './dashboard.ts'
 import * as appointments from './appointments-service.ts'
 import * as dispatch from './dispatch-service.ts'
+import * as scheme from './scheme-service.ts'
 import * as pools from './pools-service.ts'
 import { localGovernments } from './reference-repository.ts'
 import * as talents from './talents-service.ts'
@@ -62,10 +63,8 @@ export function sharingRoutes(app: FastifyInstance, deps: DashboardDeps & { docu
   route(app, contract.getUsageReport, STAFF, ({ actor, query }) => usageReport(deps, actor, query.fiscalYear))
 
   // dispatch
-  route(app, contract.getDispatchSettings, STAFF, ({ actor }) => dispatch.getDispatchSettings(deps, actor))
-  route(app, contract.updateDispatchSettings, ['prefecture'], ({ actor, request, body }) =>
-    dispatch.updateDispatchSettings(deps, actor, info(request), body.quotaPerFiscalYear),
-  )
+  route(app, contract.getDispatchSettings, STAFF, ({ actor }) => scheme.getDispatchSettings(deps, actor))
+  route(app, contract.updateDispatchSettings, ['prefecture'], ({ actor, request, body }) => scheme.updateDispatchSettings(deps, actor, info(request), body))
   route(app, contract.createDispatchExpert, ['prefecture'], ({ actor, request, body }) => dispatch.createDispatchExpert(deps, actor, info(request), body))
   route(app, contract.listDispatchExperts, ['prefecture'], ({ actor }) => dispatch.listDispatchExperts(deps, actor))
   route(app, contract.createDispatchMenu, ['prefecture'], ({ actor, request, body }) => dispatch.createDispatchMenu(deps, actor, info(request), body))

@@ -35,7 +35,7 @@ export async function dashboardWorkbook(dashboard: Dashboard, prefectureName: st
       openPostings: row.openPostings ?? '不明',
       poolRequests: row.poolRequests,
       dispatchUsed: row.dispatchUsed,
-      dispatchQuota: row.dispatchQuota,
+      dispatchQuota: row.dispatchQuota ?? '随時',
       pledgesMissing: row.pledgesMissing ?? '不明',
     })
   }
