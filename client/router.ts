@@ -25,6 +25,7 @@ import RecommendationsPage from './pages/matching/RecommendationsPage.vue'
 import BidRestrictionsPage from './pages/bid-restrictions/BidRestrictionsPage.vue'
 import CompaniesPage from './pages/companies/CompaniesPage.vue'
 import DispatchPage from './pages/sharing/DispatchPage.vue'
+import DispatchSchemePage from './pages/sharing/DispatchSchemePage.vue'
 import SharedAppointmentsPage from './pages/sharing/SharedAppointmentsPage.vue'
 import SharingDashboardPage from './pages/sharing/SharingDashboardPage.vue'
 import TalentPoolsPage from './pages/sharing/TalentPoolsPage.vue'
@@ -144,6 +145,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '共有任用・共同任用', for: ['municipality', 'prefecture'] },
   },
   { path: '/sharing/dispatch', name: 'sharing-dispatch', component: DispatchPage, meta: { title: '専門家の派遣', for: ['municipality', 'prefecture'] } },
+  { path: '/sharing/dispatch/scheme', name: 'sharing-dispatch-scheme', component: DispatchSchemePage, meta: { title: '派遣制度の設定', for: ['prefecture'] } },
   { path: '/sharing/dashboard', name: 'sharing-dashboard', component: SharingDashboardPage, meta: { title: '市区町村の外部人材の状況', for: ['prefecture'] } },
   // messages: one thread per application (the mailed notice links to the thread)
   { path: '/messages', name: 'messages', component: MessagesPage, meta: { title: 'メッセージ', for: ['candidate', 'municipality'] } },

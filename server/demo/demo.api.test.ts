@@ -12,6 +12,7 @@ import { COMPANY } from './data/companies.ts'
 import { MUNICIPALITIES } from './data/places.ts'
 import { POSTINGS } from './data/postings.ts'
 import { DISPATCH, JOINT_APPOINTMENT } from './data/sharing.ts'
+import { DISPATCH_SCHEMES } from './data/dispatch-schemes.ts'
 import { seedDemoWorld } from './index.ts'
 
 // A fixed day in the middle of a 年度, so the dispatches and deadlines fall where the data says.
@@ -95,6 +96,23 @@ describe('デモの世界（初回の npm start / npm run seed:demo）', () => {
     for (const share of JOINT_APPOINTMENT.shares) expect(row(MUNICIPALITIES[share.municipality]).talentTotal).toBeGreaterThanOrEqual(1)
     expect(row(MUNICIPALITIES.matsuyama).pledgesMissing).toBe(0)
     expect(row(MUNICIPALITIES.uchiko).poolRequests).toBeGreaterThanOrEqual(1)
+  })
+
+  test('宮城県・福島県・静岡県の派遣制度は事例集のとおり（県が負担、随時と委託アドバイザー週4日、1市町村1メニュー、年5回で教育委員会・商工会も）', async () => {
+    const settingsOf = async (key: 'miyagi' | 'fukushima' | 'shizuoka') => (await (await as(STAFF[key].email))('/api/sharing/dispatch/settings')).json()
+    const [miyagi, fukushima, shizuoka] = [await settingsOf('miyagi'), await settingsOf('fukushima'), await settingsOf('shizuoka')]
+    for (const settings of [miyagi, fukushima, shizuoka]) expect(settings).toMatchObject({ costBearer: 'prefecture', isDefault: false })
+    expect(miyagi).toMatchObject({ name: 'デジタルみやぎ推進アドバイザーの派遣', timesPerFiscalYear: null, requesterKinds: ['municipality'] })
+    expect(miyagi.adviser).toMatchObject({ availableDaysPerWeek: 4 })
+    expect(fukushima).toMatchObject({ name: 'ICTアドバイザー市町村派遣事業', timesPerFiscalYear: null, menusPerFiscalYear: 1, adviser: null })
+    expect(shizuoka).toMatchObject({
+      name: '静岡県ICTエキスパート派遣事業',
+      timesPerFiscalYear: 5,
+      menusPerFiscalYear: null,
+      requesterKinds: ['municipality', 'board_of_education', 'chamber_of_commerce'],
+    })
+    const shizuokaMenus = (await (await as(STAFF.shizuoka.email))('/api/sharing/dispatch/menus')).json()
+    expect(shizuokaMenus.items.map((m: { title: string }) => m.title).sort()).toEqual(DISPATCH_SCHEMES[2]!.menus.map((m) => m.title).sort())
   })
 
   test('デモの作成は監査ログに残り、2回目は何もしない（--force でもデモがあれば作らない）', async () => {

@@ -13,6 +13,7 @@ import { feedBidRestrictions } from './appointment.ts'
 import { feedCandidates } from './candidates.ts'
 import { feedCompanies } from './companies.ts'
 import { demoContext } from './context.ts'
+import { feedDispatchSchemes } from './dispatch-schemes.ts'
 import { NEWCOMER, STAFF } from './data/accounts.ts'
 import { CANDIDATES } from './data/candidates.ts'
 import { feedPostings } from './postings.ts'
@@ -47,6 +48,7 @@ export async function seedDemoWorld(db: Db, config: Config, options: { force: bo
     await feedApplications(ctx)
     await feedBidRestrictions(ctx)
     await feedSharing(ctx)
+    await feedDispatchSchemes(ctx)
   } finally {
     await app.close()
   }
