@@ -27,6 +27,7 @@ const emptyProfile = {
   employments: [],
   consent: [],
   levels: { candidateId: 'p1', commonLevel: null, levels: [], notes: [], heldCertificationIds: [], experienceYearsForLevel4: 3 },
+  ministryListing: null,
   updatedAt: '2026-12-07T00:00:00.000Z',
 }
 
