@@ -15,11 +15,9 @@
  *
  * BENCH_LOAD_SECONDS (60), BENCH_LOAD_READERS (150), BENCH_LOAD_WRITERS (50), BENCH_LOAD_PORT (3262).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { type Engine, openPglite, openPostgres } from '../server/db/database.ts'
 import { migrate } from '../server/db/migrate.ts'
@@ -27,7 +25,7 @@ import { seedReferenceData } from '../server/db/seed.ts'
 import { insertAccount } from '../server/modules/accounts/repository.ts'
 import { hashPassword } from '../server/modules/accounts/secrets.ts'
 import { seedSynthetic } from '../server/synthetic/index.ts'
-import { SETTINGS_SQL, settingsLine } from './_http.ts'
+import { SETTINGS_SQL, type Server, settingsLine, startServer } from './_http.ts'
 import { benchLine, loadAverage, percentile } from './measure.ts'
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60)
@@ -82,33 +80,6 @@ async function seed(engine: Engine): Promise<string[]> {
     emails.push(email)
   }
   return emails
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const root = fileURLToPath(new URL('..', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      AUTH_ATTEMPTS_PER_IP: String(WRITERS * 4),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  for (let attempt = 0; attempt < 1200; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    const up = await fetch(`${base}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (up) return child
-    await new Promise((done) => setTimeout(done, 100))
-  }
-  throw new Error('server did not start')
 }
 
 interface Outcome {
@@ -192,7 +163,7 @@ class Tally {
 }
 
 const prepared = await prepare()
-let server: ChildProcess | undefined
+let server: Server | undefined
 try {
   const setup = await prepared.reopen()
   const seedStarted = performance.now()
@@ -200,7 +171,7 @@ try {
   const rows = await setup.db.selectFrom('posting').select('id').where('state', '=', 'published').orderBy('id').limit(10).execute()
   await setup.close()
   console.log(`  data: ${POSTINGS} synthetic postings, ${WRITERS} writer accounts (${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`)
-  server = await startServer(prepared.serverEnv)
+  server = await startServer({ port: PORT, env: { ...prepared.serverEnv, AUTH_ATTEMPTS_PER_IP: String(WRITERS * 4) } })
   const writers: Writer[] = []
   for (const [index, email] of emails.entries()) writers.push(await signInWriter(email, index))
   const paths = readPaths(rows.map((row) => row.id))
@@ -231,8 +202,7 @@ try {
   const seconds = (performance.now() - started) / 1000
   const loadAfter = loadAverage()
 
-  server.kill('SIGTERM')
-  await new Promise((done) => server!.once('exit', done))
+  await server.stop()
   server = undefined
   const check = await prepared.reopen()
   const stored = new Map(
@@ -257,8 +227,7 @@ try {
   benchLine('load', `${kind}_lost_writes`, String(lost), 'count', 0, lost === 0)
 } finally {
   if (server) {
-    server.kill('SIGTERM')
-    await new Promise((done) => server!.once('exit', done))
+    await server.stop()
   }
   prepared.cleanup()
 }
